@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(
             name: "wasmsh",
             dependencies: [
-                "Sandbox",
+                "Sandbox", "WasmComponent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

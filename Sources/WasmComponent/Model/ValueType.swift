@@ -81,9 +81,11 @@ public struct FlagsType: Hashable, Sendable {
 }
 
 /// A resource type. Identity matters (two resources with the same name are different types),
-/// so it is a class compared by identity.
-public final class ResourceType: Hashable, Sendable, CustomStringConvertible {
-    public let name: String
+/// so it is a class compared by identity. A resource defined inside a component learns its name
+/// when it is exported; `name` is only written while the component is being resolved, on one
+/// thread, before the type is shared.
+public final class ResourceType: Hashable, @unchecked Sendable, CustomStringConvertible {
+    public internal(set) var name: String
     public init(name: String) { self.name = name }
     public static func == (lhs: ResourceType, rhs: ResourceType) -> Bool { lhs === rhs }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }

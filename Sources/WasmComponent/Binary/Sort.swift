@@ -1,0 +1,44 @@
+/// The index spaces of a component (`sort` in the binary format).
+public enum Sort: Hashable, Sendable, CustomStringConvertible {
+    case core(CoreSort)
+    case function, value, type, component, instance
+
+    public var description: String {
+        switch self {
+        case .core(let sort): return "core \(sort)"
+        case .function: return "func"
+        case .value: return "value"
+        case .type: return "type"
+        case .component: return "component"
+        case .instance: return "instance"
+        }
+    }
+}
+
+/// The core index spaces a component can refer to.
+public enum CoreSort: Hashable, Sendable, CustomStringConvertible {
+    case function, table, memory, global, tag, type, module, instance
+
+    public var description: String {
+        switch self {
+        case .function: return "func"
+        case .table: return "table"
+        case .memory: return "memory"
+        case .global: return "global"
+        case .tag: return "tag"
+        case .type: return "type"
+        case .module: return "module"
+        case .instance: return "instance"
+        }
+    }
+}
+
+public struct SortIndex: Hashable, Sendable {
+    public var sort: Sort
+    public var index: UInt32
+}
+
+public struct CoreSortIndex: Hashable, Sendable {
+    public var sort: CoreSort
+    public var index: UInt32
+}

@@ -1,0 +1,47 @@
+/// Something a component instance exports or an instantiation argument supplies.
+public enum ComponentItem<Backend: InstantiationBackend> {
+    case function(FunctionType, Backend.Function)
+    case instance(InstanceValue<Backend>)
+    case type(TypeEntry)
+    case component(ComponentDefinitionEntry<Backend>)
+    case coreModule(Backend.CoreModule)
+
+    var kind: String {
+        switch self {
+        case .function: return "func"
+        case .instance: return "instance"
+        case .type: return "type"
+        case .component: return "component"
+        case .coreModule: return "core module"
+        }
+    }
+
+    var externType: ExternType {
+        switch self {
+        case .function(let type, _): return .function(type)
+        case .instance(let instance): return .instance(instance.type)
+        case .type(let entry): return .type(entry)
+        case .component: return .component(ComponentType(imports: [], exports: []))
+        case .coreModule: return .coreModule
+        }
+    }
+}
+
+/// A component instance: exports in order.
+public struct InstanceValue<Backend: InstantiationBackend> {
+    public var exports: [(name: String, item: ComponentItem<Backend>)]
+
+    public func export(named name: String) -> ComponentItem<Backend>? {
+        exports.first(where: { $0.name == name })?.item
+    }
+
+    public var type: InstanceType {
+        InstanceType(exports: exports.map { ($0.name, $0.item.externType) })
+    }
+}
+
+/// A nested component definition together with the scope it was defined in (for outer aliases).
+public struct ComponentDefinitionEntry<Backend: InstantiationBackend> {
+    let binary: ComponentBinary
+    let scope: ComponentScope<Backend>
+}

@@ -1,0 +1,59 @@
+/// An entry of a type index space once indices are resolved.
+public enum ResolvedType: Sendable {
+    case value(ValueType)
+    case function(FunctionType)
+    case instance(InstanceType)
+    case component(ComponentType)
+    case resource(ResourceType)
+    /// A core type; the component layer never needs its shape.
+    case core
+}
+
+/// Where a named type was first exported, so that WIT can print `use iface.{name}`.
+public struct TypeOrigin: Sendable, Equatable {
+    public var interface: String
+    public var name: String
+}
+
+public struct TypeEntry: Sendable {
+    public var type: ResolvedType
+    public var origin: TypeOrigin?
+    init(_ type: ResolvedType, origin: TypeOrigin? = nil) {
+        self.type = type
+        self.origin = origin
+    }
+}
+
+/// What an import or export is, with its types resolved.
+public indirect enum ExternType: Sendable {
+    case function(FunctionType)
+    case instance(InstanceType)
+    case type(TypeEntry)
+    case component(ComponentType)
+    case coreModule
+
+    var kind: String {
+        switch self {
+        case .function: return "func"
+        case .instance: return "instance"
+        case .type: return "type"
+        case .component: return "component"
+        case .coreModule: return "core module"
+        }
+    }
+}
+
+/// The type of an instance: its exports in order.
+public struct InstanceType: Sendable {
+    public var exports: [(name: String, type: ExternType)]
+    public init(exports: [(name: String, type: ExternType)]) { self.exports = exports }
+    public func export(named name: String) -> ExternType? {
+        exports.first(where: { $0.name == name })?.type
+    }
+}
+
+/// The type of a component: its imports and exports in order.
+public struct ComponentType: Sendable {
+    public var imports: [(name: String, type: ExternType)]
+    public var exports: [(name: String, type: ExternType)]
+}

@@ -1,0 +1,232 @@
+/// A type index space: a component's, or the private one of a component or instance type
+/// declaration. `parent` is the enclosing space that `alias outer` counts outward to.
+final class TypeScope {
+    let parent: TypeScope?
+    var types: [TypeEntry] = []
+    var coreTypeCount = 0
+
+    init(parent: TypeScope?) { self.parent = parent }
+
+    func entry(_ index: UInt32, offset: Int) throws(ComponentError) -> TypeEntry {
+        guard Int(index) < types.count else {
+            throw ComponentError("type index \(index) out of bounds (\(types.count) types defined)", offset: offset)
+        }
+        return types[Int(index)]
+    }
+
+    func outer(_ count: UInt32, offset: Int) throws(ComponentError) -> TypeScope {
+        var scope: TypeScope = self
+        for _ in 0..<count {
+            guard let next = scope.parent else {
+                throw ComponentError("outer alias count \(count) reaches past the outermost component", offset: offset)
+            }
+            scope = next
+        }
+        return scope
+    }
+
+    // MARK: Value types
+
+    func valueType(_ reference: ValueTypeReference, offset: Int) throws(ComponentError) -> ValueType {
+        switch reference {
+        case .primitive(let type): return type
+        case .index(let index):
+            guard case .value(let type) = try entry(index, offset: offset).type else {
+                throw ComponentError("type index \(index) is not a value type", offset: offset)
+            }
+            return type
+        }
+    }
+
+    func resourceType(_ index: UInt32, offset: Int) throws(ComponentError) -> ResourceType {
+        guard case .resource(let resource) = try entry(index, offset: offset).type else {
+            throw ComponentError("type index \(index) is not a resource type", offset: offset)
+        }
+        return resource
+    }
+
+    func functionType(_ index: UInt32, offset: Int) throws(ComponentError) -> FunctionType {
+        guard case .function(let type) = try entry(index, offset: offset).type else {
+            throw ComponentError("type index \(index) is not a function type", offset: offset)
+        }
+        return type
+    }
+
+    func resolve(_ defined: DefinedValueType, offset: Int) throws(ComponentError) -> ValueType {
+        switch defined {
+        case .primitive(let type): return type
+        case .record(let fields):
+            try checkUnique(fields.map(\.name), "record field", offset: offset)
+            var resolved: [RecordType.Field] = []
+            for field in fields {
+                resolved.append(RecordType.Field(name: field.name, type: try valueType(field.type, offset: offset)))
+            }
+            return .record(RecordType(fields: resolved))
+        case .variant(let cases):
+            try checkUnique(cases.map(\.name), "variant case", offset: offset)
+            var resolved: [VariantType.Case] = []
+            for item in cases {
+                let payload: ValueType? = try item.payload.map { (reference) throws(ComponentError) in
+                    try valueType(reference, offset: offset)
+                }
+                resolved.append(VariantType.Case(name: item.name, payload: payload))
+            }
+            return .variant(VariantType(cases: resolved))
+        case .list(let element): return .list(try valueType(element, offset: offset))
+        case .tuple(let elements):
+            var resolved: [ValueType] = []
+            for element in elements { resolved.append(try valueType(element, offset: offset)) }
+            return .tuple(resolved)
+        case .flags(let names):
+            try checkUnique(names, "flag", offset: offset)
+            return .flags(FlagsType(flags: names))
+        case .enumeration(let names):
+            try checkUnique(names, "enum case", offset: offset)
+            return .enumeration(EnumType(cases: names))
+        case .option(let payload): return .option(try valueType(payload, offset: offset))
+        case .result(let ok, let err):
+            let okType: ValueType? = try ok.map { (reference) throws(ComponentError) in
+                try valueType(reference, offset: offset)
+            }
+            let errType: ValueType? = try err.map { (reference) throws(ComponentError) in
+                try valueType(reference, offset: offset)
+            }
+            return .result(ok: okType, err: errType)
+        case .own(let index): return .own(try resourceType(index, offset: offset))
+        case .borrow(let index): return .borrow(try resourceType(index, offset: offset))
+        }
+    }
+
+    private func checkUnique(_ names: [String], _ what: String, offset: Int) throws(ComponentError) {
+        var seen = Set<String>()
+        for name in names where !seen.insert(name).inserted {
+            throw ComponentError("duplicate \(what) name '\(name)'", offset: offset)
+        }
+    }
+
+    // MARK: Type definitions
+
+    /// Resolves a type definition. Resource definitions are handled by the component walker
+    /// (they need a destructor from the core index space) and are rejected here.
+    func resolve(_ definition: TypeDefinition, offset: Int) throws(ComponentError) -> ResolvedType {
+        switch definition {
+        case .value(let defined): return .value(try resolve(defined, offset: offset))
+        case .function(let params, let result):
+            var parameters: [FunctionType.Parameter] = []
+            for param in params {
+                parameters.append(FunctionType.Parameter(name: param.name, type: try valueType(param.type, offset: offset)))
+            }
+            try checkUnique(params.map(\.name), "parameter", offset: offset)
+            let resultType: ValueType? = try result.map { (reference) throws(ComponentError) in
+                try valueType(reference, offset: offset)
+            }
+            return .function(FunctionType(parameters: parameters, result: resultType))
+        case .instance(let declarations):
+            let scope = TypeScope(parent: self)
+            let declared = try scope.declare(declarations, offset: offset)
+            return .instance(InstanceType(exports: declared.exports))
+        case .component(let declarations):
+            let scope = TypeScope(parent: self)
+            return .component(try scope.declare(declarations, offset: offset))
+        case .resource:
+            throw ComponentError("resource types can only be defined in a component, not in a type", offset: offset)
+        }
+    }
+
+    /// Runs the declarators of a component or instance type in this (fresh) scope.
+    func declare(_ declarations: [ComponentTypeDeclaration], offset: Int) throws(ComponentError) -> ComponentType {
+        var imports: [(name: String, type: ExternType)] = []
+        var exports: [(name: String, type: ExternType)] = []
+        for declaration in declarations {
+            switch declaration {
+            case .coreType:
+                coreTypeCount += 1
+            case .type(let definition):
+                types.append(TypeEntry(try resolve(definition, offset: offset)))
+            case .alias(let alias):
+                switch (alias.sort, alias.target) {
+                case (.type, .outer(let count, let index)):
+                    types.append(try outer(count, offset: offset).entry(index, offset: offset))
+                case (.core(.type), .outer):
+                    coreTypeCount += 1
+                default:
+                    throw ComponentError("only outer type aliases are allowed in type declarations", offset: offset)
+                }
+            case .import(let name, let descriptor):
+                guard !imports.contains(where: { $0.name == name }) else {
+                    throw ComponentError("duplicate import name '\(name)'", offset: offset)
+                }
+                imports.append((name, try externType(descriptor, name: name, offset: offset)))
+            case .export(let name, let descriptor):
+                guard !exports.contains(where: { $0.name == name }) else {
+                    throw ComponentError("duplicate export name '\(name)'", offset: offset)
+                }
+                exports.append((name, try externType(descriptor, name: name, offset: offset)))
+            }
+        }
+        return ComponentType(imports: imports, exports: exports)
+    }
+
+    /// Resolves an import or export description. Type imports and exports also add to this
+    /// type space, as the binary format says.
+    func externType(_ descriptor: ExternTypeDescriptor, name: String, offset: Int) throws(ComponentError) -> ExternType {
+        switch descriptor {
+        case .coreModule: return .coreModule
+        case .function(let index): return .function(try functionType(index, offset: offset))
+        case .value: throw ComponentError("value imports and exports are not supported", offset: offset)
+        case .type(.subResource):
+            let entry = TypeEntry(.resource(ResourceType(name: name)))
+            types.append(entry)
+            return .type(entry)
+        case .type(.equal(let index)):
+            let entry = TypeEntry.named(try entry(index, offset: offset), name)
+            types.append(entry)
+            return .type(entry)
+        case .instance(let index):
+            guard case .instance(let type) = try entry(index, offset: offset).type else {
+                throw ComponentError("type index \(index) is not an instance type", offset: offset)
+            }
+            return .instance(type)
+        case .component(let index):
+            guard case .component(let type) = try entry(index, offset: offset).type else {
+                throw ComponentError("type index \(index) is not a component type", offset: offset)
+            }
+            return .component(type)
+        }
+    }
+}
+
+extension TypeEntry {
+    /// The entry as exported under `name`: unnamed records, variants, enums, flags and resources
+    /// take the name; anything else becomes a named alias of what it was.
+    static func named(_ entry: TypeEntry, _ name: String) -> TypeEntry {
+        guard case .value(let type) = entry.type else {
+            if case .resource(let resource) = entry.type, resource.name.isEmpty { resource.name = name }
+            return entry
+        }
+        var named = type
+        switch type {
+        case .record(var record) where record.name == nil:
+            record.name = name
+            named = .record(record)
+        case .variant(var variant) where variant.name == nil:
+            variant.name = name
+            named = .variant(variant)
+        case .enumeration(var enumeration) where enumeration.name == nil:
+            enumeration.name = name
+            named = .enumeration(enumeration)
+        case .flags(var flags) where flags.name == nil:
+            flags.name = name
+            named = .flags(flags)
+        case .alias(let existing, _) where existing == name:
+            break
+        case .record(let record) where record.name == name: break
+        case .variant(let variant) where variant.name == name: break
+        case .enumeration(let enumeration) where enumeration.name == name: break
+        case .flags(let flags) where flags.name == name: break
+        default:
+            named = .alias(name: name, type)
+        }
+        return TypeEntry(.value(named), origin: entry.origin)
+    }
+}

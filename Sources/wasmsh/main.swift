@@ -1,0 +1,7 @@
+import Foundation
+import WasmComponent
+
+let data = try Data(contentsOf: URL(fileURLWithPath: CommandLine.arguments[1]))
+let binary = try ComponentParser.parse([UInt8](data))
+let world = try ComponentInspector.world(of: binary)
+dump(world, maxDepth: 12)
