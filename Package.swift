@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "WasmComponentTests", dependencies: ["WasmComponent"]),
+        .testTarget(name: "WasmComponentTests", dependencies: ["WasmComponent"], exclude: ["WIT/Fixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], resources: []),
     ]
 )

@@ -4,4 +4,4 @@ import WasmComponent
 let data = try Data(contentsOf: URL(fileURLWithPath: CommandLine.arguments[1]))
 let binary = try ComponentParser.parse([UInt8](data))
 let world = try ComponentInspector.world(of: binary)
-dump(world, maxDepth: 12)
+print(WITPrinter.print(world), terminator: "")

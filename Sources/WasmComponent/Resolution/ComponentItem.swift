@@ -16,7 +16,7 @@ public enum ComponentItem<Backend: InstantiationBackend> {
         }
     }
 
-    var externType: ExternType {
+    public var externType: ExternType {
         switch self {
         case .function(let type, _): return .function(type)
         case .instance(let instance): return .instance(instance.type)

@@ -1,0 +1,40 @@
+import WasmKit
+import WasmComponent
+
+/// A component-level function of a loaded component: core code lifted with canonical options,
+/// or an import that the host serves.
+final class ComponentFunction {
+    enum Implementation {
+        case lifted(LiftedFunction)
+        case imported(HostCallContext)
+    }
+
+    let type: WasmComponent.FunctionType
+    let implementation: Implementation
+    unowned let runtime: ComponentRuntime
+
+    init(type: WasmComponent.FunctionType, implementation: Implementation, runtime: ComponentRuntime) {
+        self.type = type
+        self.implementation = implementation
+        self.runtime = runtime
+    }
+
+    /// Calls the function with lifted values (host → guest for lifted functions).
+    func call(_ arguments: [ComponentValue]) throws -> ComponentValue? {
+        switch implementation {
+        case .lifted(let lifted):
+            return try lifted.call(arguments, type: type, runtime: runtime)
+        case .imported(let context):
+            return try runtime.hostCallHandler(context, arguments)
+        }
+    }
+}
+
+/// A core function with the canonical options of its `canon lift`.
+struct LiftedFunction {
+    let core: Function
+    let memory: Memory?
+    let realloc: Function?
+    let postReturn: Function?
+    let options: CanonicalOptions
+}

