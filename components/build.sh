@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds every WebAssembly component fixture in components/ from its source,
 # validates it, regenerates expected/NAME.wit (what `wasm-tools component wit`
-# prints) and expected/invocations.tsv (golden.py, run on wasmtime).
+# prints), expected/invocations.tsv and expected/traps.tsv (golden.py, run on wasmtime).
 #
 #   components/build.sh            rebuild everything in place
 #   components/build.sh --check    build into a temporary folder and fail if any
@@ -114,8 +114,11 @@ c_component busy "$work/busy-wit" busy utf8 "$components/busy/busy.c"
 
 # Golden invocations, computed by wasmtime (also checks that every fixture runs).
 "$python" "$components/golden.py" --components "$out" --demo "$repo/demo.txt" \
-  > "$out/expected/invocations.tsv"
-echo "wrote expected/invocations.tsv ($(grep -vc '^#' "$out/expected/invocations.tsv") cases)"
+  --traps "$work/traps.tsv" > "$work/invocations.tsv"
+mv "$work/invocations.tsv" "$out/expected/invocations.tsv"
+mv "$work/traps.tsv" "$out/expected/traps.tsv"
+echo "wrote expected/invocations.tsv ($(grep -vc '^#' "$out/expected/invocations.tsv") cases)" \
+  "and expected/traps.tsv ($(grep -vc '^#' "$out/expected/traps.tsv") cases)"
 
 if [ "$mode" = "check" ]; then
   status=0

@@ -29,7 +29,8 @@ Hosts (what a test of another runtime must provide to get the same results):
   - busy, read-file: ok("x") for "./demo.txt", err("denied") otherwise.
 
 Besides recording results, the script checks them: echoes must return their
-argument, and computed functions must match a Python model of them.
+argument, computed functions must match a Python model of them, and every float
+it writes must equal what Rust's Display prints (read from `wasm-tools print`).
 """
 import argparse
 import decimal
@@ -37,10 +38,11 @@ import fractions
 import math
 import re
 import struct
-import sys
+import subprocess
+import tempfile
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import wasmtime
 from wasmtime import component as cm
@@ -84,42 +86,45 @@ def label(name):
     return "%" + name if name in WAVE_KEYWORDS else name
 
 
-def positional(digits, exponent, negative):
-    """digits × 10^exponent (digits a string, no exponent notation), as Rust's Display prints it."""
-    text = format(decimal.Decimal(f"{'-' if negative else ''}{digits}E{exponent}").normalize(), "f")
-    return text
+class FloatFormat:
+    """An IEEE binary format: struct code, bit width and exponent mask."""
+
+    def __init__(self, code, bits, exponent_mask):
+        self.code, self.bits, self.exponent_mask = code, bits, exponent_mask
+        self.uint = {32: "<I", 64: "<Q"}[bits]
+
+    def round(self, value):
+        return struct.unpack(self.code, struct.pack(self.code, value))[0]
+
+    def to_bits(self, value):
+        return struct.unpack(self.uint, struct.pack(self.code, value))[0]
+
+    def from_bits(self, bits):
+        return struct.unpack(self.code, struct.pack(self.uint, bits))[0]
 
 
-def f64_text(value):
-    """Rust's Display for f64: shortest round-trip digits, positional notation."""
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    # repr() is the shortest text that reads back to the same double (and the closest of those).
-    return format(decimal.Decimal(repr(value)).normalize(), "f")
+F32 = FloatFormat("<f", 32, 0x7F800000)
+F64 = FloatFormat("<d", 64, 0x7FF0000000000000)
+
+# Every finite nonzero float written, for the cross-check against Rust (check_floats_with_rust).
+FLOATS_WRITTEN = []
 
 
-def f32_round(value):
-    return struct.unpack("<f", struct.pack("<f", value))[0]
+def rounding_interval(fmt, magnitude):
+    """The exact values (Fractions) that round to `magnitude`, and whether its ends do too."""
+    bits = fmt.to_bits(magnitude)
+    here = fractions.Fraction(magnitude)
+    below = fractions.Fraction(fmt.from_bits(bits - 1))
+    above = fractions.Fraction(fmt.from_bits(bits + 1)) if bits + 1 < fmt.exponent_mask else here + (here - below)
+    inclusive = bits % 2 == 0  # round-half-to-even gives a tie to an even mantissa
+    return (here + below) / 2, (here + above) / 2, inclusive
 
 
-def f32_interval(value):
-    """The exact values that round to the f32 `value` (as Fractions) and whether the ends count."""
-    bits = struct.unpack("<I", struct.pack("<f", abs(value)))[0]
-
-    def at(b):
-        return fractions.Fraction(struct.unpack("<f", struct.pack("<I", b))[0])
-
-    here = at(bits)
-    upper = at(bits + 1) if bits + 1 < 0x7F800000 else here + (here - at(bits - 1))
-    lower = at(bits - 1) if bits > 0 else -at(1)
-    inclusive = bits % 2 == 0  # round-half-to-even keeps a tie on an even mantissa
-    return (here + lower) / 2, (here + upper) / 2, inclusive
-
-
-def f32_text(value):
-    """Rust's Display for f32: the shortest decimal that reads back as the same f32."""
+def float_text(fmt, value):
+    """Rust's Display for f32/f64 (core::fmt's flt2dec): the fewest significant digits
+    that read back as the same float, the closest such digits, a tie going to the larger
+    magnitude (Dragon's rule); positional notation, never an exponent; `-0` keeps its sign.
+    wasm-wave prints NaN as `nan` and the infinities as `inf` and `-inf`."""
     if math.isnan(value):
         return "nan"
     if math.isinf(value):
@@ -128,27 +133,39 @@ def f32_text(value):
     magnitude = abs(value)
     if magnitude == 0:
         return "-0" if negative else "0"
-    low, high, inclusive = f32_interval(magnitude)
+    low, high, inclusive = rounding_interval(fmt, magnitude)
+    text = shortest_digits(magnitude, low, high, inclusive, negative)
+    FLOATS_WRITTEN.append((fmt, value, text))
+    return text
+
+
+def shortest_digits(magnitude, low, high, inclusive, negative):
+    """Positional text of the shortest decimal in the rounding interval (see float_text)."""
     exact = fractions.Fraction(magnitude)
-    for count in range(1, 10):
-        # The nearest `count`-digit decimal and its neighbours; keep the closest that rounds back.
-        nearest = decimal.Decimal(f"{magnitude:.{count - 1}e}")
-        sign, digits, exponent = nearest.as_tuple()
-        scaled = int("".join(map(str, digits)))
+    for count in range(1, 18):
+        # The nearest `count`-digit decimal and its neighbours, in increasing order.
+        _, digits, exponent = decimal.Decimal(f"{magnitude:.{count - 1}e}").as_tuple()
+        nearest = int("".join(map(str, digits)))
         best = None
-        for candidate in (scaled - 1, scaled, scaled + 1):
-            if candidate <= 0:
+        for candidate in (nearest - 1, nearest, nearest + 1):
+            if len(str(candidate)) != count:
                 continue
             as_fraction = fractions.Fraction(candidate) * fractions.Fraction(10) ** exponent
             inside = (low <= as_fraction <= high) if inclusive else (low < as_fraction < high)
-            if len(str(candidate)) != count or not inside:
+            if not inside:
                 continue
             distance = abs(as_fraction - exact)
-            if best is None or distance < best[0]:
+            if best is None or distance <= best[0]:  # `<=`: a tie goes to the larger
                 best = (distance, candidate)
         if best is not None:
-            return positional(str(best[1]), exponent, negative)
-    raise AssertionError(f"no shortest form for {value!r}")
+            sign = "-" if negative else ""
+            return format(decimal.Decimal(f"{sign}{best[1]}E{exponent}").normalize(), "f")
+    raise AssertionError(f"no shortest form for {magnitude!r}")
+
+
+def f32_round(value):
+    """The f32 nearest to `value`, as a Python float."""
+    return F32.round(value)
 
 
 def is_grapheme_extend(ch):
@@ -180,9 +197,9 @@ def wave(ty, value):
     if isinstance(ty, (cm.S8, cm.S16, cm.S32, cm.S64, cm.U8, cm.U16, cm.U32, cm.U64)):
         return str(value)
     if isinstance(ty, cm.F32):
-        return f32_text(f32_round(value))
+        return float_text(F32, F32.round(value))
     if isinstance(ty, cm.F64):
-        return f64_text(value)
+        return float_text(F64, value)
     if isinstance(ty, cm.Char):
         return "'" + char_text(value) + "'"
     if isinstance(ty, cm.String):
@@ -308,9 +325,11 @@ ECHO_ARGUMENTS = {
     "echo-u64": [0, 9223372036854775808, 18446744073709551615],
     "echo-f32": [0.0, -0.0, 0.1, 1.5, -2.75, 16777216.0, 3.4028234663852886e38, -3.4028234663852886e38,
                  1e-7, 1e21, 1.1754943508222875e-38, 1.401298464324817e-45, 123456.789,
+                 1915074.75,  # a tie between 1915074.7 and 1915074.8: Rust prints the larger
                  math.inf, -math.inf, math.nan],
     "echo-f64": [0.0, -0.0, 0.1, 0.30000000000000004, 1.0, -1.5, 100.0, 123456789.125, 1e21, 1e22,
                  1e-7, 2.5e-5, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+                 731930604835989.25,  # a tie: Rust prints ...989.3 where Python's repr says ...989.2
                  math.inf, -math.inf, math.nan],
     "echo-char": ["a", " ", "\n", "\t", "\r", "'", '"', "\\", "\0", "\x07", "\x7f", "\x85", "é",
                   "中", "😀", "\u0301", "\u00a0", "\U0010ffff"],
@@ -390,8 +409,8 @@ def values_calls():
             calls += [Call(func, [a], iface, echo=True) for a in arguments]
     echo = "test:values/echo"
     calls += [
-        Call("sum17", [list(range(1, 18))], echo, expect=153),
-        Call("sum17", [[4294967295] * 17], echo, expect=17 * 4294967295),
+        Call("sum17", list(range(1, 18)), echo, expect=153),
+        Call("sum17", [4294967295] * 17, echo, expect=17 * 4294967295),
         Call("make-big", [0], echo, expect=big_model(0)),
         Call("make-big", [7], echo, expect=big_model(7)),
         Call("make-big", [4294967295], echo, expect=big_model(4294967295)),
@@ -402,10 +421,6 @@ def values_calls():
         Call("add", [1, 2], expect=3),
         Call("add", [4294967295, 1], expect=0),
     ]
-    # sum17 takes 17 parameters, written here as one list for brevity.
-    for call in calls:
-        if call.func == "sum17":
-            call.args = call.args[0]
     return calls
 
 
@@ -623,6 +638,26 @@ def tsv_line(*fields):
     return "\t".join(fields)
 
 
+def check_floats_with_rust():
+    """Compares every float written with Rust's Display, which `wasm-tools print` shows in
+    the `(;=...;)` comment after each float constant (wasmprinter formats it with `{}`)."""
+    if not FLOATS_WRITTEN:
+        return
+    body = " ".join(f"{'f32' if fmt is F32 else 'f64'}.const {value.hex()} drop"
+                    for fmt, value, _ in FLOATS_WRITTEN)
+    with tempfile.TemporaryDirectory() as folder:
+        text_path, binary_path = f"{folder}/floats.wat", f"{folder}/floats.wasm"
+        with open(text_path, "w", encoding="utf-8") as module:
+            module.write(f"(module (func {body}))")
+        subprocess.run(["wasm-tools", "parse", text_path, "-o", binary_path], check=True)
+        printed = subprocess.run(["wasm-tools", "print", binary_path],
+                                 capture_output=True, check=True, text=True).stdout
+    rust_texts = re.findall(r"\(;=([^;]*);\)", printed)
+    check(len(rust_texts) == len(FLOATS_WRITTEN), "wasm-tools printed an unexpected number of floats")
+    for (fmt, value, text), rust_text in zip(FLOATS_WRITTEN, rust_texts):
+        check(text == rust_text, f"f{fmt.bits} {value!r}: wrote {text}, Rust prints {rust_text}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--components", required=True, help="folder with the built NAME.wasm files")
@@ -646,6 +681,7 @@ def main():
             lines.append(tsv_line(name, expression, text))
         if expected_paths is not None:
             check(seen_paths == expected_paths, f"{name} read {seen_paths}, expected {expected_paths}")
+    check_floats_with_rust()
     print("\n".join(lines))
 
     if args.traps:

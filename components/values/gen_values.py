@@ -325,10 +325,9 @@ def generate(resolve):
         returns = "int32_t" if len(result) > 1 else C_TYPE[result[0]]
         out.append(f'EXPORT("{export_name}")')
         out.append(f"{returns} {c_name('echo', name)}({c_params(params)}) {{")
-        if spilled:
-            # The argument already sits in memory in the result's layout.
-            out.append("  return p0;")
-        elif len(result) == 1:
+        if spilled or len(result) == 1:
+            # One flat value goes back as it came; a spilled argument already sits in
+            # memory in the result's layout, so its address is the result's address.
             out.append("  return p0;")
         else:
             size = types.size(function["result"])

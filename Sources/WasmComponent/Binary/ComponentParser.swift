@@ -49,7 +49,7 @@ public enum ComponentParser {
             let size = Int(try reader.readU32())
             guard size <= reader.remaining else {
                 throw reader.error(
-                    "section \(id) declares \(size) bytes but only \(reader.remaining) remain", at: sectionStart)
+                    "\(sectionName(id)) declares \(size) bytes but only \(reader.remaining) remain", at: sectionStart)
             }
             let end = reader.position + size
             var section = ByteReader(

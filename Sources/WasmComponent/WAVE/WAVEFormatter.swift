@@ -1,0 +1,175 @@
+/// Writes component values in WAVE exactly as wasm-wave's writer (and so `wasmtime run --invoke`)
+/// prints them; see `/work/shared/notes/wave.md` for the rules.
+///
+/// The value carries nearly everything the text needs; the type supplies the declaration order
+/// of flags. Should a value not fit its type, it is still written, by its own shape.
+/// Resource handles have no WAVE syntax (the spec leaves it "TBD"); they print as
+/// `ResourceHandle.description`, e.g. `own<cart>#1`, which the parser never reads back: handles
+/// are passed back in through `$variables`.
+public enum WAVEFormatter {
+    public static func format(_ value: ComponentValue, as type: ValueType) -> String {
+        var out = ""
+        out.reserveCapacity(estimatedLength(of: value))
+        write(value, type: type, to: &out)
+        return out
+    }
+
+    /// Appends the WAVE text of `value` to `out`, for callers assembling a longer line.
+    public static func write(_ value: ComponentValue, as type: ValueType, to out: inout String) {
+        write(value, type: type, to: &out)
+    }
+
+    private static func write(_ value: ComponentValue, type: ValueType?, to out: inout String) {
+        let type = type?.underlying
+        switch value {
+        case .bool(let bool): out += bool ? "true" : "false"
+        case .s8(let number): out += number.description
+        case .u8(let number): out += number.description
+        case .s16(let number): out += number.description
+        case .u16(let number): out += number.description
+        case .s32(let number): out += number.description
+        case .u32(let number): out += number.description
+        case .s64(let number): out += number.description
+        case .u64(let number): out += number.description
+        case .f32(let number): WAVEFloatText.append(number, to: &out)
+        case .f64(let number): WAVEFloatText.append(number, to: &out)
+        case .char(let scalar): WAVETextEscaper.appendChar(scalar, to: &out)
+        case .string(let string): WAVETextEscaper.appendString(string, to: &out)
+        case .list(let elements):
+            var elementType: ValueType?
+            if case .list(let declared) = type { elementType = declared }
+            out += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out += ", " }
+                write(element, type: elementType, to: &out)
+            }
+            out += "]"
+        case .record(let fields):
+            writeRecord(fields, type: type, to: &out)
+        case .tuple(let elements):
+            var elementTypes: [ValueType] = []
+            if case .tuple(let declared) = type { elementTypes = declared }
+            out += "("
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out += ", " }
+                write(element, type: index < elementTypes.count ? elementTypes[index] : nil, to: &out)
+            }
+            out += ")"
+        case .variant(let caseName, let payload):
+            appendCaseName(caseName, to: &out)
+            if let payload {
+                var payloadType: ValueType?
+                if case .variant(let variant) = type {
+                    payloadType = variant.cases.first(where: { $0.name == caseName })?.payload
+                }
+                out += "("
+                write(payload, type: payloadType, to: &out)
+                out += ")"
+            }
+        case .enumCase(let caseName):
+            appendCaseName(caseName, to: &out)
+        case .option(let payload):
+            if let payload {
+                var payloadType: ValueType?
+                if case .option(let declared) = type { payloadType = declared }
+                out += "some("
+                write(payload, type: payloadType, to: &out)
+                out += ")"
+            } else {
+                out += "none"
+            }
+        case .result(let result):
+            var okType: ValueType?
+            var errType: ValueType?
+            if case .result(let ok, let err) = type {
+                okType = ok
+                errType = err
+            }
+            switch result {
+            case .ok(let payload):
+                out += "ok"
+                writePayload(payload, type: okType, to: &out)
+            case .err(let payload):
+                out += "err"
+                writePayload(payload, type: errType, to: &out)
+            }
+        case .flags(let names):
+            writeFlags(names, type: type, to: &out)
+        case .handle(let handle):
+            out += handle.description
+        }
+    }
+
+    private static func writePayload(_ payload: ComponentValue?, type: ValueType?, to out: inout String) {
+        guard let payload else { return }
+        out += "("
+        write(payload, type: type, to: &out)
+        out += ")"
+    }
+
+    /// `{a: 1, b: 2}`, leaving out fields whose value is an option `none`; `{:}` if none remain.
+    private static func writeRecord(_ fields: [ComponentValue.RecordField], type: ValueType?, to out: inout String) {
+        var declared: [RecordType.Field] = []
+        if case .record(let record) = type { declared = record.fields }
+        out += "{"
+        var first = true
+        for (index, field) in fields.enumerated() {
+            if case .option(nil) = field.value { continue }
+            if first { first = false } else { out += ", " }
+            out += field.name
+            out += ": "
+            // Fields normally come in declaration order; look the name up only if they do not.
+            let fieldType: ValueType? =
+                index < declared.count && declared[index].name == field.name
+                ? declared[index].type
+                : declared.first(where: { $0.name == field.name })?.type
+            write(field.value, type: fieldType, to: &out)
+        }
+        if first { out += ":" }
+        out += "}"
+    }
+
+    /// `{read, write}` in the flags type's declaration order, `{}` when no flag is set.
+    private static func writeFlags(_ names: [String], type: ValueType?, to out: inout String) {
+        var ordered = names
+        if case .flags(let flags) = type {
+            let position = { (name: String) in flags.flags.firstIndex(of: name) ?? Int.max }
+            var inOrder = true
+            var previous = -1
+            for name in names {
+                let current = position(name)
+                if current < previous {
+                    inOrder = false
+                    break
+                }
+                previous = current
+            }
+            if !inOrder { ordered.sort { position($0) < position($1) } }
+        }
+        out += "{"
+        for (index, name) in ordered.enumerated() {
+            if index > 0 { out += ", " }
+            out += name
+        }
+        out += "}"
+    }
+
+    private static func appendCaseName(_ name: String, to out: inout String) {
+        if WAVEKeyword.isKeyword(name) { out += "%" }
+        out += name
+    }
+
+    /// A first guess at the text's length so the common results need a single allocation.
+    private static func estimatedLength(of value: ComponentValue) -> Int {
+        switch value {
+        case .string(let string): return string.utf8.count + 8
+        case .list(let elements): return 2 + elements.count * 6
+        case .record(let fields): return 4 + fields.count * 16
+        case .tuple(let elements): return 2 + elements.count * 8
+        case .option(let payload?): return 6 + estimatedLength(of: payload)
+        case .result(.ok(let payload?)), .result(.err(let payload?)), .variant(_, let payload?):
+            return 16 + estimatedLength(of: payload)
+        default: return 24
+        }
+    }
+}
