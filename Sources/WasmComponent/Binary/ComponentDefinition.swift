@@ -83,3 +83,9 @@ public enum TypeBound: Sendable, Equatable {
     case equal(UInt32)
     case subResource
 }
+
+extension ComponentBinary: CustomStringConvertible {
+    public var description: String {
+        "component of \(bytes.count) bytes with \(definitions.count) definitions"
+    }
+}
