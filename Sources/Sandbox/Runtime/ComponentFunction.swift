@@ -23,7 +23,7 @@ final class ComponentFunction {
     func call(_ arguments: [ComponentValue]) throws -> ComponentValue? {
         switch implementation {
         case .lifted(let lifted):
-            return try lifted.call(arguments, type: type, runtime: runtime)
+            return try lifted.call(arguments, runtime: runtime)
         case .imported(let context):
             return try runtime.hostCallHandler(context, arguments)
         }
@@ -32,6 +32,7 @@ final class ComponentFunction {
 
 /// A core function with the canonical options of its `canon lift`.
 struct LiftedFunction {
+    let signature: CanonicalSignature
     let core: Function
     let memory: Memory?
     let realloc: Function?

@@ -62,6 +62,7 @@ struct WasmKitBackend: InstantiationBackend {
             throw WasmComponent.ComponentError("canon lift needs a core function", offset: offset)
         }
         let lifted = LiftedFunction(
+            signature: CanonicalSignature(type),
             core: function,
             memory: try options.memory.map { (item) throws(WasmComponent.ComponentError) in try memory(item, offset: offset) },
             realloc: try options.realloc.map { (item) throws(WasmComponent.ComponentError) in try coreFunction(item, "realloc", offset: offset) },

@@ -36,12 +36,8 @@ public protocol InstantiationBackend {
 
 /// Canon options with their indices resolved to core items.
 public struct ResolvedCanonOptions<CoreItem> {
-    public var stringEncoding: StringEncodingOption = .utf8
+    public var stringEncoding: StringEncoding = .utf8
     public var memory: CoreItem?
     public var realloc: CoreItem?
     public var postReturn: CoreItem?
-}
-
-public enum StringEncodingOption: Sendable {
-    case utf8, utf16, latin1UTF16
 }
