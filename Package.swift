@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The component model without an engine: binary parser, WIT types, values, WAVE, WIT text.
@@ -21,6 +22,7 @@ let package = Package(
             dependencies: [
                 "WasmComponent",
                 .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(
@@ -30,7 +32,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // C shims over libedit and ncurses (terminfo).
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
+        // Line editing on libedit: prompt, history, completion, Ctrl-C.
+        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        // Colours from terminfo and full-screen views on ncurses.
+        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        // A small program the line-editor and terminal PTY tests drive.
+        .executableTarget(name: "TerminalDemo", dependencies: ["LineEditor", "TerminalUI"]),
+        .target(name: "PTYTestSupport", path: "Tests/LineEditorTests/PTY"),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "PTYTestSupport"], exclude: ["PTY"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
         .testTarget(name: "WasmComponentTests", dependencies: ["WasmComponent"], exclude: ["WIT/Fixtures"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], resources: []),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], exclude: ["Demo/Expected"]),
     ]
 )

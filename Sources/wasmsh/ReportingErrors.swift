@@ -18,3 +18,8 @@ func writeStandardError(_ text: String) {
     var text = text
     text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
 }
+
+func writeStandardOutput(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in _ = write(1, bytes.baseAddress, bytes.count) }
+}

@@ -6,6 +6,6 @@ struct Wasmsh: ParsableCommand {
         commandName: "wasmsh",
         abstract: "Inspect and sandbox WebAssembly components.",
         version: "0.1.0",
-        subcommands: [WitCommand.self, InvokeCommand.self]
+        subcommands: [WitCommand.self, InvokeCommand.self, DemoCommand.self]
     )
 }

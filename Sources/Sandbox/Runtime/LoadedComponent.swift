@@ -15,12 +15,20 @@ public final class LoadedComponent {
 
     /// Parses, validates and instantiates `bytes`. Every host call of the component goes through
     /// `hostCall`, which decides (policy), records (audit) and serves it.
-    public init(
+    public convenience init(
         bytes: [UInt8], name: String, providedInterfaces: Set<String>,
         hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
     ) throws {
+        try self.init(
+            binary: try ComponentParser.parse(bytes), name: name, providedInterfaces: providedInterfaces,
+            hostCall: hostCall)
+    }
+
+    public init(
+        binary: ComponentBinary, name: String, providedInterfaces: Set<String>,
+        hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+    ) throws {
         self.name = name
-        let binary = try ComponentParser.parse(bytes)
         let store = Store(engine: Engine())
         let runtime = ComponentRuntime(name: name, store: store, hostCallHandler: hostCall)
         var backend = WasmKitBackend(runtime: runtime)

@@ -1,0 +1,91 @@
+/// The one-line terminal form of an audit event, aligned across events:
+///
+///     [ALLOWED] trusted    filesystem.read-file("./demo.txt") -> ok("Hello…")  215 µs
+///     [DENIED]  malicious  filesystem.read-file("/etc/passwd")  no filesystem capability
+///
+/// Arguments and results are shortened for display only (`DisplayTruncation`).
+public struct AuditLineFormatter: Sendable {
+    /// Component names are padded to this width (longer names push the line).
+    public var componentWidth: Int
+    public var argumentsWidth: Int
+    public var resultWidth: Int
+    /// ANSI colours: green allowed, red denied, yellow for user and watch decisions.
+    public var colors: Bool
+
+    public init(componentWidth: Int = 10, argumentsWidth: Int = 40, resultWidth: Int = 40, colors: Bool = false) {
+        self.componentWidth = componentWidth
+        self.argumentsWidth = argumentsWidth
+        self.resultWidth = resultWidth
+        self.colors = colors
+    }
+
+    public func line(for event: AuditEvent) -> String {
+        let tag = Self.tag(for: event.decision)
+        var line = colored(Self.padded(tag, to: 9), code: Self.color(for: event.decision))
+        line += " " + Self.padded(DisplayTruncation.sanitized(event.component), to: componentWidth)
+        line += "  " + DisplayTruncation.sanitized("\(event.interfaceShortName).\(event.function)")
+        line += "(" + DisplayTruncation.truncate(event.arguments, toCharacters: argumentsWidth) + ")"
+        let showsOutcome = event.decision.verdict == .allowed
+        if showsOutcome {
+            switch event.outcome {
+            case .returned(let value)?:
+                if !value.isEmpty { line += " -> " + DisplayTruncation.truncate(value, toCharacters: resultWidth) }
+            case .failed(let message)?:
+                line += " -> failed: " + DisplayTruncation.truncate(message, toCharacters: resultWidth)
+            case nil:
+                line += " -> …"
+            }
+        }
+        if event.decision.verdict == .denied || event.decision.authority == .watch {
+            line += "  " + colored(DisplayTruncation.sanitized(event.decision.basis), code: "2")
+        }
+        if showsOutcome, let duration = event.durationNanoseconds {
+            line += "  " + Self.duration(duration)
+        }
+        return line
+    }
+
+    static func tag(for decision: AuditDecision) -> String {
+        switch (decision.verdict, decision.authority) {
+        case (.allowed, .policy): return "[ALLOWED]"
+        case (.denied, .policy): return "[DENIED]"
+        case (.allowed, .user): return "[ALLOWED once]"
+        case (.denied, .user): return "[DENIED once]"
+        case (_, .watch): return decision.reason == nil ? "[ALLOWED]" : "[WOULD DENY]"
+        }
+    }
+
+    static func color(for decision: AuditDecision) -> String {
+        if decision.authority != .policy { return "33" }
+        return decision.verdict == .allowed ? "32" : "31"
+    }
+
+    private func colored(_ text: String, code: String) -> String {
+        colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    static func padded(_ text: String, to width: Int) -> String {
+        let count = text.count
+        return count >= width ? text : text + String(repeating: " ", count: width - count)
+    }
+
+    /// `850 ns`, `3.1 µs`, `215 µs`, `12.3 ms`, `1.25 s`.
+    static func duration(_ nanoseconds: UInt64) -> String {
+        switch nanoseconds {
+        case ..<1_000: return "\(nanoseconds) ns"
+        case ..<10_000: return decimal(nanoseconds, unit: 1_000, places: 1) + " µs"
+        case ..<1_000_000: return "\((nanoseconds + 500) / 1_000) µs"
+        case ..<1_000_000_000: return decimal(nanoseconds, unit: 1_000_000, places: 1) + " ms"
+        default: return decimal(nanoseconds, unit: 1_000_000_000, places: 2) + " s"
+        }
+    }
+
+    private static func decimal(_ value: UInt64, unit: UInt64, places: Int) -> String {
+        var scale: UInt64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let step = unit / scale
+        let scaled = value / step + (value % step * 2 >= step ? 1 : 0)
+        let fraction = String(scaled % scale)
+        return "\(scaled / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
+    }
+}

@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Appends audit records to a file, one JSON object per line (schema: manifests/AUDIT.md).
+///
+/// Every `decided` record is handed to the kernel with `write(2)` before `record` returns, so a
+/// crash or SIGKILL of wasmsh after that point loses nothing already decided (surviving a power
+/// loss as well needs `syncToDisk`, an `fsync` per record and much slower).
+/// `finished` records are written at once too, unless `outcomes` is `.withNextDecision`: then
+/// they wait in memory and go out in the same write as the next decision (or on `flush`), which
+/// halves the system calls at the price of losing the last outcomes on a crash.
+public final class JSONLinesAuditSink: AuditSink {
+    public enum OutcomeWrites: Sendable {
+        case immediately
+        case withNextDecision
+    }
+
+    private struct State {
+        var descriptor: Int32
+        let line = JSONLineBuilder()
+        /// Finished records waiting for the next decision (`.withNextDecision`).
+        var pending: [UInt8] = []
+    }
+
+    public let path: String
+    public let outcomes: OutcomeWrites
+    public let syncToDisk: Bool
+    private let state: Mutex<State>
+
+    /// Opens (creating if needed) `path` for appending.
+    public init(path: String, outcomes: OutcomeWrites = .immediately, syncToDisk: Bool = false) throws(AuditError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw AuditError("cannot open \(path): \(SystemFiles.message(for: errno))")
+        }
+        self.path = path
+        self.outcomes = outcomes
+        self.syncToDisk = syncToDisk
+        state = Mutex(State(descriptor: descriptor))
+    }
+
+    deinit {
+        state.withLock { state in
+            if !state.pending.isEmpty { _ = Self.writeAll(state.pending, to: state.descriptor) }
+            close(state.descriptor)
+        }
+    }
+
+    public func record(_ event: AuditEvent, phase: AuditPhase) throws(AuditError) {
+        let failure: AuditError? = state.withLock { state in
+            state.line.reset()
+            Self.encode(event, phase: phase, into: state.line)
+            if phase == .finished, outcomes == .withNextDecision {
+                state.pending.append(contentsOf: state.line.bytes)
+                return nil
+            }
+            var code: Int32
+            if state.pending.isEmpty {
+                code = Self.writeAll(state.line.bytes, to: state.descriptor)
+            } else {
+                state.pending.append(contentsOf: state.line.bytes)
+                code = Self.writeAll(state.pending, to: state.descriptor)
+                state.pending.removeAll(keepingCapacity: true)
+            }
+            if code == 0, syncToDisk, fsync(state.descriptor) != 0 { code = errno }
+            return code == 0 ? nil : AuditError("cannot write to \(path): \(SystemFiles.message(for: code))")
+        }
+        if let failure { throw failure }
+    }
+
+    public func flush() throws(AuditError) {
+        let failure: AuditError? = state.withLock { state in
+            guard !state.pending.isEmpty else { return nil }
+            let code = Self.writeAll(state.pending, to: state.descriptor)
+            state.pending.removeAll(keepingCapacity: true)
+            return code == 0 ? nil : AuditError("cannot write to \(path): \(SystemFiles.message(for: code))")
+        }
+        if let failure { throw failure }
+    }
+
+    /// One record; the field order is the schema's.
+    static func encode(_ event: AuditEvent, phase: AuditPhase, into line: JSONLineBuilder) {
+        line.beginObject()
+        line.integer("v", 1)
+        line.string("phase", phase.rawValue)
+        line.integer("seq", event.sequence)
+        line.timestamp("time", event.time)
+        line.string("component", event.component)
+        line.string("interface", event.interface)
+        line.string("function", event.function)
+        line.string("args", event.arguments)
+        line.string("decision", event.decision.verdict.rawValue)
+        line.string("by", event.decision.authority.rawValue)
+        line.string("reason", event.decision.reason)
+        line.string("basis", event.decision.basis)
+        if phase == .finished {
+            switch event.outcome {
+            case .returned(let value)?:
+                line.string("outcome", "returned")
+                line.string("result", value)
+            case .failed(let message)?:
+                line.string("outcome", "failed")
+                line.string("error", message)
+            case nil:
+                line.null("outcome")
+            }
+            line.integer("duration_ns", event.durationNanoseconds ?? 0)
+        }
+        line.endLine()
+    }
+
+    /// Writes every byte (retrying short writes and EINTR); 0 or the errno.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
+        bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
+    }
+
+    private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
+        guard let base = buffer.baseAddress else { return 0 }
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
+    }
+}

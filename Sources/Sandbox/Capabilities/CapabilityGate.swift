@@ -1,0 +1,84 @@
+import WasmComponent
+
+/// The one door every host call of a component goes through: ask the policy, record the
+/// decision (before any work), then run the host or deny, then record the outcome.
+///
+/// A denial returns the function's error value when it returns `result<_, string>`, and traps
+/// the guest otherwise. A call to an import no host serves is audited and traps.
+public final class CapabilityGate {
+    public let component: String
+    public var policy: Policy
+    let hosts: [String: any HostInterface]
+    let audit: AuditLog
+
+    init(component: String, policy: Policy, hosts: [any HostInterface], audit: AuditLog) {
+        self.component = component
+        self.policy = policy
+        var byName: [String: any HostInterface] = [:]
+        for host in hosts { byName[host.interfaceName] = host }
+        self.hosts = byName
+        self.audit = audit
+    }
+
+    func handle(_ context: HostCallContext, _ arguments: [ComponentValue]) throws -> ComponentValue? {
+        let argumentText = Self.wave(arguments, context.type)
+        guard let host = hosts[InterfaceName(context.interface).unversioned],
+            host.functionNames.contains(context.function)
+        else {
+            let message = "import \(context.interface).\(context.function) is not provided by the host"
+            let decision = AuditDecision(verdict: .denied, authority: .policy, reason: "not-provided", basis: "no host provides it")
+            let event = try audit.begin(
+                component: component, interface: context.interface, function: context.function,
+                arguments: argumentText, decision: decision)
+            try audit.finish(event, outcome: .failed(message))
+            throw HostError(message)
+        }
+        let request = host.scopeRequest(for: context.function, arguments: arguments)
+        let decision = policy.decide(interface: context.interface, function: context.function, request: request)
+        let event = try audit.begin(
+            component: component, interface: context.interface, function: context.function,
+            arguments: argumentText, decision: AuditDecision(decision, policy: policy))
+        switch decision {
+        case .allow(let grant):
+            let result: ComponentValue?
+            do {
+                result = try host.call(
+                    context.function, arguments,
+                    authorization: HostAuthorization(grant: grant, policy: policy, context: context))
+            } catch {
+                try audit.finish(event, outcome: .failed("\(error)"))
+                throw error
+            }
+            try audit.finish(event, outcome: .returned(Self.wave(result, context.type.result)))
+            return result
+        case .deny(let reason):
+            let message = policy.denialMessage(reason)
+            guard let errorValue = Self.errorValue(message, for: context.type.result) else {
+                try audit.finish(event, outcome: .failed(message))
+                throw HostError(message)
+            }
+            try audit.finish(event, outcome: .returned(Self.wave(errorValue, context.type.result)))
+            return errorValue
+        }
+    }
+
+    /// `err(message)` when the function returns `result<_, string>`; nil otherwise.
+    static func errorValue(_ message: String, for type: ValueType?) -> ComponentValue? {
+        guard case .result(_, let err)? = type?.underlying, err?.underlying == .string else { return nil }
+        return .result(.err(.string(message)))
+    }
+
+    static func wave(_ arguments: [ComponentValue], _ type: FunctionType) -> String {
+        var text = ""
+        for (index, argument) in arguments.enumerated() where index < type.parameters.count {
+            if index > 0 { text += ", " }
+            WAVEFormatter.write(argument, as: type.parameters[index].type, to: &text)
+        }
+        return text
+    }
+
+    static func wave(_ result: ComponentValue?, _ type: ValueType?) -> String {
+        guard let result, let type else { return "" }
+        return WAVEFormatter.format(result, as: type)
+    }
+}

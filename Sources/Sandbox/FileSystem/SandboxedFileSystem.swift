@@ -1,0 +1,215 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The host side of `sandbox:skill/filesystem`: reads files for a guest, confined to the scope of
+/// the grant that allowed the call.
+///
+/// Relative paths resolve against the session root. The scope is enforced when the file is opened,
+/// not by comparing strings: the scope's directory is opened first (its own path is the user's word,
+/// so the system resolves it, symbolic links included), and the rest of the request is walked
+/// beneath it one name at a time (`BeneathWalk`), so `..`, symbolic links (also in the middle of
+/// the path), link loops and `/proc/self/root` cannot lead out. Symbolic links inside a scope are
+/// followed only while their target stays inside the scope. An unscoped grant means the whole host
+/// filesystem, still walked the same way (explicit denies are checked at every step). Only regular
+/// files are read, never more than `sizeLimit` bytes, and the content must be UTF-8 (`read-file`
+/// returns a WIT `string`).
+public final class SandboxedFileSystem: Sendable {
+    public static let defaultSizeLimit = 16 << 20
+
+    /// The session root, absolute and cleaned.
+    public let rootPath: String
+    /// The largest file `readText` returns, in bytes.
+    public let sizeLimit: Int
+    private let rootComponents: [Substring]
+    private let rootDescriptor: Int32
+
+    /// Opens the session root: `root` (relative to the working directory if relative) or, when nil,
+    /// the working directory itself.
+    public init(root: String? = nil, sizeLimit: Int = SandboxedFileSystem.defaultSizeLimit) throws(FileAccessError) {
+        let workingDirectory = Self.currentDirectory() ?? "/"
+        let requested = root ?? workingDirectory
+        let components = LexicalPath.absoluteComponents(
+            of: requested, base: LexicalPath.absoluteComponents(of: workingDirectory, base: []))
+        let path = "/" + components.joined(separator: "/")
+        let descriptor = open(path, SystemFiles.pathOnly | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw .rootUnavailable(path: path, message: SystemFiles.message(for: SystemFiles.lastError))
+        }
+        self.rootPath = path
+        self.rootComponents = LexicalPath.absoluteComponents(of: path, base: [])
+        self.rootDescriptor = descriptor
+        self.sizeLimit = max(0, sizeLimit)
+    }
+
+    deinit { close(rootDescriptor) }
+
+    /// Reads the file a guest asked for after the policy allowed the call by `grant`, honouring the
+    /// policy's explicit denies for that interface and function at every step of the walk.
+    public func readText(
+        _ path: String, allowedBy grant: CapabilityRule, in policy: Policy, function: String
+    ) -> Result<String, FileAccessError> {
+        let denied = policy.deniedScopes(interface: grant.interface, function: function, access: .read)
+        return readText(path, within: grant.scope, excluding: denied)
+    }
+
+    /// Reads `path` if it lies within `scope` (nil: the whole filesystem) and reaches nothing in
+    /// `denied`. Errors are the messages a guest receives.
+    public func readText(_ path: String, within scope: PathScope?, excluding denied: [PathScope] = []) -> Result<String, FileAccessError> {
+        switch LexicalPath.problem(in: path) {
+        case .empty?: return .failure(.notFound(path: path))
+        case .containsNUL?: return .failure(.invalidPath(path: path, problem: "contains a NUL byte"))
+        case let problem?: return .failure(.nameTooLong(path: path, problem: problem.explanation))
+        case nil: break
+        }
+        let request = LexicalPath.absoluteComponents(of: path, base: rootComponents)
+        let deniedIdentities = identities(of: denied)
+
+        let descriptor: Result<Int32, FileAccessError>
+        if let scope {
+            descriptor = openWithin(scope, request: request, path: path, denied: deniedIdentities)
+        } else {
+            descriptor = openAnywhere(request: request, path: path, denied: deniedIdentities)
+        }
+        return descriptor.flatMap { descriptor in
+            defer { close(descriptor) }
+            return readContents(of: descriptor, path: path)
+        }
+    }
+
+    private func openAnywhere(
+        request: [Substring], path: String, denied: [(identity: FileIdentity, scope: String)]
+    ) -> Result<Int32, FileAccessError> {
+        let top = open("/", SystemFiles.pathOnly | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { return .failure(Self.error(SystemFiles.lastError, path: path, operation: "opening /")) }
+        defer { close(top) }
+        let walk = BeneathWalk(
+            requestedPath: path, anchor: top, anchorComponents: [], scopeName: "/",
+            isWholeFilesystem: true, denied: denied)
+        return walk.open(request[...])
+    }
+
+    private func openWithin(
+        _ scope: PathScope, request: [Substring], path: String, denied: [(identity: FileIdentity, scope: String)]
+    ) -> Result<Int32, FileAccessError> {
+        let scopeComponents = LexicalPath.absoluteComponents(of: scope.path, base: rootComponents)
+        guard LexicalPath.hasPrefix(request, scopeComponents) else {
+            return .failure(.outsideScope(path: path, scope: scope.description))
+        }
+        if request.count == scopeComponents.count {
+            return openScopeItself(scope, path: path, denied: denied)
+        }
+        let anchor = SystemFiles.openAt(rootDescriptor, scope.path, SystemFiles.pathOnly | O_DIRECTORY | O_CLOEXEC)
+        guard anchor >= 0 else {
+            return .failure(Self.error(SystemFiles.lastError, path: path, operation: "opening the scope of"))
+        }
+        defer { close(anchor) }
+        var anchorStatus = stat()
+        if !denied.isEmpty, fstat(anchor, &anchorStatus) == 0,
+           let match = denied.first(where: { $0.identity == FileIdentity(anchorStatus) }) {
+            return .failure(.reachesDeniedScope(path: path, scope: match.scope))
+        }
+        let walk = BeneathWalk(
+            requestedPath: path, anchor: anchor, anchorComponents: scopeComponents, scopeName: scope.description,
+            isWholeFilesystem: false, denied: denied)
+        return walk.open(request[scopeComponents.count...])
+    }
+
+    /// A file scope names the file itself: the user's word, resolved by the system.
+    private func openScopeItself(
+        _ scope: PathScope, path: String, denied: [(identity: FileIdentity, scope: String)]
+    ) -> Result<Int32, FileAccessError> {
+        var before = stat()
+        guard fstatat(rootDescriptor, scope.path, &before, 0) == 0 else {
+            return .failure(Self.error(SystemFiles.lastError, path: path, operation: "looking up"))
+        }
+        if SystemFiles.isType(before.st_mode, S_IFDIR) { return .failure(.isADirectory(path: path)) }
+        guard SystemFiles.isType(before.st_mode, S_IFREG) else {
+            return .failure(.notRegularFile(path: path, kind: SystemFiles.kind(of: before.st_mode)))
+        }
+        if let match = denied.first(where: { $0.identity == FileIdentity(before) }) {
+            return .failure(.reachesDeniedScope(path: path, scope: match.scope))
+        }
+        let descriptor = SystemFiles.openAt(rootDescriptor, scope.path, SystemFiles.fileRead & ~O_NOFOLLOW)
+        guard descriptor >= 0 else { return .failure(Self.error(SystemFiles.lastError, path: path, operation: "opening")) }
+        var after = stat()
+        guard fstat(descriptor, &after) == 0, FileIdentity(after) == FileIdentity(before) else {
+            close(descriptor)
+            return .failure(.changedWhileOpening(path: path))
+        }
+        return .success(descriptor)
+    }
+
+    /// The identities of the denied scopes that exist (a missing one cannot be reached either).
+    private func identities(of scopes: [PathScope]) -> [(identity: FileIdentity, scope: String)] {
+        scopes.compactMap { scope in
+            var status = stat()
+            guard fstatat(rootDescriptor, scope.path, &status, 0) == 0 else { return nil }
+            return (FileIdentity(status), scope.description)
+        }
+    }
+
+    private func readContents(of descriptor: Int32, path: String) -> Result<String, FileAccessError> {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            return .failure(Self.error(SystemFiles.lastError, path: path, operation: "reading"))
+        }
+        if Int(status.st_size) > sizeLimit { return .failure(.tooLarge(path: path, limit: sizeLimit)) }
+        // Sizes can lie (files in /proc say 0, files grow): read until EOF, one byte past the limit at most.
+        let chunk = 64 << 10
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(Int(status.st_size) + 1, sizeLimit + 1))
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        while true {
+            let wanted = min(chunk, sizeLimit + 1 - bytes.count)
+            if wanted <= 0 { return .failure(.tooLarge(path: path, limit: sizeLimit)) }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
+            if count < 0 {
+                let code = SystemFiles.lastError
+                if code == EINTR { continue }
+                return .failure(Self.error(code, path: path, operation: "reading"))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[..<count])
+        }
+        if bytes.count > sizeLimit { return .failure(.tooLarge(path: path, limit: sizeLimit)) }
+        if let offset = Self.firstInvalidUTF8Offset(in: bytes) {
+            return .failure(.notUTF8(path: path, byteOffset: offset))
+        }
+        return .success(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil if all is valid.
+    static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
+
+    static func error(_ code: Int32, path: String, operation: String) -> FileAccessError {
+        switch code {
+        case ENOENT: return .notFound(path: path)
+        case ENOTDIR: return .notADirectory(path: path)
+        case EISDIR: return .isADirectory(path: path)
+        case ELOOP: return .tooManySymbolicLinks(path: path, limit: SystemFiles.symbolicLinkLimit)
+        case ENAMETOOLONG: return .nameTooLong(path: path, problem: "is longer than the system allows")
+        case EACCES, EPERM: return .hostPermissionDenied(path: path)
+        default: return .systemError(path: path, operation: operation, code: code, message: SystemFiles.message(for: code))
+        }
+    }
+
+    private static func currentDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

@@ -1,0 +1,36 @@
+import WasmComponent
+
+/// `sandbox:skill/filesystem`: `read-file(path) -> result<string, string>` over the sandboxed
+/// filesystem, which checks the grant's scope at open, component by component.
+public final class FilesystemHost: HostInterface {
+    public let interfaceName = "sandbox:skill/filesystem"
+    public let functionNames = ["read-file"]
+    public let fileSystem: SandboxedFileSystem
+
+    public init(fileSystem: SandboxedFileSystem) {
+        self.fileSystem = fileSystem
+    }
+
+    public func scopeRequest(for function: String, arguments: [ComponentValue]) -> ScopeRequest {
+        guard function == "read-file", case .string(let path)? = arguments.first else { return .none }
+        return .path(path, .read)
+    }
+
+    public func call(_ function: String, _ arguments: [ComponentValue], authorization: HostAuthorization) throws
+        -> ComponentValue?
+    {
+        guard function == "read-file", arguments.count == 1, case .string(let path) = arguments[0] else {
+            throw HostError("\(interfaceName) has no function \(function) taking these arguments")
+        }
+        switch fileSystem.readText(path, allowedBy: authorization.grant, in: authorization.policy, function: function) {
+        case .success(let text): return .result(.ok(.string(text)))
+        case .failure(let error): return .result(.err(.string(error.description)))
+        }
+    }
+}
+
+/// A host function that cannot do what was asked: it traps the guest with this message.
+public struct HostError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

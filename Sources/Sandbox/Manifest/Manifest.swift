@@ -1,0 +1,292 @@
+import TOMLKit
+
+/// A component's capabilities as written in `manifests/NAME.toml` (format: manifests/FORMAT.md).
+///
+/// Two steps, so that every message can name the file and the line: `parse` checks the TOML
+/// and the manifest's shape (keys, types, paths); `policy(...)` resolves interface names against the
+/// component's imports and builds the `Policy`.
+public struct Manifest: Hashable, Sendable {
+    /// The file the manifest came from (or will be saved to), for messages.
+    public var file: String
+    /// The component the manifest says it is for, if it says.
+    public var component: String?
+    public var entries: [ManifestEntry]
+    /// Where `component = ...` is.
+    var componentLine: Int
+
+    public init(file: String, component: String?, entries: [ManifestEntry]) {
+        self.file = file
+        self.component = component
+        self.entries = entries
+        self.componentLine = 1
+    }
+
+    static let topLevelKeys = ["component", "grant", "deny"]
+    static let entryKeys = ["interface", "function", "read", "write"]
+
+    // MARK: Reading
+
+    /// Reads and parses a manifest file.
+    public static func load(contentsOf path: String) throws(ManifestError) -> Manifest {
+        let text: String
+        do {
+            text = try TextFile.contents(of: path)
+        } catch {
+            throw ManifestError(file: path, line: nil, message: "cannot read the manifest: \(error.message)")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses manifest text; `file` names it in messages.
+    public static func parse(_ text: String, file: String) throws(ManifestError) -> Manifest {
+        let map = ManifestSourceMap(text)
+        if let line = map.nulEscapeLine() {
+            throw ManifestError(file: file, line: line, message: "NUL characters (\\u0000) are not allowed in a manifest")
+        }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ManifestError(file: file, line: error.source.begin.line, column: error.source.begin.column,
+                                message: "TOML syntax error: \(error.description)")
+        } catch {
+            throw ManifestError(file: file, line: 1, message: "TOML syntax error: \(error)")
+        }
+
+        let unknown = table.keys.filter { !topLevelKeys.contains($0) }
+            .map { (key: $0, line: map.topLevelKeyLine($0) ?? map.arrayTableLine($0, occurrence: 0)) }
+            .sorted { $0.line < $1.line }
+        if let first = unknown.first {
+            throw ManifestError(file: file, line: first.line,
+                                message: "unknown key '\(first.key)' (expected \(topLevelKeys.joined(separator: ", ")))")
+        }
+
+        var manifest = Manifest(file: file, component: nil, entries: [])
+        if let value = table["component"] {
+            let line = map.topLevelKeyLine("component") ?? 1
+            guard let name = value.string else {
+                throw ManifestError(file: file, line: line, message: "'component' must be a string, not \(typeName(value.type))")
+            }
+            manifest.component = name
+            manifest.componentLine = line
+        }
+        // Entries in file order: grants and denies interleave as written.
+        var entries: [ManifestEntry] = []
+        for kind in [ManifestEntry.Kind.grant, .deny] {
+            guard let value = table[kind.rawValue] else { continue }
+            guard let array = value.array else {
+                throw ManifestError(file: file, line: map.arrayTableLine(kind.rawValue, occurrence: 0),
+                                    message: "'\(kind.rawValue)' must be an array of tables ([[\(kind.rawValue)]]), not \(typeName(value.type))")
+            }
+            for (index, element) in array.enumerated() {
+                let line = map.arrayTableLine(kind.rawValue, occurrence: index)
+                guard let entryTable = element.table else {
+                    throw ManifestError(file: file, line: line,
+                                        message: "each '\(kind.rawValue)' must be a table, not \(typeName(element.type))")
+                }
+                entries.append(try parseEntry(entryTable, kind: kind, line: line, map: map, file: file))
+            }
+        }
+        manifest.entries = entries.sorted { $0.location.table < $1.location.table }
+        return manifest
+    }
+
+    private static func parseEntry(
+        _ table: TOMLTable, kind: ManifestEntry.Kind, line: Int, map: ManifestSourceMap, file: String
+    ) throws(ManifestError) -> ManifestEntry {
+        let header = "[[\(kind.rawValue)]]"
+        let unknown = table.keys.filter { !entryKeys.contains($0) }
+            .map { (key: $0, line: map.keyLine($0, inTableAt: line)) }
+            .sorted { $0.line < $1.line }
+        if let first = unknown.first {
+            throw ManifestError(file: file, line: first.line,
+                                message: "unknown key '\(first.key)' in \(header) (expected \(entryKeys.joined(separator: ", ")))")
+        }
+        let location = ManifestEntry.Location(
+            table: line, interface: map.keyLine("interface", inTableAt: line), function: map.keyLine("function", inTableAt: line),
+            read: map.keyLine("read", inTableAt: line), write: map.keyLine("write", inTableAt: line))
+
+        guard let interfaceValue = table["interface"] else {
+            throw ManifestError(file: file, line: line, message: "\(header) needs an 'interface' key")
+        }
+        guard let interface = interfaceValue.string else {
+            throw ManifestError(file: file, line: location.interface,
+                                message: "'interface' must be a string, not \(typeName(interfaceValue.type))")
+        }
+        var function: String? = nil
+        if let functionValue = table["function"] {
+            guard let name = functionValue.string else {
+                throw ManifestError(file: file, line: location.function,
+                                    message: "'function' must be a string, not \(typeName(functionValue.type))")
+            }
+            function = name
+        }
+        let read = try paths(table, key: "read", line: location.read, map: map, file: file)
+        let write = try paths(table, key: "write", line: location.write, map: map, file: file)
+        return ManifestEntry(kind: kind, interface: interface, function: function, read: read, write: write, location: location)
+    }
+
+    private static func paths(
+        _ table: TOMLTable, key: String, line: Int, map: ManifestSourceMap, file: String
+    ) throws(ManifestError) -> [String] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else {
+            throw ManifestError(file: file, line: line, message: "'\(key)' must be an array of path strings, not \(typeName(value.type))")
+        }
+        if array.isEmpty {
+            throw ManifestError(file: file, line: line,
+                                message: "'\(key)' is empty: list paths, or leave out 'read' and 'write' for an unscoped grant")
+        }
+        var paths: [String] = []
+        for element in array {
+            guard let path = element.string else {
+                throw ManifestError(file: file, line: line, message: "'\(key)' must hold path strings only, found \(typeName(element.type))")
+            }
+            if let problem = LexicalPath.problem(in: path) {
+                throw ManifestError(file: file, line: map.valueLine(path, from: line),
+                                    message: "invalid path \(QuotedPath(path)) in '\(key)': it \(problem.explanation)")
+            }
+            paths.append(path)
+        }
+        return paths
+    }
+
+    static func typeName(_ type: TOMLType) -> String {
+        switch type {
+        case .table: return "a table"
+        case .array: return "an array"
+        case .string: return "a string"
+        case .int: return "an integer"
+        case .double: return "a floating-point number"
+        case .bool: return "a boolean"
+        case .date: return "a date"
+        case .time: return "a time"
+        case .dateTime: return "a date-time"
+        }
+    }
+
+    // MARK: Applying
+
+    /// The policy this manifest describes for a component. When the manifest names a component,
+    /// it must be `expectedComponent` (pass nil to skip that check, e.g. for `load x as y`).
+    public func policy(
+        component: String, catalog: ImportCatalog, root: String, expectedComponent: String? = nil
+    ) throws(ManifestError) -> Policy {
+        if let expectedComponent, let declared = self.component, declared != expectedComponent {
+            throw ManifestError(file: file, line: componentLine,
+                                message: "this manifest is for component '\(declared)', not '\(expectedComponent)'")
+        }
+        var policy: Policy
+        do {
+            policy = try Policy(component: component, catalog: catalog, root: root)
+        } catch {
+            throw ManifestError(file: file, line: nil, message: error.description)
+        }
+        for entry in entries {
+            do {
+                for rule in try rules(of: entry, in: policy) {
+                    policy.add(rule, to: entry.kind == .grant ? .grant : .deny)
+                }
+            } catch {
+                let line: Int
+                switch error {
+                case .unknownFunction where entry.function != nil: line = entry.location.function
+                case .invalidPath, .noAccess: line = entry.location.read
+                default: line = entry.location.interface
+                }
+                throw ManifestError(file: file, line: line, message: error.description)
+            }
+        }
+        return policy
+    }
+
+    /// The rules of one entry: unscoped when it lists no paths, else one per path with the union of
+    /// the access the two lists give it.
+    private func rules(of entry: ManifestEntry, in policy: Policy) throws(PolicyError) -> [CapabilityRule] {
+        if entry.read.isEmpty && entry.write.isEmpty {
+            return try policy.rules(entry.interface, function: entry.function)
+        }
+        var rules: [CapabilityRule] = []
+        for (paths, access) in [(entry.read, PathAccess.read), (entry.write, PathAccess.write)] where !paths.isEmpty {
+            rules += try policy.rules(entry.interface, function: entry.function, scopes: paths, access: access)
+        }
+        return rules
+    }
+
+    // MARK: Writing
+
+    /// The manifest of a policy: one entry per interface and function, unscoped grants apart from
+    /// scoped ones, full interface names (they resolve the same whatever else the component imports).
+    public init(policy: Policy, file: String) {
+        var entries: [ManifestEntry] = []
+        for (kind, rules) in [(ManifestEntry.Kind.grant, policy.grants), (.deny, policy.denies)] {
+            var index = 0
+            while index < rules.count {
+                let first = rules[index]
+                var group: [CapabilityRule] = []
+                while index < rules.count, rules[index].interface == first.interface, rules[index].function == first.function {
+                    group.append(rules[index])
+                    index += 1
+                }
+                if group.contains(where: { $0.scope == nil }) {
+                    entries.append(ManifestEntry(kind: kind, interface: first.interface, function: first.function))
+                }
+                let scopes = group.compactMap(\.scope)
+                if !scopes.isEmpty {
+                    entries.append(ManifestEntry(
+                        kind: kind, interface: first.interface, function: first.function,
+                        read: scopes.filter { $0.access.contains(.read) }.map(\.path),
+                        write: scopes.filter { $0.access.contains(.write) }.map(\.path)))
+                }
+            }
+        }
+        self.init(file: file, component: policy.component, entries: entries)
+    }
+
+    /// The manifest as TOML text.
+    public var tomlText: String {
+        var text = "# Capabilities of component '\(component ?? "?")' for wasmsh; format: manifests/FORMAT.md\n"
+        if let component { text += "component = \(Self.tomlString(component))\n" }
+        if entries.isEmpty { text += "# No grants: the component may call nothing the host provides.\n" }
+        for entry in entries {
+            text += "\n[[\(entry.kind.rawValue)]]\n"
+            text += "interface = \(Self.tomlString(entry.interface))\n"
+            if let function = entry.function { text += "function = \(Self.tomlString(function))\n" }
+            if !entry.read.isEmpty { text += "read = [" + entry.read.map(Self.tomlString).joined(separator: ", ") + "]\n" }
+            if !entry.write.isEmpty { text += "write = [" + entry.write.map(Self.tomlString).joined(separator: ", ") + "]\n" }
+        }
+        return text
+    }
+
+    /// Writes a policy as a manifest file (atomically: a temporary file renamed over the old one).
+    public static func save(_ policy: Policy, to path: String) throws(ManifestError) {
+        let manifest = Manifest(policy: policy, file: path)
+        do {
+            try TextFile.writeAtomically(manifest.tomlText, to: path)
+        } catch {
+            throw ManifestError(file: path, line: nil, message: "cannot write the manifest: \(error.message)")
+        }
+    }
+
+    /// A TOML basic string: quotes, backslashes and control characters escaped.
+    static func tomlString(_ value: String) -> String {
+        var text = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\t": text += "\\t"
+            case "\r": text += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return text + "\""
+    }
+}

@@ -1,0 +1,45 @@
+/// One grant or one deny: an imported interface, optionally one of its functions, optionally a path scope.
+public struct CapabilityRule: Hashable, Sendable {
+    /// The interface's full name exactly as the component imports it.
+    public let interface: String
+    /// One function, or nil for every function of the interface.
+    public let function: String?
+    /// A path scope, or nil for no restriction by path (for the filesystem: the whole host filesystem).
+    public internal(set) var scope: PathScope?
+    /// `scope != nil`, stored: the decision loop reads it without copying the scope.
+    let isScoped: Bool
+
+    init(interface: String, function: String?, scope: PathScope?) {
+        self.interface = interface
+        self.function = function
+        self.scope = scope
+        self.isScoped = scope != nil
+    }
+
+    /// True when this rule names the same interface, function and scope path (access aside).
+    func isSameTarget(as other: CapabilityRule) -> Bool {
+        interface == other.interface && function == other.function && scope?.path == other.scope?.path
+    }
+
+    func applies(toFunction name: String) -> Bool {
+        guard let function else { return true }
+        return function == name
+    }
+
+    /// Canonical order: by interface, then interface-wide before single functions, then unscoped
+    /// before scoped, then by scope path. Keeps listings stable and makes equal policies compare equal.
+    static func canonicallyOrdered(_ lhs: CapabilityRule, _ rhs: CapabilityRule) -> Bool {
+        if lhs.interface != rhs.interface { return lhs.interface < rhs.interface }
+        if lhs.function != rhs.function {
+            guard let left = lhs.function else { return true }
+            guard let right = rhs.function else { return false }
+            return left < right
+        }
+        switch (lhs.scope, rhs.scope) {
+        case (nil, nil): return false
+        case (nil, _): return true
+        case (_, nil): return false
+        case (let left?, let right?): return left.path < right.path
+        }
+    }
+}

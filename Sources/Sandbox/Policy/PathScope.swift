@@ -1,0 +1,33 @@
+/// A filesystem scope of a grant or deny: a file or directory (and everything beneath it) with the
+/// access allowed or denied there.
+public struct PathScope: Hashable, Sendable, CustomStringConvertible {
+    /// The cleaned path as the user wrote it: relative paths keep a leading `./` and resolve
+    /// against the session root (`./demo.txt`), absolute paths are cleaned (`/etc/hostname`).
+    public let path: String
+    public internal(set) var access: PathAccess
+    /// `path` made absolute against the policy's root, lexically cleaned, as bytes without a
+    /// trailing slash (empty for `/`): what requests are compared to.
+    let absoluteBytes: [UInt8]
+
+    init(path: String, access: PathAccess, root: [UInt8]) {
+        let display = LexicalPath.displayForm(of: path)
+        self.path = display
+        self.access = access
+        self.absoluteBytes = LexicalPath.cleanedAbsoluteBytes(of: display, root: root)
+    }
+
+    /// `./demo.txt` for a read scope (the common case), `./out [write]`, `./data [read+write]`.
+    public var description: String {
+        access == .read ? path : "\(path) [\(access)]"
+    }
+
+    /// True when the cleaned request (byte form) lies at or beneath this scope.
+    func covers(_ request: UnsafeBufferPointer<UInt8>) -> Bool {
+        absoluteBytes.withUnsafeBufferPointer { LexicalPath.covers(scope: $0, request: request) }
+    }
+
+    /// True when `other` lies at or beneath this scope.
+    func covers(_ other: PathScope) -> Bool {
+        other.absoluteBytes.withUnsafeBufferPointer { covers($0) }
+    }
+}

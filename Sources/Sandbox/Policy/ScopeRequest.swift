@@ -1,0 +1,7 @@
+/// What a host call touches, as far as scopes are concerned.
+public enum ScopeRequest: Hashable, Sendable {
+    /// The call touches no scoped resource.
+    case none
+    /// The call reads and/or writes a path, exactly as the guest passed it.
+    case path(String, PathAccess)
+}

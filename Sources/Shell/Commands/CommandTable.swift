@@ -1,0 +1,19 @@
+/// All commands, and how a typed word finds one: exact name, else a unique prefix.
+enum CommandTable {
+    static let all: [any ShellCommand.Type] = [
+        LoadCommand.self, UnloadCommand.self, ComponentsCommand.self, ImportsCommand.self,
+        ExportsCommand.self, WitCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self,
+        SaveCommand.self, CallCommand.self, LetCommand.self, VarsCommand.self, DropCommand.self,
+        AuditCommand.self, HelpCommand.self, HistoryCommand.self, SourceCommand.self, QuitCommand.self,
+    ]
+
+    static var names: [String] { all.map { $0.name } }
+
+    static func find(_ word: String) throws(ShellError) -> any ShellCommand.Type {
+        if let exact = all.first(where: { $0.name == word }) { return exact }
+        let matches = all.filter { $0.name.hasPrefix(word) }
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty { throw ShellError("unknown command '\(word)'; type 'help' for the list") }
+        throw ShellError("'\(word)' is ambiguous: \(matches.map { $0.name }.joined(separator: ", "))")
+    }
+}

@@ -1,0 +1,14 @@
+/// Where a session finds things, and how it talks.
+public struct SessionSettings: Sendable {
+    /// `load NAME` looks for `components/NAME.wasm` here.
+    public var componentsDirectory = "components"
+    /// `load NAME` applies `manifests/NAME.toml` from here when present.
+    public var manifestsDirectory = "manifests"
+    /// Relative paths a component asks the filesystem host for resolve against this directory.
+    public var root = "."
+    /// Append every audit record to this JSONL file.
+    public var auditLogPath: String?
+    public var useColor = false
+
+    public init() {}
+}
