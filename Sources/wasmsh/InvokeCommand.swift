@@ -8,8 +8,11 @@ struct InvokeCommand: ParsableCommand {
         abstract: "Call one export and print its result in WAVE (as `wasmtime run --invoke` does).",
         discussion: """
             EXPR is NAME(ARGS) with ARGS in WAVE. NAME is a function name unique among the \
-            exports, IFACE.NAME, or NS:PKG/IFACE#NAME. Example:
+            exports, IFACE.NAME, or NS:PKG/IFACE#NAME. The component may call nothing the host \
+            provides unless granted (--grant, --manifest); each host call is audited on stderr. \
+            Examples:
               wasmsh invoke components/values.wasm 'echo.echo-string("hi")'
+              wasmsh invoke components/malicious.wasm 'run()' --grant filesystem=/etc/passwd
             """)
 
     @Argument(help: "The component (.wasm).")
@@ -18,16 +21,40 @@ struct InvokeCommand: ParsableCommand {
     @Argument(help: "The call, e.g. 'add(1, 2)'.")
     var expression: String
 
+    @Option(
+        name: .customLong("grant"),
+        help: ArgumentHelp(
+            "Allow an imported interface: CAP, CAP.FUNC, or CAP=PATH[,PATH...] for a scoped read grant (repeatable).",
+            valueName: "CAP[=SCOPE]"))
+    var grants: [String] = []
+
+    @Option(help: "Apply this permission manifest (TOML) first.")
+    var manifest: String?
+
+    @Option(help: "Append every host call's audit records to this JSONL file.")
+    var auditLog: String?
+
+    @Option(help: "Resolve the component's relative paths against this directory (default: the working directory).")
+    var root: String?
+
     func run() throws {
         try reportingErrors {
-            let component = try LoadedComponent(
-                bytes: try ComponentFile.read(file), name: ComponentFile.name(of: file),
-                providedInterfaces: [], hostCall: { context, _ in
-                    throw LoadError("import \(context.interface).\(context.function) is not provided by the host")
+            let audit = AuditLog(sinks: [LineAuditSink(emit: { writeStandardError($0 + "\n") })])
+            if let auditLog { audit.add(try JSONLinesAuditSink(path: auditLog)) }
+            let environment = try SandboxEnvironment(root: root, audit: audit)
+            let name = ComponentFile.name(of: file)
+            let manifest = try self.manifest.map { (path) throws(ManifestError) in try Manifest.load(contentsOf: path) }
+            let component = try SandboxedComponent(
+                bytes: try ComponentFile.read(file), name: name, environment: environment,
+                configure: { policy in
+                    if let manifest {
+                        policy = try manifest.policy(component: name, catalog: policy.catalog, root: policy.root)
+                    }
+                    for grant in grants { try GrantFlag(grant).apply(to: &policy) }
                 })
-            let call = try CallExpression(expression, in: component)
-            let result = try component.call(call.export, call.arguments)
-            if let text = CallExpression.format(result, of: call.export) { print(text) }
+            let (export, result) = try component.call(expression)
+            try audit.flush()
+            if let text = CallExpression.format(result, of: export) { print(text) }
         }
     }
 }
