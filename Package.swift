@@ -25,10 +25,12 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // The shell: session state, one file per command, script runner, interactive front end.
+        .target(name: "Shell", dependencies: ["Sandbox", "WasmComponent", "LineEditor", "TerminalUI"]),
         .executableTarget(
             name: "wasmsh",
             dependencies: [
-                "Sandbox", "WasmComponent",
+                "Shell", "Sandbox", "WasmComponent", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +47,8 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "PTYTestSupport"], exclude: ["PTY"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
         .testTarget(name: "WasmComponentTests", dependencies: ["WasmComponent"], exclude: ["WIT/Fixtures"]),
+        .testTarget(
+            name: "ShellTests", dependencies: ["Shell", "PTYTestSupport"], exclude: ["Transcripts"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], exclude: ["Demo/Expected"]),
     ]
 )

@@ -6,6 +6,7 @@ struct Wasmsh: ParsableCommand {
         commandName: "wasmsh",
         abstract: "Inspect and sandbox WebAssembly components.",
         version: "0.1.0",
-        subcommands: [WitCommand.self, InvokeCommand.self, DemoCommand.self]
+        subcommands: [ShellCommand.self, WitCommand.self, InvokeCommand.self, DemoCommand.self],
+        defaultSubcommand: ShellCommand.self
     )
 }

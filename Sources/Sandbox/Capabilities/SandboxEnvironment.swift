@@ -4,6 +4,8 @@ public final class SandboxEnvironment {
     public let hosts: [any HostInterface]
     public let audit: AuditLog
     public let fileSystem: SandboxedFileSystem
+    /// Ctrl-C reaches running guests through this.
+    public let interrupts = InterruptBroadcaster()
 
     public init(root: String? = nil, audit: AuditLog = AuditLog(), extraHosts: [any HostInterface] = []) throws {
         let fileSystem = try SandboxedFileSystem(root: root)

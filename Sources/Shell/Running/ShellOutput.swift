@@ -1,10 +1,12 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// Where the shell writes: standard output for results and audit lines, standard error for
 /// errors. Tests substitute a buffer to compare transcripts.
-public protocol ShellOutput: AnyObject {
+public protocol ShellOutput: AnyObject, Sendable {
     func write(_ text: String)
     func writeError(_ text: String)
 }
@@ -34,9 +36,10 @@ public final class StandardStreams: ShellOutput {
 
 /// Collects output in memory (tests, transcripts).
 public final class BufferedOutput: ShellOutput {
-    public private(set) var standardOutput = ""
-    public private(set) var standardError = ""
+    private let streams = Mutex((output: "", error: ""))
     public init() {}
-    public func write(_ text: String) { standardOutput += text }
-    public func writeError(_ text: String) { standardError += text }
+    public var standardOutput: String { streams.withLock { $0.output } }
+    public var standardError: String { streams.withLock { $0.error } }
+    public func write(_ text: String) { streams.withLock { $0.output += text } }
+    public func writeError(_ text: String) { streams.withLock { $0.error += text } }
 }

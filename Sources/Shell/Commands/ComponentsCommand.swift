@@ -1,0 +1,22 @@
+enum ComponentsCommand: ShellCommand {
+    static let name = "components"
+    static let usage = "components"
+    static let summary = "list loaded components with their grants"
+    static let example = "components"
+
+    static func run(_ arguments: String, in session: Session) throws {
+        guard arguments.isEmpty else { throw ShellError("usage: \(usage)") }
+        guard !session.components.isEmpty else {
+            session.print("no components loaded; try 'load trusted'")
+            return
+        }
+        let width = session.components.map(\.name.count).max() ?? 0
+        for component in session.components {
+            let policy = component.sandboxed.policy
+            let grants = policy.grants.map { policy.describe($0) } + policy.denies.map { "deny " + policy.describe($0) }
+            let name = component.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            session.print(
+                "\(name)  \(component.path)  grants: \(grants.isEmpty ? "none" : grants.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Sandbox
+import WasmComponent
+
+enum ImportsCommand: ShellCommand {
+    static let name = "imports"
+    static let usage = "imports COMPONENT"
+    static let summary = "show what a component imports, with WIT signatures and grant status"
+    static let example = "imports malicious"
+
+    static func run(_ arguments: String, in session: Session) throws {
+        let words = try Words.split(arguments)
+        guard words.count == 1 else { throw ShellError("usage: \(usage)") }
+        let component = try session.component(named: words[0])
+        let policy = component.sandboxed.policy
+        let unprovided = Set(component.sandboxed.component.unprovidedImports)
+        if component.world.imports.isEmpty { session.print("\(component.name) imports nothing") }
+        for item in component.world.imports {
+            switch item {
+            case .interface(let interface):
+                let status = interface.functions.contains { unprovided.contains("\(interface.name).\($0.name)") }
+                    ? "NOT PROVIDED" : status(of: interface.name, in: policy, session: session)
+                session.print(interface.name.padding(toLength: max(30, interface.name.count + 2), withPad: " ", startingAt: 0) + status)
+                for function in interface.functions {
+                    session.print("  \(function.name): \(WITPrinter.signature(of: function.type))")
+                }
+            case .function(let function):
+                session.print("\(function.name): \(WITPrinter.signature(of: function.type))  NOT PROVIDED")
+            case .type(let type):
+                session.print("type \(type.name)")
+            }
+        }
+    }
+
+    static func status(of interface: String, in policy: Policy, session: Session) -> String {
+        let grants = policy.grants.filter { $0.interface == interface }
+        let denies = policy.denies.filter { $0.interface == interface }
+        var parts: [String] = []
+        if grants.isEmpty {
+            parts.append(session.style(.denied, "DENIED"))
+        } else {
+            let scopes = grants.map { rule -> String in
+                var text = rule.function.map { "\($0) " } ?? ""
+                text += rule.scope.map { "\($0.access) \($0.path)" } ?? "all"
+                return text
+            }
+            parts.append(session.style(.allowed, "GRANTED") + " (" + scopes.joined(separator: ", ") + ")")
+        }
+        if !denies.isEmpty { parts.append("denies: " + denies.map { policy.describe($0) }.joined(separator: ", ")) }
+        return parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,75 @@
+import Sandbox
+import WasmComponent
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+enum LoadCommand: ShellCommand {
+    static let name = "load"
+    static let usage = "load PATH-or-NAME [as ALIAS]"
+    static let summary = "parse, validate and instantiate a component; apply manifests/NAME.toml if present"
+    static let example = "load malicious\nload components/values.wasm as v2"
+
+    static func run(_ arguments: String, in session: Session) throws {
+        let words = try Words.split(arguments)
+        guard words.count == 1 || (words.count == 3 && words[1] == "as") else {
+            throw ShellError("usage: \(usage)")
+        }
+        let target = words[0]
+        let isPath = target.contains("/") || target.hasSuffix(".wasm")
+        let path = isPath ? target : "\(session.settings.componentsDirectory)/\(target).wasm"
+        let baseName = ComponentFile.name(of: path)
+        let name = words.count == 3 ? words[2] : baseName
+        guard ComponentName.isValid(name) else {
+            throw ShellError("'\(name)' cannot name a component: use letters, digits, '-' and '_'")
+        }
+        if session.components.contains(where: { $0.name == name }) {
+            throw ShellError("a component named '\(name)' is already loaded; use 'load \(target) as OTHER' or 'unload \(name)'")
+        }
+        if !isPath, access(path, F_OK) != 0 {
+            throw ShellError("no component '\(target)': \(path) does not exist")
+        }
+        let manifestPath = "\(session.settings.manifestsDirectory)/\(baseName).toml"
+        let manifest = access(manifestPath, F_OK) == 0 ? try Manifest.load(contentsOf: manifestPath) : nil
+        let sandboxed = try SandboxedComponent(
+            bytes: try ComponentFile.read(path), name: name, environment: session.environment,
+            configure: { policy in
+                if let manifest {
+                    policy = try manifest.policy(
+                        component: name, catalog: policy.catalog, root: policy.root,
+                        expectedComponent: name == baseName ? name : nil)
+                }
+            })
+        let component = SessionComponent(
+            name: name, path: path, sandboxed: sandboxed, manifestPath: manifest == nil ? nil : manifestPath)
+        session.components.append(component)
+
+        let world = component.world
+        var line = "loaded \(name) (\(path)): \(count(world.imports.count, "import")), \(count(world.exports.count, "export"))"
+        if manifest != nil {
+            let grants = sandboxed.policy.grants.map { sandboxed.policy.describe($0) }
+            let denies = sandboxed.policy.denies.map { "deny " + sandboxed.policy.describe($0) }
+            let applied = grants + denies
+            line += "; manifest \(manifestPath): " + (applied.isEmpty ? "no grants" : applied.joined(separator: ", "))
+        } else {
+            line += "; no manifest: nothing granted"
+        }
+        session.print(line)
+        let unprovided = sandboxed.component.unprovidedImports
+        if !unprovided.isEmpty {
+            session.print("  not provided by the host (calls to them trap): \(unprovided.joined(separator: ", "))")
+        }
+    }
+
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+}
+
+/// What may name a component in the session: `call NAME.func()` needs a name without dots.
+enum ComponentName {
+    static func isValid(_ name: String) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    }
+}

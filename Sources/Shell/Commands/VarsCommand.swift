@@ -1,0 +1,20 @@
+import WasmComponent
+
+enum VarsCommand: ShellCommand {
+    static let name = "vars"
+    static let usage = "vars"
+    static let summary = "list bindings with their WIT types"
+    static let example = "vars"
+
+    static func run(_ arguments: String, in session: Session) throws {
+        guard arguments.isEmpty else { throw ShellError("usage: \(usage)") }
+        if session.bindings.isEmpty { session.print("no bindings; make one with 'let NAME = call ...'") }
+        for name in session.bindings.keys.sorted() {
+            guard let binding = session.bindings[name] else { continue }
+            let loaded = session.components.contains { $0.name == binding.component }
+            session.print(
+                "$\(name): \(WITPrinter.typeName(binding.type)) = \(WAVEFormatter.format(binding.value, as: binding.type))"
+                    + "  (\(binding.component)\(loaded ? "" : ", unloaded: unusable"))")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import LineEditor
+import Sandbox
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The shell on a terminal: libedit prompt, history, completion; Ctrl-C clears the line or
+/// interrupts a running call; Ctrl-D on an empty line quits.
+public final class InteractiveShell {
+    let session: Session
+
+    public init(session: Session) {
+        self.session = session
+    }
+
+    public static var historyPath: String? {
+        if let path = getenv("WASMSH_HISTORY") { return String(cString: path) }
+        guard let home = getenv("HOME") else { return nil }
+        return String(cString: home) + "/.wasmsh_history"
+    }
+
+    /// Runs until `quit` or Ctrl-D; returns the exit status (0).
+    public func run() throws -> Int32 {
+        let configuration = LineEditorConfiguration(programName: "wasmsh", historyFile: Self.historyPath)
+        let editor = try LineEditor(configuration: configuration, prompt: session.style(.bold, "wasmsh>") + " ")
+        let completer = ShellCompleter(session: session)
+        editor.completionHandler = { completer.complete($0) }
+        try? InterruptMonitor.shared.start()
+        defer { InterruptMonitor.shared.stop() }
+        session.print(
+            "wasmsh 0.1 — type 'help'. Components in ./\(session.settings.componentsDirectory), "
+                + "manifests in ./\(session.settings.manifestsDirectory).")
+        while !session.isFinished {
+            guard let line = try editor.readLine() else {
+                session.print("")
+                break
+            }
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            editor.addToHistory(trimmed)
+            _ = InterruptMonitor.shared.takePendingInterrupt()
+            do {
+                let interrupts = session.environment.interrupts
+                try InterruptMonitor.shared.whileRunning(onInterrupt: { interrupts.interruptAll() }) {
+                    try session.execute(trimmed)
+                }
+            } catch {
+                session.output.writeError(session.style(.error, "Error:") + " \(error)\n")
+            }
+        }
+        return 0
+    }
+}

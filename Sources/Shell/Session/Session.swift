@@ -1,0 +1,78 @@
+import Sandbox
+import TerminalUI
+import WasmComponent
+
+/// Everything one shell session knows: loaded components with their policies, bindings, the
+/// audit trail, the command history, and where output goes.
+public final class Session {
+    public let settings: SessionSettings
+    let output: ShellOutput
+    let style: Style
+    let environment: SandboxEnvironment
+    var components: [SessionComponent] = []
+    var bindings: [String: Binding] = [:]
+    /// Commands as entered, for `history`.
+    var history: [String] = []
+    /// Set by `quit`: the runner stops reading.
+    var quitRequested = false
+    /// Nested `source` depth, to refuse a script that sources itself forever.
+    var sourceDepth = 0
+    /// The JSONL sink `audit log FILE` or `--audit-log` opened, if any.
+    var auditFile: (path: String, sink: JSONLinesAuditSink)?
+    /// `audit clear` hides events up to this sequence number (the log itself keeps them).
+    var auditClearedThrough: UInt64 = 0
+
+    public init(settings: SessionSettings, output: any ShellOutput, style: Style = .plain) throws {
+        self.settings = settings
+        self.output = output
+        self.style = style
+        let formatter = AuditLineFormatter(colors: style.isEnabled)
+        let audit = AuditLog(sinks: [LineAuditSink(formatter: formatter, emit: { [output] line in output.write(line + "\n") })])
+        self.environment = try SandboxEnvironment(root: settings.root, audit: audit)
+        if let path = settings.auditLogPath {
+            let sink = try JSONLinesAuditSink(path: path)
+            audit.add(sink)
+            auditFile = (path, sink)
+        }
+    }
+
+    var audit: AuditLog { environment.audit }
+
+    func print(_ text: String) { output.write(text + "\n") }
+
+    func component(named name: String) throws(ShellError) -> SessionComponent {
+        if let found = components.first(where: { $0.name == name }) { return found }
+        let loaded = components.map(\.name)
+        throw ShellError(
+            "no component named '\(name)' is loaded"
+                + (loaded.isEmpty ? "; load one with 'load NAME'" : " (loaded: \(loaded.joined(separator: ", ")))"))
+    }
+
+    /// Runs one command line (without `#` comments or blank lines, which callers skip).
+    public func execute(_ line: String) throws {
+        let trimmed = line.trimmingWhitespace()
+        guard !trimmed.isEmpty else { return }
+        history.append(trimmed)
+        let (word, rest) = trimmed.splitFirstWord()
+        let command = try CommandTable.find(word)
+        try command.run(rest, in: self)
+    }
+
+    public var isFinished: Bool { quitRequested }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+
+    /// The first whitespace-separated word and the rest, trimmed.
+    func splitFirstWord() -> (String, String) {
+        let text = trimmingWhitespace()
+        guard let space = text.firstIndex(where: \.isWhitespace) else { return (text, "") }
+        return (String(text[..<space]), text[space...].trimmingWhitespace())
+    }
+}
