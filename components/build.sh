@@ -63,10 +63,11 @@ else
   out="$components"
 fi
 
-# -mcpu=mvp: no post-MVP instructions; -fno-builtin: no implicit memcpy calls.
+# -mcpu=mvp: no post-MVP instructions; -fno-builtin: no implicit memcpy calls;
+# --strip-debug keeps the name section, so that trap backtraces name the guest's functions.
 cflags=(--target=wasm32 -mcpu=mvp -nostdlib -ffreestanding -fno-builtin -fno-strict-aliasing
         -O2 -Wall -Wextra -Werror
-        -Wl,--no-entry -Wl,--strip-all)
+        -Wl,--no-entry -Wl,--strip-debug)
 validate_features="component-model"
 
 # c_component NAME WIT WORLD ENCODING SOURCE... : compile, embed the WIT world, make the component.
@@ -76,6 +77,17 @@ c_component() {
   "$clang" "${cflags[@]}" "$@" "$components/common/cabi.c" -o "$work/$name.core.wasm"
   wasm-tools component embed "$wit" --world "$world" --encoding "$encoding" \
     "$work/$name.core.wasm" -o "$work/$name.embedded.wasm"
+  wasm-tools component new "$work/$name.embedded.wasm" -o "$out/$name.wasm"
+  wasm-tools validate --features "$validate_features" "$out/$name.wasm"
+  wasm-tools component wit "$out/$name.wasm" > "$out/expected/$name.wit"
+  echo "built $name.wasm ($(wc -c < "$out/$name.wasm") bytes)"
+}
+
+# wat_component NAME WIT WORLD ENCODING CORE.wat : the same from a core module written in WAT.
+wat_component() {
+  local name="$1" wit="$2" world="$3" encoding="$4" core="$5"
+  wasm-tools component embed "$wit" --world "$world" --encoding "$encoding" \
+    "$core" -o "$work/$name.embedded.wasm"
   wasm-tools component new "$work/$name.embedded.wasm" -o "$out/$name.wasm"
   wasm-tools validate --features "$validate_features" "$out/$name.wasm"
   wasm-tools component wit "$out/$name.wasm" > "$out/expected/$name.wit"
@@ -105,6 +117,10 @@ c_component resources "$components/resources/resources.wit" resources utf8 \
 
 # Compute-bound functions and traps, no imports.
 c_component compute "$components/compute/compute.wit" compute utf8 "$components/compute/compute.c"
+
+# Guests that hand the host invalid canonical-ABI data (core modules in WAT).
+wat_component hostile "$components/hostile/hostile.wit" hostile utf8 "$components/hostile/hostile.wat"
+wat_component hostile-utf16 "$components/hostile/hostile.wit" hostile16 utf16 "$components/hostile/hostile16.wat"
 
 # Host-call throughput: its world imports sandbox:skill/filesystem from wit/skill.wit.
 mkdir -p "$work/busy-wit/deps/skill"

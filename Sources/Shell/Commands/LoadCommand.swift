@@ -32,7 +32,9 @@ enum LoadCommand: ShellCommand {
         }
         let manifestPath = "\(session.settings.manifestsDirectory)/\(baseName).toml"
         let manifest = access(manifestPath, F_OK) == 0 ? try Manifest.load(contentsOf: manifestPath) : nil
-        let sandboxed = try SandboxedComponent(
+        let sandboxed: SandboxedComponent
+        do {
+            sandboxed = try SandboxedComponent(
             bytes: try ComponentFile.read(path), name: name, environment: session.environment,
             configure: { policy in
                 if let manifest {
@@ -41,6 +43,9 @@ enum LoadCommand: ShellCommand {
                         expectedComponent: name == baseName ? name : nil)
                 }
             })
+        } catch let error as ComponentError {
+            throw ShellError("cannot load \(path): \(error)")
+        }
         let component = SessionComponent(
             name: name, path: path, sandboxed: sandboxed, manifestPath: manifest == nil ? nil : manifestPath)
         session.components.append(component)
