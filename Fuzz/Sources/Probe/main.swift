@@ -3,21 +3,19 @@ import Sandbox
 import WasmComponent
 
 let root = "/work/main/components/"
-func load(_ name: String) throws -> LoadedComponent {
-    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + name + ".wasm")))
-    return try LoadedComponent(bytes: bytes, name: name, providedInterfaces: [], hostCall: { c, _ in throw LoadError("denied \(c.function)") })
-}
-let compute = try load("compute")
-for text in CommandLine.arguments.dropFirst() {
+var args = CommandLine.arguments.dropFirst()
+let name = args.popFirst()!
+let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: name.hasSuffix(".wasm") ? name : root + name + ".wasm")))
+let component = try LoadedComponent(bytes: bytes, name: name, providedInterfaces: [], limits: ComponentLimits(memoryBytes: 1 << 20, fuelPerCall: 100_000_000), hostCall: { c, _ in
+    if c.function == "greeting" { return .string("hello from the host") }
+    throw LoadError("denied \(c.function)") })
+for text in args {
     do {
-        let call = try CallExpression(text, in: compute)
+        let call = try CallExpression(text, in: component)
         let start = Date()
-        let r = try compute.call(call.export, call.arguments)
-        print(text, "=>", r as Any, Date().timeIntervalSince(start))
+        let r = try component.call(call.export, call.arguments)
+        print(text, "=>", r.map { CallExpression.format($0, of: call.export) ?? "" } ?? "()", Date().timeIntervalSince(start))
     } catch {
-        let d = "\(error)"
-        print(text, "error type", type(of: error), "lines", d.split(separator: "\n").count)
-        print(d.split(separator: "\n").prefix(6).joined(separator: "\n"))
-        print("...", d.split(separator: "\n").suffix(3).joined(separator: "\n"))
+        print(text, "error", type(of: error), ":", error)
     }
 }

@@ -10,26 +10,33 @@ public final class LoadedComponent {
     /// that reaches one traps naming it.
     public let unprovidedImports: [String]
 
+    /// The memory, table and fuel limits the component runs under.
+    public let limits: ComponentLimits
+
     private let runtime: ComponentRuntime
     private let functions: [String: ComponentFunction]
 
     /// Parses, validates and instantiates `bytes`. Every host call of the component goes through
     /// `hostCall`, which decides (policy), records (audit) and serves it.
     public convenience init(
-        bytes: [UInt8], name: String, providedInterfaces: Set<String>,
+        bytes: [UInt8], name: String, providedInterfaces: Set<String>, limits: ComponentLimits = .default,
         hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
     ) throws {
         try self.init(
             binary: try ComponentParser.parse(bytes), name: name, providedInterfaces: providedInterfaces,
-            hostCall: hostCall)
+            limits: limits, hostCall: hostCall)
     }
 
     public init(
-        binary: ComponentBinary, name: String, providedInterfaces: Set<String>,
+        binary: ComponentBinary, name: String, providedInterfaces: Set<String>, limits: ComponentLimits = .default,
         hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
     ) throws {
         self.name = name
-        let store = Store(engine: Engine())
+        self.limits = limits
+        let store = Store(engine: Engine(configuration: EngineConfiguration(fuelMetering: limits.fuelPerCall != nil)))
+        store.apply(limits)
+        // Start functions run during instantiation: they get one call's budget.
+        if let fuel = limits.fuelPerCall { store.fuel = Fuel(remaining: fuel) }
         let runtime = ComponentRuntime(name: name, store: store, hostCallHandler: hostCall)
         var backend = WasmKitBackend(runtime: runtime)
         let scope = try ComponentScope.instantiate(binary, backend: &backend)
@@ -78,12 +85,23 @@ public final class LoadedComponent {
         guard let function = functions[(export.interface ?? "") + "#" + export.name] else {
             throw LoadError("\(name) does not export \(export.qualifiedName)")
         }
-        return try function.call(arguments)
+        return try runningGuest { try function.call(arguments) }
+    }
+
+    /// Runs guest code with a fresh fuel budget; a trap becomes a `GuestTrap` (one line naming
+    /// it, then a short backtrace).
+    private func runningGuest<T>(_ body: () throws -> T) throws -> T {
+        if let fuel = limits.fuelPerCall { runtime.store.fuel = Fuel(remaining: fuel) }
+        do {
+            return try body()
+        } catch let trap as Trap {
+            throw GuestTrap(trap)
+        }
     }
 
     /// Drops a resource handle the host owns, running the resource's destructor.
     public func drop(_ handle: ResourceHandle) throws {
         let entry = try runtime.tables.removeHost(handle)
-        try runtime.tables.destroy(entry)
+        try runningGuest { try runtime.tables.destroy(entry) }
     }
 }
