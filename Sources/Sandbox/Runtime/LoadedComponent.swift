@@ -96,6 +96,9 @@ public final class LoadedComponent {
             return try body()
         } catch let trap as Trap {
             throw GuestTrap(trap)
+        } catch let limit as ResourceLimitError {
+            // Thrown out of `memory.grow`/`table.grow`: a trap of the guest like any other.
+            throw GuestTrap(reason: limit.description, frames: [])
         }
     }
 

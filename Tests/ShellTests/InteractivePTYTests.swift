@@ -1,0 +1,141 @@
+import Foundation
+import PTYTestSupport
+import Testing
+
+/// The real `wasmsh` on a pseudo-terminal, started in the repository root.
+struct InteractiveSession {
+    let process: PTYProcess
+    let home: URL
+
+    init(environment overrides: [String: String] = [:], home: URL? = nil) throws {
+        let home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("wasmsh-pty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        self.home = home
+        var environment = [
+            "HOME": home.path, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            "NO_COLOR": "1",
+        ]
+        for (name, value) in overrides { environment[name] = value }
+        environment = environment.filter { !$0.value.isEmpty }
+        let wasmsh = try PTYProcess.builtProduct(named: "wasmsh")
+        process = try PTYProcess(
+            executable: "/bin/sh", arguments: ["-c", "cd '\(repositoryRoot.path)' && exec '\(wasmsh)'"],
+            environment: environment, columns: 200)
+        try process.waitFor("type 'help'")
+        try prompt()
+    }
+
+    func prompt() throws {
+        try process.waitFor("wasmsh> ")
+        try process.waitForNonCanonicalMode()
+    }
+
+    /// Types a line and waits for the next prompt; returns what was printed in between.
+    @discardableResult
+    func run(_ line: String) throws -> String {
+        try process.send(line + "\r")
+        let output = try process.waitFor("wasmsh> ")
+        try process.waitForNonCanonicalMode()
+        return output
+    }
+
+    func quit() throws {
+        try process.send("\u{4}")
+        #expect(try process.waitForExit() == 0)
+    }
+}
+
+@Suite("Interactive shell on a terminal", .serialized)
+struct InteractivePTYTests {
+    @Test("the prompt appears and the seed flow works by typing")
+    func flowByTyping() throws {
+        let shell = try InteractiveSession()
+        #expect(try shell.run("load malicious").contains("loaded malicious (components/malicious.wasm)"))
+        let denied = try shell.run("call malicious.run()")
+        #expect(denied.contains("[DENIED]  malicious   filesystem.read-file(\"/etc/passwd\")  no filesystem capability"))
+        #expect(denied.contains("BLOCKED: Failed to read /etc/passwd"))
+        #expect(try shell.run("grant malicious filesystem").contains("granted malicious: filesystem"))
+        let allowed = try shell.run("call malicious.run()")
+        #expect(allowed.contains("[ALLOWED] malicious"))
+        #expect(allowed.contains("SUCCESS: Read /etc/passwd content:\\nroot:"))
+        #expect(try shell.run("revoke malicious filesystem").contains("revoked malicious: filesystem"))
+        #expect(try shell.run("call malicious.run()").contains("BLOCKED"))
+        try shell.quit()
+    }
+
+    @Test("tab completes commands, component names and capabilities")
+    func completesNamesAndCapabilities() throws {
+        let shell = try InteractiveSession()
+        try shell.process.send("lo\t")
+        try shell.process.waitFor("load ")
+        try shell.process.send("malic\t")
+        try shell.process.waitFor("malicious")
+        try shell.process.send("\r")
+        try shell.process.waitFor("loaded malicious")
+        try shell.prompt()
+        try shell.process.send("grant mal\t")
+        try shell.process.waitFor("grant malicious ")
+        try shell.process.send("sandbox:sk\t")
+        try shell.process.waitFor("sandbox:skill/filesystem")
+        #expect(try shell.run("").contains("granted malicious: filesystem"))
+        try shell.quit()
+    }
+
+    @Test("tab completes an exported function with WAVE placeholders for its parameters")
+    func completesFunctionsWithPlaceholders() throws {
+        let shell = try InteractiveSession()
+        try shell.run("load values")
+        try shell.process.send("call val\t")
+        try shell.process.waitFor("call values.")
+        try shell.process.send("echo.echo-poi\t")
+        try shell.process.waitFor("({x: 0, y: 0}")  // the line is redrawn, so only the insertion shows whole
+        #expect(try shell.run(")").contains("{x: 0, y: 0}"))
+        try shell.process.send("call values.ad\t")
+        try shell.process.waitFor("(0, 0")
+        #expect(try shell.run(")").contains("\n0"))
+        try shell.quit()
+    }
+
+    @Test("history is kept across two runs")
+    func historyPersists() throws {
+        let first = try InteractiveSession()
+        try first.run("load trusted")
+        try first.quit()
+        let second = try InteractiveSession(home: first.home)
+        try second.process.send("\u{1B}[A")
+        try second.process.waitFor("load trusted")
+        #expect(try second.run("").contains("loaded trusted"))
+        try second.quit()
+        let saved = try String(contentsOf: first.home.appendingPathComponent(".wasmsh_history"), encoding: .utf8)
+        #expect(saved.contains("load\\040trusted"))  // libedit encodes spaces
+    }
+
+    @Test("Ctrl-C clears the line and Ctrl-D on an empty line quits")
+    func controlKeys() throws {
+        let shell = try InteractiveSession()
+        try shell.process.send("load trust")
+        try shell.process.send("\u{3}")
+        try shell.prompt()
+        #expect(try shell.run("components").contains("no components loaded"))
+        try shell.quit()
+    }
+
+    @Test("errors are red on a colour terminal and plain with NO_COLOR or TERM=dumb")
+    func colours() throws {
+        let coloured = try InteractiveSession(environment: ["NO_COLOR": ""])
+        try coloured.process.send("bogus\r")
+        let raw = try coloured.process.waitForRaw("unknown command")
+        #expect(raw.contains("\u{1B}["))
+        try coloured.prompt()
+        try coloured.quit()
+
+        for environment in [["NO_COLOR": "1"], ["NO_COLOR": "", "TERM": "dumb"]] {
+            let plain = try InteractiveSession(environment: environment)
+            try plain.process.send("bogus\r")
+            let text = try plain.process.waitForRaw("unknown command")
+            #expect(!text.contains("\u{1B}[3"), "colour escape with \(environment)")
+            try plain.prompt()
+            try plain.quit()
+        }
+    }
+}
