@@ -10,6 +10,11 @@ public final class CapabilityGate {
     public var policy: Policy
     let hosts: [String: any HostInterface]
     let audit: AuditLog
+    /// When set (by `step`), every host call pauses here before it is decided; the stepper may
+    /// change `policy` (grant, revoke) and says how to go on.
+    public var stepper: ((PendingHostCall, CapabilityGate) throws -> StepResolution)?
+    /// Host calls seen since the stepper was set.
+    public var steppedCalls = 0
 
     init(component: String, policy: Policy, hosts: [any HostInterface], audit: AuditLog) {
         self.component = component
@@ -34,10 +39,36 @@ public final class CapabilityGate {
             throw HostError(message)
         }
         let request = host.scopeRequest(for: context.function, arguments: arguments)
-        let decision = policy.decide(interface: context.interface, function: context.function, request: request)
+        var decision = policy.decide(interface: context.interface, function: context.function, request: request)
+        var auditDecision = AuditDecision(decision, policy: policy)
+        if let stepper {
+            steppedCalls += 1
+            let pending = PendingHostCall(
+                number: steppedCalls, component: component, interface: context.interface, function: context.function,
+                arguments: argumentText, decision: decision, policySummary: Self.summary(of: decision, in: policy))
+            switch try stepper(pending, self) {
+            case .usePolicy:
+                decision = policy.decide(interface: context.interface, function: context.function, request: request)
+                auditDecision = AuditDecision(decision, policy: policy)
+            case .allowOnce:
+                decision = .allow(CapabilityRule(interface: context.interface, function: context.function, scope: nil))
+                auditDecision = AuditDecision(verdict: .allowed, authority: .user, reason: nil, basis: "allowed once by the user")
+            case .denyOnce:
+                decision = .deny(.userDenied)
+                auditDecision = AuditDecision(verdict: .denied, authority: .user, reason: "user-denied", basis: "denied once by the user")
+            case .abort:
+                let decision = AuditDecision(verdict: .denied, authority: .user, reason: "aborted", basis: "call aborted by the user")
+                let event = try audit.begin(
+                    component: component, interface: context.interface, function: context.function,
+                    arguments: argumentText, decision: decision)
+                let aborted = StepAborted(hostCall: steppedCalls)
+                try audit.finish(event, outcome: .failed(aborted.description))
+                throw aborted
+            }
+        }
         let event = try audit.begin(
             component: component, interface: context.interface, function: context.function,
-            arguments: argumentText, decision: AuditDecision(decision, policy: policy))
+            arguments: argumentText, decision: auditDecision)
         switch decision {
         case .allow(let grant):
             let result: ComponentValue?
@@ -59,6 +90,13 @@ public final class CapabilityGate {
             }
             try audit.finish(event, outcome: .returned(Self.wave(errorValue, context.type.result)))
             return errorValue
+        }
+    }
+
+    static func summary(of decision: Decision, in policy: Policy) -> String {
+        switch decision {
+        case .allow: return "ALLOW (\(policy.basis(of: decision)))"
+        case .deny: return "DENY (\(policy.basis(of: decision)))"
         }
     }
 

@@ -11,6 +11,8 @@ public enum DenialReason: Hashable, Sendable {
     case scopedGrantsOnly(interface: String, function: String, scopes: [PathScope])
     /// An explicit deny matches (for a scoped deny, `path` is the requested path); deny always wins.
     case explicitlyDenied(CapabilityRule, path: String?)
+    /// The user refused this one call at a stepper pause.
+    case userDenied
 
     /// A stable machine-readable name, used in the audit log.
     public var kind: String {
@@ -20,6 +22,7 @@ public enum DenialReason: Hashable, Sendable {
         case .outsideScopes: return "outside-scope"
         case .scopedGrantsOnly: return "scoped-grants-only"
         case .explicitlyDenied: return "explicitly-denied"
+        case .userDenied: return "user-denied"
         }
     }
 }

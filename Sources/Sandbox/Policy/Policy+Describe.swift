@@ -30,6 +30,8 @@ extension Policy {
                 return "Permission denied: \(QuotedPath(path)) is inside the denied scope (\(scope))"
             }
             return "Permission denied: component '\(component)' is denied \(describe(rule)) capability"
+        case .userDenied:
+            return "Permission denied: the user refused this call"
         }
     }
 
@@ -47,6 +49,8 @@ extension Policy {
             return "no path, scoped to " + scopes.map(\.description).joined(separator: ", ")
         case .explicitlyDenied(let rule, _):
             return "denied by '\(describe(rule))'"
+        case .userDenied:
+            return "denied once by the user"
         }
     }
 

@@ -98,7 +98,10 @@ struct LoweredFunction {
         return WasmKit.Function(
             store: store, parameters: coreType.parameters.map(\.wasmKitType),
             results: coreType.results.map(\.wasmKitType)
-        ) { _, parameters, results in
+        ) { [unowned runtime] caller, parameters, results in
+            if runtime.capturesBacktraces {
+                runtime.lastHostCallBacktrace = caller.captureBacktrace()?.symbols.map { $0.name ?? "?" } ?? []
+            }
             var context = context
             let coreArguments = try parameters.map { try CoreValue($0) }
             let arguments = try signature.liftArguments(from: coreArguments, context: &context)

@@ -9,6 +9,9 @@ final class ComponentRuntime {
     let tables = ResourceTables()
     /// Every call of an imported function lands here: policy, audit and the host's work.
     var hostCallHandler: (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+    /// While stepping: record the guest's call stack at each host call, for `bt`.
+    var capturesBacktraces = false
+    var lastHostCallBacktrace: [String] = []
 
     init(name: String, store: Store, hostCallHandler: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?) {
         self.name = name

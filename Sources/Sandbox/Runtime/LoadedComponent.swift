@@ -102,6 +102,15 @@ public final class LoadedComponent {
         }
     }
 
+    /// While true, each host call records the guest's wasm call stack (`lastHostCallBacktrace`,
+    /// innermost first): the stepper's `bt`. Off by default: capturing costs on every host call.
+    public var capturesBacktraces: Bool {
+        get { runtime.capturesBacktraces }
+        set { runtime.capturesBacktraces = newValue }
+    }
+
+    public var lastHostCallBacktrace: [String] { runtime.lastHostCallBacktrace }
+
     /// Drops a resource handle the host owns, running the resource's destructor.
     public func drop(_ handle: ResourceHandle) throws {
         let entry = try runtime.tables.removeHost(handle)

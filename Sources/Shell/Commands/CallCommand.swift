@@ -12,6 +12,18 @@ enum CallCommand: ShellCommand {
         if let text = CallExpression.format(result, of: export.export) { session.print(text) }
     }
 
+    /// The component a call text targets: `C.func(...)` or `$handle.method(...)`.
+    static func targetComponent(_ text: String, in session: Session) throws -> SessionComponent {
+        let target = String(text[..<(text.firstIndex(of: "(") ?? text.endIndex)]).trimmingWhitespace()
+        guard let dot = target.firstIndex(of: ".") else {
+            throw ShellError("expected COMPONENT.FUNCTION(ARGS), e.g. \(target.isEmpty ? "trusted.run()" : "trusted.\(target)()")")
+        }
+        if target.hasPrefix("$") {
+            return try session.component(named: try session.binding(String(target[target.index(after: target.startIndex)..<dot])).component)
+        }
+        return try session.component(named: String(target[..<dot]))
+    }
+
     /// Parses and runs a call; `let` uses it too.
     static func perform(_ text: String, in session: Session) throws
         -> (export: (component: SessionComponent, export: ExportedFunction), result: ComponentValue?)

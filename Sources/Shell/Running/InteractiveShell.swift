@@ -24,8 +24,17 @@ public final class InteractiveShell {
     public func run() throws -> Int32 {
         let configuration = LineEditorConfiguration(programName: "wasmsh", historyFile: Self.historyPath)
         let editor = try LineEditor(configuration: configuration, prompt: session.style(.bold, "wasmsh>") + " ")
+        defer { session.readStepAnswer = nil }
         let completer = ShellCompleter(session: session)
         editor.completionHandler = { completer.complete($0) }
+        let mainPrompt = session.style(.bold, "wasmsh>") + " "
+        session.readStepAnswer = { [session] prompt in
+            editor.setPrompt(session.style(.bold, prompt) + " ")
+            defer { editor.setPrompt(mainPrompt) }
+            let line = try? editor.readLine()
+            if let line, !line.trimmingWhitespace().isEmpty { editor.addToHistory(line.trimmingWhitespace()) }
+            return line?.trimmingWhitespace()
+        }
         try? InterruptMonitor.shared.start()
         defer { InterruptMonitor.shared.stop() }
         session.print(

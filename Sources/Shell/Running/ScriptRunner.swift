@@ -24,8 +24,28 @@ public final class ScriptRunner {
     /// Runs the lines; returns false when a command failed.
     @discardableResult
     public func run(lines: [String], firstLineNumber: Int = 1) -> Bool {
-        for (offset, line) in lines.enumerated() {
-            if session.isFinished { break }
+        run(from: ArrayLineSource(lines, firstNumber: firstLineNumber))
+    }
+
+    /// Reads standard input to the end, running each line as it arrives.
+    public func runStandardInput() -> Bool {
+        run(from: StandardInputLineSource())
+    }
+
+    func run(from lines: LineSource) -> Bool {
+        let previousReader = session.readStepAnswer
+        session.readStepAnswer = { [echo, session] _ in
+            // Answers at a stepper pause are the script's next command lines.
+            while let (_, line) = lines.nextLine() {
+                let trimmed = line.trimmingWhitespace()
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                if echo { session.output.write("step> " + trimmed + "\n") }
+                return trimmed
+            }
+            return nil
+        }
+        defer { session.readStepAnswer = previousReader }
+        while !session.isFinished, let (number, line) = lines.nextLine() {
             let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             if echo { session.output.write(trimmed + "\n") }
@@ -34,21 +54,9 @@ public final class ScriptRunner {
             } catch {
                 failures += 1
                 let place = source.map { "\($0): " } ?? ""
-                session.output.writeError(
-                    session.style(.error, "Error:") + " near line \(firstLineNumber + offset): \(place)\(error)\n")
+                session.output.writeError(session.style(.error, "Error:") + " near line \(number): \(place)\(error)\n")
                 if !keepGoing { return false }
             }
-        }
-        return failures == 0
-    }
-
-    /// Reads standard input to the end, line by line, running each as it arrives.
-    public func runStandardInput() -> Bool {
-        var number = 0
-        while let line = readLine(strippingNewline: true) {
-            number += 1
-            if !run(lines: [line], firstLineNumber: number) && !keepGoing { return false }
-            if session.isFinished { break }
         }
         return failures == 0
     }

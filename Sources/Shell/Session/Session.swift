@@ -19,6 +19,9 @@ public final class Session {
     var sourceDepth = 0
     /// The JSONL sink `audit log FILE` or `--audit-log` opened, if any.
     var auditFile: (path: String, sink: JSONLinesAuditSink)?
+    /// Reads one answer at a stepper pause (the argument is the prompt): the next script line,
+    /// or a line typed at `step> `. Nil when there is none (the step is then aborted).
+    var readStepAnswer: ((String) -> String?)?
     /// `audit clear` hides events up to this sequence number (the log itself keeps them).
     var auditClearedThrough: UInt64 = 0
 
