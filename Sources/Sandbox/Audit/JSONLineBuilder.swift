@@ -1,6 +1,6 @@
 /// Builds JSON lines as UTF-8 bytes, by hand, into one reused buffer: the audit log writes
 /// hundreds of thousands of records a second, and Foundation's encoders are several times slower
-/// (see the benchmark numbers in manifests/AUDIT.md). Not thread-safe: one per sink, used under its lock.
+/// (see the benchmark numbers in README.md, The audit trail). Not thread-safe: one per sink, used under its lock.
 final class JSONLineBuilder {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int

@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Synchronization
 
-/// Appends audit records to a file, one JSON object per line (schema: manifests/AUDIT.md).
+/// Appends audit records to a file, one JSON object per line (schema: README.md, The audit trail).
 ///
 /// Every `decided` record is handed to the kernel with `write(2)` before `record` returns, so a
 /// crash or SIGKILL of wasmsh after that point loses nothing already decided (surviving a power

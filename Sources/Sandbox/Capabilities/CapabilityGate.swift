@@ -15,6 +15,12 @@ public final class CapabilityGate {
     public var stepper: ((PendingHostCall, CapabilityGate) throws -> StepResolution)?
     /// Host calls seen since the stepper was set.
     public var steppedCalls = 0
+    /// Watch (permissive) mode: every call runs, the audit records what the policy would have
+    /// refused, and the calls are kept for `grants --suggest`.
+    public var isWatching = false
+    public private(set) var observed: [ObservedCall] = []
+
+    public func clearObservations() { observed.removeAll() }
 
     init(component: String, policy: Policy, hosts: [any HostInterface], audit: AuditLog) {
         self.component = component
@@ -65,6 +71,15 @@ public final class CapabilityGate {
                 try audit.finish(event, outcome: .failed(aborted.description))
                 throw aborted
             }
+        }
+        if isWatching {
+            observed.append(
+                ObservedCall(interface: context.interface, function: context.function, request: request, wouldAllow: decision.isAllowed))
+            let wouldDeny: String? = if case .deny(let reason) = decision { reason.kind } else { nil }
+            auditDecision = AuditDecision(
+                verdict: .allowed, authority: .watch, reason: wouldDeny,
+                basis: wouldDeny == nil ? policy.basis(of: decision) : "would deny: " + policy.basis(of: decision))
+            decision = .allow(CapabilityRule(interface: context.interface, function: context.function, scope: nil))
         }
         let event = try audit.begin(
             component: component, interface: context.interface, function: context.function,

@@ -1,6 +1,6 @@
 import TOMLKit
 
-/// A component's capabilities as written in `manifests/NAME.toml` (format: manifests/FORMAT.md).
+/// A component's capabilities as written in `manifests/NAME.toml` (format: README.md, Capabilities and manifests).
 ///
 /// Two steps, so that every message can name the file and the line: `parse` checks the TOML
 /// and the manifest's shape (keys, types, paths); `policy(...)` resolves interface names against the
@@ -245,7 +245,7 @@ public struct Manifest: Hashable, Sendable {
 
     /// The manifest as TOML text.
     public var tomlText: String {
-        var text = "# Capabilities of component '\(component ?? "?")' for wasmsh; format: manifests/FORMAT.md\n"
+        var text = "# Capabilities of component '\(component ?? "?")' for wasmsh; format: README.md, Capabilities and manifests\n"
         if let component { text += "component = \(Self.tomlString(component))\n" }
         if entries.isEmpty { text += "# No grants: the component may call nothing the host provides.\n" }
         for entry in entries {

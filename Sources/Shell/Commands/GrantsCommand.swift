@@ -2,12 +2,18 @@ import Sandbox
 
 enum GrantsCommand: ShellCommand {
     static let name = "grants"
-    static let usage = "grants [COMPONENT]"
-    static let summary = "show the effective policy of one or every loaded component"
-    static let example = "grants\ngrants trusted"
+    static let usage = "grants [COMPONENT] | grants --suggest COMPONENT"
+    static let summary = "show the effective policy; --suggest: the minimal grants covering what watch mode saw"
+    static let example = "grants\ngrants trusted\ngrants --suggest trusted"
 
     static func run(_ arguments: String, in session: Session) throws {
-        let words = try Words.split(arguments)
+        var words = try Words.split(arguments)
+        if words.first == "--suggest" {
+            words.removeFirst()
+            guard words.count == 1 else { throw ShellError("usage: grants --suggest COMPONENT") }
+            try suggest(for: try session.component(named: words[0]), in: session)
+            return
+        }
         guard words.count <= 1 else { throw ShellError("usage: \(usage)") }
         let components = try words.first.map { [try session.component(named: $0)] } ?? session.components
         if components.isEmpty { session.print("no components loaded") }
@@ -20,6 +26,20 @@ enum GrantsCommand: ShellCommand {
             session.print("\(component.name):")
             for rule in policy.grants { session.print("  grant \(policy.describe(rule))") }
             for rule in policy.denies { session.print("  deny  \(policy.describe(rule))") }
+        }
+    }
+
+    static func suggest(for component: SessionComponent, in session: Session) throws {
+        let gate = component.sandboxed.gate
+        guard !gate.observed.isEmpty else {
+            throw ShellError("no host calls observed for \(component.name); run 'watch \(component.name)' and call it first")
+        }
+        let policy = component.sandboxed.policy
+        for grant in GrantSuggestion.minimalGrants(for: gate.observed) {
+            let name = policy.catalog.displayName(of: grant.interface)
+            let write = grant.access.contains(.write) ? " --write" : ""
+            let paths = grant.paths.map { " " + ($0.contains(" ") ? "\"\($0)\"" : $0) }.joined()
+            session.print("grant \(component.name) \(name).\(grant.function)\(paths)\(write)")
         }
     }
 }

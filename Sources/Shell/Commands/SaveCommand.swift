@@ -2,17 +2,29 @@ import Sandbox
 
 enum SaveCommand: ShellCommand {
     static let name = "save"
-    static let usage = "save COMPONENT [FILE]"
-    static let summary = "write the component's policy as a manifest (default manifests/NAME.toml)"
-    static let example = "save trusted\nsave malicious /tmp/malicious.toml"
+    static let usage = "save COMPONENT [FILE] [--suggested]"
+    static let summary = "write the policy as a manifest (default manifests/NAME.toml); --suggested adds watch mode's suggestions"
+    static let example = "save trusted\nsave malicious /tmp/malicious.toml\nsave trusted --suggested"
 
     static func run(_ arguments: String, in session: Session) throws {
-        let words = try Words.split(arguments)
+        var words = try Words.split(arguments)
+        let suggested = words.contains("--suggested")
+        words.removeAll { $0 == "--suggested" }
         guard words.count == 1 || words.count == 2 else { throw ShellError("usage: \(usage)") }
         let component = try session.component(named: words[0])
         let file = words.count == 2 ? words[1] : "\(session.settings.manifestsDirectory)/\(component.name).toml"
-        try Manifest.save(component.sandboxed.policy, to: file)
-        let count = component.sandboxed.policy.grants.count + component.sandboxed.policy.denies.count
+        var policy = component.sandboxed.policy
+        if suggested {
+            let observed = component.sandboxed.gate.observed
+            guard !observed.isEmpty else {
+                throw ShellError("no host calls observed for \(component.name); run 'watch \(component.name)' and call it first")
+            }
+            for change in try GrantSuggestion.apply(GrantSuggestion.minimalGrants(for: observed), to: &policy) {
+                session.print("suggested: \(change.description)")
+            }
+        }
+        try Manifest.save(policy, to: file)
+        let count = policy.grants.count + policy.denies.count
         session.print("saved \(component.name)'s policy to \(file) (\(count) rule\(count == 1 ? "" : "s"))")
     }
 }

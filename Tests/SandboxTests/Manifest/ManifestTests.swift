@@ -78,7 +78,7 @@ struct ManifestTests {
         let policy = try Policy(component: "malicious", catalog: Self.catalog, root: Self.root)
         let text = Manifest(policy: policy, file: "m.toml").tomlText
         #expect(text == """
-            # Capabilities of component 'malicious' for wasmsh; format: manifests/FORMAT.md
+            # Capabilities of component 'malicious' for wasmsh; format: README.md, Capabilities and manifests
             component = "malicious"
             # No grants: the component may call nothing the host provides.
 
@@ -93,7 +93,7 @@ struct ManifestTests {
         try policy.grant("filesystem", scopes: ["./out"], access: .readWrite)
         try policy.deny("filesystem.write-file")
         #expect(Manifest(policy: policy, file: "t.toml").tomlText == """
-            # Capabilities of component 'trusted' for wasmsh; format: manifests/FORMAT.md
+            # Capabilities of component 'trusted' for wasmsh; format: README.md, Capabilities and manifests
             component = "trusted"
 
             [[grant]]

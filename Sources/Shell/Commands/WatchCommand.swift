@@ -1,0 +1,25 @@
+enum WatchCommand: ShellCommand {
+    static let name = "watch"
+    static let usage = "watch COMPONENT [off]"
+    static let summary = "permissive mode: let every host call through, record what the policy would deny"
+    static let example = "watch trusted\ncall trusted.run()\ngrants --suggest trusted\nsave trusted --suggested\nwatch trusted off"
+
+    static func run(_ arguments: String, in session: Session) throws {
+        let words = try Words.split(arguments)
+        guard words.count == 1 || (words.count == 2 && words[1] == "off") else { throw ShellError("usage: \(usage)") }
+        let component = try session.component(named: words[0])
+        let gate = component.sandboxed.gate
+        if words.count == 2 {
+            guard gate.isWatching else { throw ShellError("\(component.name) is not being watched") }
+            gate.isWatching = false
+            session.print("stopped watching \(component.name): its policy decides again (\(gate.observed.count) calls observed)")
+            return
+        }
+        guard !gate.isWatching else { throw ShellError("\(component.name) is already being watched") }
+        gate.clearObservations()
+        gate.isWatching = true
+        session.print(
+            "watching \(component.name): every host call is allowed and recorded; [WOULD DENY] marks what its policy refuses. "
+                + "'grants --suggest \(component.name)' turns it into grants; 'watch \(component.name) off' ends it.")
+    }
+}
