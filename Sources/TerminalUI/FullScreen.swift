@@ -32,17 +32,21 @@ public final class FullScreen {
     /// terminal whatever happens. Throws `FullScreenError` when the terminal cannot do it.
     /// - Parameter environment: the variables to consult (TERM); nil reads the process
     ///   environment.
+    /// - Parameter outputDescriptor: where the screen is drawn: standard output, or a
+    ///   duplicate of it when the caller points standard output elsewhere meanwhile (so that
+    ///   stray prints cannot scribble over the screen).
     public static func run<Result>(
         environment: [String: String]? = nil,
+        outputDescriptor: Int32 = STDOUT_FILENO,
         _ body: (FullScreen) throws -> Result
     ) throws -> Result {
         let term = environment.map { $0["TERM"] } ?? getenv("TERM").map { String(cString: $0) }
         try checkTerminal(
-            inputIsTerminal: isatty(STDIN_FILENO) == 1, outputIsTerminal: isatty(STDOUT_FILENO) == 1,
+            inputIsTerminal: isatty(STDIN_FILENO) == 1, outputIsTerminal: isatty(outputDescriptor) == 1,
             term: term)
         guard let term else { throw FullScreenError.unsupportedTerminal("TERM is not set") }
         // Looked up first because newterm prints to stderr when the entry is missing.
-        if case .failure(let failure) = TerminfoEntry.read(term: term, descriptor: STDOUT_FILENO) {
+        if case .failure(let failure) = TerminfoEntry.read(term: term, descriptor: outputDescriptor) {
             throw FullScreenError.unsupportedTerminal(failure.description)
         }
         guard isActive.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
@@ -50,7 +54,11 @@ public final class FullScreen {
         defer { isActive.store(false, ordering: .releasing) }
 
         adoptUTF8Locale()
-        guard let screen = newterm(term, shim_stdout_file(), shim_stdin_file()) else {
+        guard let outputFile = outputFile(for: outputDescriptor) else {
+            throw FullScreenError.notATerminal("descriptor \(outputDescriptor)")
+        }
+        defer { if outputDescriptor != STDOUT_FILENO { fclose(outputFile) } }
+        guard let screen = newterm(term, outputFile, shim_stdin_file()) else {
             throw FullScreenError.unsupportedTerminal("ncurses could not start on TERM '\(term)'")
         }
         let previousScreen = set_term(screen)
@@ -58,7 +66,7 @@ public final class FullScreen {
             endwin()
             set_term(previousScreen)
             delscreen(screen)
-            fflush(shim_stdout_file())
+            fflush(outputFile)
         }
         guard let window = shim_stdscr() else {
             throw FullScreenError.unsupportedTerminal("ncurses has no standard screen")
@@ -76,6 +84,19 @@ public final class FullScreen {
             init_pair(ColorPair.red, Int16(COLOR_RED), -1)
         }
         return try body(FullScreen(window: window, hasColors: hasColors))
+    }
+
+    /// A stdio stream on `descriptor` for ncurses to write to: `stdout` itself, or one on a
+    /// duplicate of `descriptor` (closed with the stream).
+    private static func outputFile(for descriptor: Int32) -> UnsafeMutablePointer<FILE>? {
+        if descriptor == STDOUT_FILENO { return shim_stdout_file() }
+        let duplicate = dup(descriptor)
+        guard duplicate >= 0 else { return nil }
+        guard let file = fdopen(duplicate, "w") else {
+            close(duplicate)
+            return nil
+        }
+        return file
     }
 
     /// The checks `run` makes before touching the terminal.
@@ -193,11 +214,12 @@ public final class FullScreen {
         case .error: return hasColors ? shim_color_pair(ColorPair.red) | shim_attr_bold() : shim_attr_bold()
         case .dim: return shim_attr_dim()
         case .bold: return shim_attr_bold()
+        case .selected: return shim_attr_reverse()
         }
     }
 
     /// The longest prefix of `text` that fits in `width` columns.
-    static func prefix(of text: String, fittingIn width: Int) -> String {
+    public static func prefix(of text: String, fittingIn width: Int) -> String {
         var used = 0
         var end = text.startIndex
         for index in text.indices {

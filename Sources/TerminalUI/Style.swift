@@ -12,6 +12,9 @@ public struct Style: Sendable {
         case dim
         /// Emphasis (bold).
         case bold
+        /// The selected item of a list in a full-screen view (reverse video); line output
+        /// leaves it plain.
+        case selected
     }
 
     /// No escapes at all: for NO_COLOR, dumb terminals, pipes and files.

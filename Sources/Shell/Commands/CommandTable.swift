@@ -1,11 +1,14 @@
 /// All commands, and how a typed word finds one: exact name, else a unique prefix.
 enum CommandTable {
-    static let all: [any ShellCommand.Type] = [
+    static var all: [any ShellCommand.Type] {
+        [
         LoadCommand.self, UnloadCommand.self, ComponentsCommand.self, ImportsCommand.self,
         ExportsCommand.self, WitCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self,
-        SaveCommand.self, CallCommand.self, LetCommand.self, VarsCommand.self, DropCommand.self,
+        SaveCommand.self, CallCommand.self, StepCommand.self, WatchCommand.self, LetCommand.self, VarsCommand.self, DropCommand.self,
         AuditCommand.self, HelpCommand.self, HistoryCommand.self, SourceCommand.self, QuitCommand.self,
-    ]
+        InspectCommand.self,
+        ]
+    }
 
     static var names: [String] { all.map { $0.name } }
 

@@ -26,7 +26,7 @@ struct ShellCompleter {
         switch (command.name, position) {
         case ("load", 1), ("source", 1):
             return paths(word, range: wordRange, wasmOnly: command.name == "load")
-        case ("unload", 1), ("imports", 1), ("exports", 1), ("wit", 1), ("grants", 1), ("save", 1),
+        case ("unload", 1), ("imports", 1), ("exports", 1), ("wit", 1), ("grants", 1), ("save", 1), ("inspect", 1), ("watch", 1),
             ("grant", 1), ("revoke", 1):
             return CompletionResult(replacing: wordRange, words: session.components.map(\.name).filter { $0.hasPrefix(word) })
         case ("grant", 2), ("revoke", 2):

@@ -1,0 +1,230 @@
+import Sandbox
+import WasmComponent
+
+/// What the inspector shows and what its keys do, without a terminal: the selection in each
+/// pane, the focus, the status line, the argument prompt and overlays. Grants, revokes and
+/// calls go through the same code as the `grant`, `revoke` and `call` commands.
+///
+/// A call is two steps, `perform(.submit)` then `runPendingCall()`, so that the view can show
+/// that the call runs (and let Ctrl-C stop it) before the guest takes over the thread.
+final class InspectorModel {
+    let session: Session
+    private(set) var focus: InspectorPane
+    private(set) var componentIndex = 0
+    private(set) var importIndex = 0
+    private(set) var exportIndex = 0
+    /// How many audit lines back from the newest the audit pane is scrolled.
+    private(set) var auditScroll = 0
+    private(set) var status: InspectorStatus
+    private(set) var prompt: InspectorArgumentPrompt?
+    private(set) var overlay: InspectorOverlay?
+    /// The call `submit` queued for `runPendingCall`: `malicious.skill.run()`.
+    private(set) var pendingCall: String?
+    private(set) var isFinished = false
+    /// Rows each pane shows, for page moves and audit scrolling; the view sets them.
+    var visibleRows: [InspectorPane: Int] = [:]
+
+    private let auditFormatter = AuditLineFormatter()
+
+    /// Opens on `name` (focused on its imports) or on the first component.
+    init(session: Session, selecting name: String? = nil) throws(ShellError) {
+        self.session = session
+        focus = .components
+        if let name {
+            let component = try session.component(named: name)
+            componentIndex = session.components.firstIndex { $0 === component } ?? 0
+            focus = .imports
+        }
+        status = InspectorStatus(
+            kind: .info,
+            message: session.components.isEmpty
+                ? "no components loaded: leave with q and load one with 'load NAME'"
+                : "g grants or revokes the selected import; Enter on an export calls it; ? for help")
+    }
+
+    // MARK: What the panes show
+
+    var components: [SessionComponent] { session.components }
+
+    var selectedComponent: SessionComponent? {
+        components.indices.contains(componentIndex) ? components[componentIndex] : nil
+    }
+
+    var importRows: [InspectorImportRow] { selectedComponent.map(InspectorImportRow.rows(for:)) ?? [] }
+
+    var exportRows: [InspectorExportRow] { selectedComponent?.exports.map(InspectorExportRow.init) ?? [] }
+
+    var selectedImport: InspectorImportRow? {
+        let rows = importRows
+        return rows.indices.contains(importIndex) ? rows[importIndex] : nil
+    }
+
+    var selectedExport: InspectorExportRow? {
+        guard let exports = selectedComponent?.exports, exports.indices.contains(exportIndex) else { return nil }
+        return InspectorExportRow(exports[exportIndex])
+    }
+
+    /// The events `audit` would show (those after `audit clear`), oldest first.
+    var auditEvents: [AuditEvent] {
+        let clearedThrough = session.auditClearedThrough
+        return session.audit.history.filter { $0.sequence > clearedThrough }
+    }
+
+    /// The audit events that fit in `rows` lines at the current scroll position, oldest first.
+    /// - Parameter events: `auditEvents`, when the caller already has them.
+    func visibleAuditEvents(rows: Int, of events: [AuditEvent]? = nil) -> ArraySlice<AuditEvent> {
+        let events = events ?? auditEvents
+        guard rows > 0 else { return [] }
+        let scroll = min(auditScroll, max(0, events.count - rows))
+        let end = events.count - scroll
+        return events[max(0, end - rows)..<end]
+    }
+
+    /// The audit line as the shell prints it, without colours.
+    func auditLine(for event: AuditEvent) -> String {
+        auditFormatter.line(for: event)
+    }
+
+    // MARK: Keys
+
+    func perform(_ action: InspectorAction) {
+        switch action {
+        case .move(let lines): move(by: lines)
+        case .movePage(let pages): move(by: pages * max(1, visibleRows[focus] ?? 10))
+        case .moveToFirst: move(by: Int.min / 2)
+        case .moveToLast: move(by: Int.max / 2)
+        case .focusNext: focus = focus.next
+        case .focusPrevious: focus = focus.previous
+        case .toggleGrant: toggleSelectedGrant()
+        case .activate: activate()
+        case .promptCall: promptForSelectedExport()
+        case .showHelp: overlay = .help
+        case .showMessage: overlay = .message(status.message)
+        case .refresh: auditScroll = min(auditScroll, maxAuditScroll)
+        case .quit: isFinished = true
+        case .dismissOverlay: overlay = nil
+        case .insert(let character): prompt?.input.insert(character)
+        case .deleteBackward: prompt?.input.deleteBackward()
+        case .deleteForward: prompt?.input.deleteForward()
+        case .cursorLeft: prompt?.input.moveLeft()
+        case .cursorRight: prompt?.input.moveRight()
+        case .cursorToStart: prompt?.input.moveToStart()
+        case .cursorToEnd: prompt?.input.moveToEnd()
+        case .clearInput: prompt?.input.clear()
+        case .submit: submitPrompt()
+        case .cancel:
+            if prompt != nil { status = InspectorStatus(kind: .info, message: "call cancelled") }
+            prompt = nil
+        }
+    }
+
+    private var maxAuditScroll: Int { max(0, auditEvents.count - max(1, visibleRows[.audit] ?? 1)) }
+
+    private func move(by lines: Int) {
+        func moved(_ index: Int, count: Int) -> Int {
+            guard count > 0 else { return 0 }
+            let (sum, overflow) = index.addingReportingOverflow(lines)
+            return overflow ? (lines < 0 ? 0 : count - 1) : min(max(sum, 0), count - 1)
+        }
+        switch focus {
+        case .components:
+            let index = moved(componentIndex, count: components.count)
+            if index != componentIndex {
+                componentIndex = index
+                importIndex = 0
+                exportIndex = 0
+            }
+        case .imports:
+            importIndex = moved(importIndex, count: importRows.count)
+        case .exports:
+            exportIndex = moved(exportIndex, count: selectedComponent?.exports.count ?? 0)
+        case .audit:
+            // Up (negative) goes back to older events.
+            let (sum, overflow) = auditScroll.subtractingReportingOverflow(lines)
+            auditScroll = overflow ? (lines > 0 ? 0 : maxAuditScroll) : min(max(sum, 0), maxAuditScroll)
+        }
+    }
+
+    private func activate() {
+        switch focus {
+        case .components:
+            if selectedComponent != nil { focus = .exports }
+        case .imports:
+            status = InspectorStatus(kind: .info, message: "press g to grant or revoke the selected import")
+        case .exports:
+            promptForSelectedExport()
+        case .audit:
+            break
+        }
+    }
+
+    // MARK: Grants
+
+    /// Grants the selected import whole, as `grant C IFACE` does, when nothing of it is
+    /// granted; otherwise revokes every grant of it (for a whole-interface grant that is what
+    /// `revoke C IFACE` does). The status says what changed, in the commands' words.
+    func toggleSelectedGrant() {
+        guard let component = selectedComponent else {
+            status = InspectorStatus(kind: .failure, message: "no component selected")
+            return
+        }
+        guard let row = selectedImport else {
+            status = InspectorStatus(kind: .failure, message: "\(component.name) imports nothing to grant")
+            return
+        }
+        do {
+            let changes: [PolicyChange]
+            switch row.state {
+            case .notProvided:
+                status = InspectorStatus(
+                    kind: .failure, message: "\(row.shortName) is not provided by this shell: a grant would change nothing")
+                return
+            case .denied:
+                changes = try component.sandboxed.policy.grant(row.name, scopes: [], access: .read)
+            case .granted:
+                changes = try component.sandboxed.policy.revokeAll(row.name)
+            }
+            status = InspectorStatus(kind: .success, message: changes.map(\.description).joined(separator: "; "))
+        } catch {
+            status = InspectorStatus(kind: .failure, message: "\(error)")
+        }
+    }
+
+    // MARK: Calls
+
+    private func promptForSelectedExport() {
+        guard let component = selectedComponent, let row = selectedExport else {
+            status = InspectorStatus(kind: .failure, message: "no export selected to call")
+            return
+        }
+        prompt = InspectorArgumentPrompt(
+            component: component.name, export: row.export, input: InspectorLineInput(row.placeholderArguments))
+        status = InspectorStatus(kind: .info, message: "arguments in WAVE, then Enter; Esc cancels")
+    }
+
+    private func submitPrompt() {
+        guard let prompt else { return }
+        self.prompt = nil
+        pendingCall = prompt.callText
+        status = InspectorStatus(kind: .running, message: "calling \(prompt.callText) … (Ctrl-C stops it)")
+    }
+
+    /// Runs the call `submit` queued, exactly as `call` would, and shows its result or error.
+    func runPendingCall() {
+        guard let text = pendingCall else { return }
+        pendingCall = nil
+        call(text)
+    }
+
+    /// Runs `call TEXT` (`malicious.skill.run()`) and shows the result or the error.
+    func call(_ text: String) {
+        do {
+            let (called, result) = try CallCommand.perform(text, in: session)
+            let shown = CallExpression.format(result, of: called.export)
+            status = InspectorStatus(kind: .success, message: shown.map { "\(text) → \($0)" } ?? "\(text) returned")
+        } catch {
+            status = InspectorStatus(kind: .failure, message: "\(text): \(error)")
+        }
+        auditScroll = 0
+    }
+}
