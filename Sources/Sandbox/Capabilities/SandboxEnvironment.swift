@@ -4,6 +4,8 @@ public final class SandboxEnvironment {
     public let hosts: [any HostInterface]
     public let audit: AuditLog
     public let fileSystem: SandboxedFileSystem
+    /// Budgets for components loaded from now on.
+    public var limits = ComponentLimits.default
     /// Ctrl-C reaches running guests through this.
     public let interrupts = InterruptBroadcaster()
 

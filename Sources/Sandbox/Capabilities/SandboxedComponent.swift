@@ -27,6 +27,7 @@ public final class SandboxedComponent {
         self.gate = gate
         self.component = try LoadedComponent(
             binary: binary, name: name, providedInterfaces: environment.providedInterfaces,
+            limits: environment.limits,
             hostCall: { [unowned gate] context, arguments in try gate.handle(context, arguments) })
     }
 
