@@ -51,6 +51,10 @@ public final class Session {
                 + (loaded.isEmpty ? "; load one with 'load NAME'" : " (loaded: \(loaded.joined(separator: ", ")))"))
     }
 
+    func replace(_ old: SessionComponent, with new: SessionComponent) {
+        if let index = components.firstIndex(where: { $0 === old }) { components[index] = new }
+    }
+
     /// Runs one command line (without `#` comments or blank lines, which callers skip).
     public func execute(_ line: String) throws {
         let trimmed = line.trimmingWhitespace()
