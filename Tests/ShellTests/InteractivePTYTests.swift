@@ -139,3 +139,25 @@ struct InteractivePTYTests {
         }
     }
 }
+
+@Suite("Ctrl-C during a call", .serialized)
+struct InterruptPTYTests {
+    @Test("Ctrl-C stops a guest in an infinite loop within a second and the shell goes on")
+    func interruptsRunawayGuest() throws {
+        let shell = try InteractiveSession()
+        try shell.run("load compute")
+        try shell.process.send("call compute.forever()\r")
+        // Let the guest spin, then interrupt it.
+        Thread.sleep(forTimeInterval: 0.3)
+        let start = ContinuousClock.now
+        try shell.process.send("\u{3}")
+        let output = try shell.process.waitFor("wasmsh> ", timeout: .seconds(5))
+        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(output.contains("interrupted: the call was stopped (Ctrl-C)"))
+        try shell.process.waitForNonCanonicalMode()
+        #expect(try shell.run("call compute.fib(10)").contains("'reload compute' to start afresh"))
+        #expect(try shell.run("reload compute").contains("reloaded compute"))
+        #expect(try shell.run("call compute.fib(10)").contains("55"))
+        try shell.quit()
+    }
+}

@@ -5,6 +5,8 @@ public final class SandboxedComponent {
     public let name: String
     public let component: LoadedComponent
     public let gate: CapabilityGate
+    private let interrupts: InterruptBroadcaster
+    private var interruptKey: Int?
 
     public var world: ComponentWorld { component.world }
     public var policy: Policy {
@@ -29,6 +31,12 @@ public final class SandboxedComponent {
             binary: binary, name: name, providedInterfaces: environment.providedInterfaces,
             limits: environment.limits,
             hostCall: { [unowned gate] context, arguments in try gate.handle(context, arguments) })
+        self.interrupts = environment.interrupts
+        self.interruptKey = environment.interrupts.register(component.interrupter)
+    }
+
+    deinit {
+        if let interruptKey { interrupts.unregister(interruptKey) }
     }
 
     public func call(_ expression: String, variables: WAVEParser.VariableLookup? = nil) throws

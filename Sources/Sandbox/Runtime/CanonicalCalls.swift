@@ -94,19 +94,23 @@ struct LoweredFunction {
         let signature = CanonicalSignature(target.type)
         let coreType = signature.coreType(.lower)
         let context = GuestContext(options: options, memory: memory, reallocFunction: realloc, tables: runtime.tables)
-        let target = target
+        let state = LoweredCallState(signature: signature, context: context, target: target)
+        runtime.loweredCalls.append(state)
         return WasmKit.Function(
             store: store, parameters: coreType.parameters.map(\.wasmKitType),
             results: coreType.results.map(\.wasmKitType)
-        ) { [unowned runtime] caller, parameters, results in
+        ) { [unowned runtime, weak state] caller, parameters, results in
+            // The state dies with the runtime; only guest code of this store calls here, and
+            // that needs the runtime. Checked first, so a dead runtime is never touched.
+            guard let state else { throw LoadError("the component was unloaded") }
             if runtime.capturesBacktraces {
                 runtime.lastHostCallBacktrace = caller.captureBacktrace()?.symbols.map { $0.name ?? "?" } ?? []
             }
-            var context = context
+            var context = state.context
             let coreArguments = try parameters.map { try CoreValue($0) }
-            let arguments = try signature.liftArguments(from: coreArguments, context: &context)
-            let result = try target.call(arguments)
-            let lowered = try signature.lowerResult(result, coreArguments: coreArguments, context: &context)
+            let arguments = try state.signature.liftArguments(from: coreArguments, context: &context)
+            let result = try state.target.call(arguments)
+            let lowered = try state.signature.lowerResult(result, coreArguments: coreArguments, context: &context)
             for (index, value) in lowered.enumerated() { results[index] = value.wasmKitValue }
         }
     }

@@ -9,11 +9,17 @@ public struct ComponentLimits: Sendable, Equatable {
     public var tableElements: Int
     /// The fuel of one call (about one unit per executed instruction), or nil for no limit.
     public var fuelPerCall: UInt64?
+    /// The longest one call may run (wall clock) before it is interrupted, or nil for no limit.
+    public var callSeconds: Double?
 
-    public init(memoryBytes: Int = 256 << 20, tableElements: Int = 1 << 20, fuelPerCall: UInt64? = nil) {
+    public init(
+        memoryBytes: Int = 256 << 20, tableElements: Int = 1 << 20, fuelPerCall: UInt64? = nil,
+        callSeconds: Double? = 600
+    ) {
         self.memoryBytes = memoryBytes
         self.tableElements = tableElements
         self.fuelPerCall = fuelPerCall
+        self.callSeconds = callSeconds
     }
 
     public static let `default` = ComponentLimits()

@@ -9,9 +9,15 @@ final class ComponentRuntime {
     let tables = ResourceTables()
     /// Every call of an imported function lands here: policy, audit and the host's work.
     var hostCallHandler: (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+    /// Core instances whose modules carry the interrupt check (see `CoreModuleInstrumenter`).
+    var interruptibleInstances: [Instance] = []
+    /// Why some core modules could not be instrumented (then Ctrl-C cannot stop them).
+    var uninstrumentedModules: [String] = []
     /// While stepping: record the guest's call stack at each host call, for `bt`.
     var capturesBacktraces = false
     var lastHostCallBacktrace: [String] = []
+    /// Owned here, reached weakly by the store's host functions (see `LoweredCallState`).
+    var loweredCalls: [LoweredCallState] = []
 
     init(name: String, store: Store, hostCallHandler: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?) {
         self.name = name

@@ -50,8 +50,8 @@ public struct GuestTrap: Error, CustomStringConvertible, Sendable {
             let name = frames[index]
             var runEnd = index + 1
             while runEnd < frames.endIndex, frames[runEnd] == name { runEnd += 1 }
-            if printed == Self.maxPrintedFrames {
-                lines.append("  ... \(Self.count(frames.endIndex - index)) more frames")
+            if printed >= Self.maxPrintedFrames {
+                lines.append("  ... \(Self.moreFrames(frames.endIndex - index))")
                 break
             }
             lines.append("  at \(name)")
@@ -61,12 +61,17 @@ public struct GuestTrap: Error, CustomStringConvertible, Sendable {
                 lines.append("  at \(name)")
                 printed += 1
             } else if repeats > 1 {
-                lines.append("  ... \(Self.count(repeats)) more frames of \(name)")
+                lines.append("  ... \(Self.moreFrames(repeats)) of \(name)")
                 printed += 1
             }
             index = runEnd
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `1 more frame`, `8,188 more frames`.
+    static func moreFrames(_ count: Int) -> String {
+        count == 1 ? "1 more frame" : "\(Self.count(count)) more frames"
     }
 
     /// `8,188`: thousands grouped, whatever the locale.

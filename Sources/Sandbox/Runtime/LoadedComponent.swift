@@ -1,5 +1,5 @@
-import WasmKit
 import WasmComponent
+import WasmKit
 
 /// A component instantiated on its own WasmKit store, ready to call.
 public final class LoadedComponent {
@@ -15,6 +15,15 @@ public final class LoadedComponent {
 
     private let runtime: ComponentRuntime
     private let functions: [String: ComponentFunction]
+    /// Set when a call trapped or was interrupted: the Component Model forbids entering the
+    /// instance again, so later calls are refused until the component is reloaded.
+    public private(set) var poisoned: String?
+    /// Stops a running call from another thread; nil when no core module could be instrumented.
+    private let interruptFlag: InterruptFlag?
+    /// Why Ctrl-C cannot stop some of this component's code (modules left uninstrumented).
+    public var uninterruptibleParts: [String] { runtime.uninstrumentedModules }
+    /// Stops calls that outlive `limits.callSeconds`; nil when there is no limit or no way to stop.
+    private let clock: CallClock?
 
     /// Parses, validates and instantiates `bytes`. Every host call of the component goes through
     /// `hostCall`, which decides (policy), records (audit) and serves it.
@@ -41,6 +50,15 @@ public final class LoadedComponent {
         var backend = WasmKitBackend(runtime: runtime)
         let scope = try ComponentScope.instantiate(binary, backend: &backend)
         self.runtime = runtime
+        let interruptFlag = try? InterruptFlag(instances: runtime.interruptibleInstances)
+        self.interruptFlag = interruptFlag
+        if let seconds = limits.callSeconds, let interruptFlag {
+            let clock = CallClock(limitSeconds: seconds) { [weak interruptFlag] in interruptFlag?.request() }
+            CallWatchdog.shared.watch(clock)
+            self.clock = clock
+        } else {
+            self.clock = nil
+        }
         self.world = ComponentInspector.world(
             imports: scope.imports, exports: scope.exports.map { ($0.name, $0.item.externType) })
 
@@ -88,18 +106,43 @@ public final class LoadedComponent {
         return try runningGuest { try function.call(arguments) }
     }
 
-    /// Runs guest code with a fresh fuel budget; a trap becomes a `GuestTrap` (one line naming
-    /// it, then a short backtrace).
+    /// Runs guest code with a fresh fuel budget and time limit; a trap becomes a `GuestTrap`
+    /// (one line naming it, then a short backtrace) and poisons the instance.
     private func runningGuest<T>(_ body: () throws -> T) throws -> T {
+        if let poisoned { throw LoadError("\(name) cannot be called: \(poisoned); 'reload \(name)' to start afresh") }
         if let fuel = limits.fuelPerCall { runtime.store.fuel = Fuel(remaining: fuel) }
+        interruptFlag?.reset()
+        clock?.start()
+        defer { clock?.finish() }
         do {
             return try body()
         } catch let trap as Trap {
-            throw GuestTrap(trap)
+            if let flag = interruptFlag, flag.isInterruption(trap) {
+                let reason = clock?.timedOut == true
+                    ? "the call ran longer than its \(Self.seconds(limits.callSeconds ?? 0)) time limit"
+                    : "the call was stopped (Ctrl-C)"
+                poisoned = reason
+                throw GuestInterrupted(reason: reason)
+            }
+            let report = GuestTrap(trap)
+            poisoned = "it trapped (\(report.reason))"
+            throw report
         } catch let limit as ResourceLimitError {
             // Thrown out of `memory.grow`/`table.grow`: a trap of the guest like any other.
+            poisoned = "it trapped (\(limit.description))"
             throw GuestTrap(reason: limit.description, frames: [])
         }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+
+    /// Stops the running call, if any, at its next loop iteration or function entry: safe to
+    /// call from any thread (Ctrl-C). The interrupted instance is then poisoned.
+    public var interrupter: @Sendable () -> Void {
+        let flag = interruptFlag
+        return { flag?.request() }
     }
 
     /// While true, each host call records the guest's wasm call stack (`lastHostCallBacktrace`,

@@ -23,6 +23,10 @@ final class ResourceTables {
     /// Resources this component defines, with their destructors.
     private(set) var destructors: [ObjectIdentifier: Function?] = [:]
 
+    /// The store's resource built-ins reach the tables weakly: the destructors here hold the
+    /// store, so owning the tables would keep the store alive forever.
+    static let unloaded = ResourceError("the component was unloaded")
+
     func define(_ resource: ResourceType, destructor: Function?) {
         destructors[ObjectIdentifier(resource)] = .some(destructor)
     }

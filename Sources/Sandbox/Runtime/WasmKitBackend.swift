@@ -12,8 +12,22 @@ struct WasmKitBackend: InstantiationBackend {
     var store: Store { runtime.store }
 
     func coreModule(bytes: ArraySlice<UInt8>, offset: Int) throws -> Module {
+        // Every loop header and function entry gets an interrupt check, so Ctrl-C and the time
+        // budget can stop a runaway guest. A module we cannot rewrite still runs, unstoppable,
+        // and the load says so.
+        var code = bytes
         do {
-            return try parseWasm(bytes: bytes)
+            code = try CoreModuleInstrumenter().instrument(bytes)[...]
+        } catch {
+            runtime.uninstrumentedModules.append("core module at byte offset \(offset): \(error)")
+        }
+        do {
+            let module = try parseWasm(bytes: code)
+            let importedFunctions = module.imports.count { if case .function = $0.descriptor { true } else { false } }
+            guard let stripped = CoreNameSection.strippedIfInvalid(code, importedFunctions: importedFunctions) else {
+                return module
+            }
+            return try parseWasm(bytes: stripped)
         } catch {
             throw WasmComponent.ComponentError("embedded core module is invalid: \(error)", offset: offset, section: "core module section")
         }
@@ -33,7 +47,11 @@ struct WasmKitBackend: InstantiationBackend {
             imports.define(module: entry.module, name: entry.name, value)
         }
         do {
-            return .instance(try module.instantiate(store: store, imports: imports))
+            let instance = try module.instantiate(store: store, imports: imports)
+            if case .global? = instance.export(CoreModuleInstrumenter.defaultExportName) {
+                runtime.interruptibleInstances.append(instance)
+            }
+            return .instance(instance)
         } catch {
             throw WasmComponent.ComponentError("instantiating a core module failed: \(error)", offset: offset)
         }
@@ -97,7 +115,8 @@ struct WasmKitBackend: InstantiationBackend {
             throw WasmComponent.ComponentError("resource.new needs a resource this component defines", offset: offset)
         }
         return .function(
-            WasmKit.Function(store: store, parameters: [.i32], results: [.i32]) { _, arguments in
+            WasmKit.Function(store: store, parameters: [.i32], results: [.i32]) { [weak tables] _, arguments in
+                guard let tables else { throw ResourceTables.unloaded }
                 guard case .i32(let rep) = arguments[0] else { return [.i32(0)] }
                 return [.i32(tables.addGuest(ResourceTables.Entry(resource: resource, rep: rep, isOwned: true)))]
             })
@@ -106,7 +125,8 @@ struct WasmKitBackend: InstantiationBackend {
     func resourceDrop(_ resource: ResourceType, offset: Int) throws -> ExternalValue {
         let tables = runtime.tables
         return .function(
-            WasmKit.Function(store: store, parameters: [.i32], results: []) { _, arguments in
+            WasmKit.Function(store: store, parameters: [.i32], results: []) { [weak tables] _, arguments in
+                guard let tables else { throw ResourceTables.unloaded }
                 guard case .i32(let index) = arguments[0] else { return [] }
                 let entry = try tables.removeGuest(index, resource)
                 if entry.isOwned { try tables.destroy(entry) }
@@ -120,7 +140,8 @@ struct WasmKitBackend: InstantiationBackend {
             throw WasmComponent.ComponentError("resource.rep needs a resource this component defines", offset: offset)
         }
         return .function(
-            WasmKit.Function(store: store, parameters: [.i32], results: [.i32]) { _, arguments in
+            WasmKit.Function(store: store, parameters: [.i32], results: [.i32]) { [weak tables] _, arguments in
+                guard let tables else { throw ResourceTables.unloaded }
                 guard case .i32(let index) = arguments[0] else { return [.i32(0)] }
                 return [.i32(try tables.guestEntry(index, resource).rep)]
             })

@@ -61,6 +61,9 @@ enum LoadCommand: ShellCommand {
             line += "; no manifest: nothing granted"
         }
         session.print(line)
+        for part in sandboxed.component.uninterruptibleParts {
+            session.print("  warning: Ctrl-C and the time limit cannot stop this \(part)")
+        }
         let unprovided = sandboxed.component.unprovidedImports
         if !unprovided.isEmpty {
             session.print("  not provided by the host (calls to them trap): \(unprovided.joined(separator: ", "))")

@@ -41,7 +41,11 @@ public struct InstanceValue<Backend: InstantiationBackend> {
 }
 
 /// A nested component definition together with the scope it was defined in (for outer aliases).
+///
+/// The scope is held weakly: the scope holds its definitions, and a strong reference back would
+/// leak every scope with a nested component, with all it instantiated (stores, memories). The
+/// walk's `InstantiationBudget` keeps scopes alive until the top-level instantiation ends.
 public struct ComponentDefinitionEntry<Backend: InstantiationBackend> {
     let binary: ComponentBinary
-    let scope: ComponentScope<Backend>
+    weak var scope: ComponentScope<Backend>?
 }

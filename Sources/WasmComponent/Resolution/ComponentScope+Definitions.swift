@@ -9,7 +9,7 @@ extension ComponentScope {
             typeScope.types.append(TypeEntry(.resource(resource)))
             return
         }
-        typeScope.types.append(TypeEntry(try typeScope.resolve(definition, offset: offset)))
+        typeScope.types.append(try typeScope.entry(for: definition, offset: offset))
     }
 
     func defineCanon(_ canon: CanonDefinition, _ backend: inout Backend, offset: Int) throws {
@@ -57,7 +57,7 @@ extension ComponentScope {
 
     func defineImport(_ definition: ImportDefinition, _ backend: inout Backend, offset: Int) throws {
         let name = definition.name
-        guard !imports.contains(where: { $0.name == name }) else {
+        guard importNames.insert(name).inserted else {
             throw ComponentError("duplicate import name '\(name)'", offset: offset)
         }
         if let arguments {
@@ -117,7 +117,7 @@ extension ComponentScope {
 
     func defineExport(_ definition: ExportDefinition, offset: Int) throws {
         let name = definition.name
-        guard !exports.contains(where: { $0.name == name }) else {
+        guard exportNames.insert(name).inserted else {
             throw ComponentError("duplicate export name '\(name)'", offset: offset)
         }
         var exported = try item(definition.item, offset: offset)
@@ -138,7 +138,7 @@ extension ComponentScope {
             }
         }
         if case .type(let entry) = exported {
-            exported = .type(TypeEntry.named(entry, name))
+            exported = .type(try TypeEntry.named(entry, name, offset: offset))
         }
         if case .instance = exported, parent == nil { instanceNames[instances.count] = name }
         exports.append((name, exported))

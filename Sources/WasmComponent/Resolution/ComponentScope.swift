@@ -8,6 +8,10 @@ public final class ComponentScope<Backend: InstantiationBackend> {
     let binary: ComponentBinary
     /// Instantiation arguments for a nested component; nil for the top-level component.
     let arguments: [String: ComponentItem<Backend>]?
+    /// Shared by every instance of one top-level instantiation.
+    let budget: InstantiationBudget
+    /// How many instantiations this one is nested in (0 for the top-level component).
+    let depth: Int
 
     var functions: [(type: FunctionType, function: Backend.Function)] = []
     var instances: [InstanceValue<Backend>] = []
@@ -20,20 +24,34 @@ public final class ComponentScope<Backend: InstantiationBackend> {
     var coreGlobals: [Backend.CoreItem] = []
     /// Names under which top-level instances were imported or exported, for `use` origins.
     var instanceNames: [Int: String] = [:]
+    /// Export positions by name of instances that were aliased from, built on first use: a
+    /// linear search per alias would make n aliases of an n-export instance quadratic.
+    private var exportPositions: [Int: [String: Int]] = [:]
+    var importNames: Set<String> = []
+    var exportNames: Set<String> = []
 
     public internal(set) var imports: [(name: String, type: ExternType)] = []
     public internal(set) var exports: [(name: String, item: ComponentItem<Backend>)] = []
 
-    init(binary: ComponentBinary, parent: ComponentScope?, arguments: [String: ComponentItem<Backend>]?) {
+    init(
+        binary: ComponentBinary, parent: ComponentScope?, arguments: [String: ComponentItem<Backend>]?,
+        budget: InstantiationBudget, depth: Int
+    ) {
         self.binary = binary
         self.parent = parent
         self.typeScope = TypeScope(parent: parent?.typeScope)
         self.arguments = arguments
+        self.budget = budget
+        self.depth = depth
+        budget.liveScopes.append(self)
     }
 
     /// Walks a top-level component: imports come from the backend.
     public static func instantiate(_ binary: ComponentBinary, backend: inout Backend) throws -> ComponentScope {
-        let scope = ComponentScope(binary: binary, parent: nil, arguments: nil)
+        let budget = InstantiationBudget()
+        // Releases the nested scopes once the walk is over, whether it failed or not.
+        defer { budget.liveScopes.removeAll() }
+        let scope = ComponentScope(binary: binary, parent: nil, arguments: nil, budget: budget, depth: 0)
         try scope.run(&backend)
         return scope
     }
@@ -108,6 +126,7 @@ public final class ComponentScope<Backend: InstantiationBackend> {
             guard Int(moduleIndex) < coreModules.count else {
                 throw ComponentError("core module index \(moduleIndex) out of bounds (\(coreModules.count) defined)", offset: offset)
             }
+            try budget.chargeCoreModuleInstance(offset: offset)
             var resolved: [(name: String, instance: Backend.CoreInstance)] = []
             for argument in arguments {
                 resolved.append((argument.name, try coreInstance(argument.instance, offset: offset)))
@@ -170,6 +189,9 @@ public final class ComponentScope<Backend: InstantiationBackend> {
                 throw ComponentError("component index \(componentIndex) out of bounds (\(components.count) defined)", offset: offset)
             }
             let component = components[Int(componentIndex)]
+            guard let definingScope = component.scope else {
+                throw ComponentError("component \(componentIndex) can no longer be instantiated", offset: offset)
+            }
             var resolved: [String: ComponentItem<Backend>] = [:]
             for argument in arguments {
                 guard resolved[argument.name] == nil else {
@@ -177,13 +199,16 @@ public final class ComponentScope<Backend: InstantiationBackend> {
                 }
                 resolved[argument.name] = try item(argument.item, offset: offset)
             }
-            let child = ComponentScope(binary: component.binary, parent: component.scope, arguments: resolved)
+            try budget.chargeComponentInstance(definitions: component.binary.definitions.count, depth: depth + 1, offset: offset)
+            let child = ComponentScope(
+                binary: component.binary, parent: definingScope, arguments: resolved, budget: budget, depth: depth + 1)
             try child.run(&backend)
             instances.append(child.exportedInstance)
         case .exports(let exports):
             var items: [(name: String, item: ComponentItem<Backend>)] = []
+            var names: Set<String> = []
             for export in exports {
-                guard !items.contains(where: { $0.name == export.name }) else {
+                guard names.insert(export.name).inserted else {
                     throw ComponentError("duplicate export name '\(export.name)'", offset: offset)
                 }
                 items.append((export.name, try item(export.item, offset: offset)))
@@ -192,13 +217,25 @@ public final class ComponentScope<Backend: InstantiationBackend> {
         }
     }
 
+    private func export(ofInstance index: Int, named name: String) -> ComponentItem<Backend>? {
+        let exports = instances[index].exports
+        if exportPositions[index] == nil {
+            var positions: [String: Int] = [:]
+            for (position, export) in exports.enumerated() where positions[export.name] == nil {
+                positions[export.name] = position
+            }
+            exportPositions[index] = positions
+        }
+        return exportPositions[index]?[name].map { exports[$0].item }
+    }
+
     private func defineAlias(_ alias: AliasDefinition, _ backend: inout Backend, offset: Int) throws {
         switch alias.target {
         case .export(let instanceIndex, let name):
             guard Int(instanceIndex) < instances.count else {
                 throw ComponentError("instance index \(instanceIndex) out of bounds (\(instances.count) defined)", offset: offset)
             }
-            guard var exported = instances[Int(instanceIndex)].export(named: name) else {
+            guard var exported = export(ofInstance: Int(instanceIndex), named: name) else {
                 throw ComponentError("instance \(instanceIndex) has no export named '\(name)'", offset: offset)
             }
             guard exported.matches(alias.sort) else {

@@ -18,9 +18,12 @@ public struct TypeOrigin: Sendable, Equatable {
 public struct TypeEntry: Sendable {
     public var type: ResolvedType
     public var origin: TypeOrigin?
-    init(_ type: ResolvedType, origin: TypeOrigin? = nil) {
+    /// The size and depth of a value type (a leaf for other kinds), checked when it was defined.
+    var complexity: TypeComplexity
+    init(_ type: ResolvedType, origin: TypeOrigin? = nil, complexity: TypeComplexity = .leaf) {
         self.type = type
         self.origin = origin
+        self.complexity = complexity
     }
 }
 

@@ -53,6 +53,7 @@ final class TypeScope {
     }
 
     func resolve(_ defined: DefinedValueType, offset: Int) throws(ComponentError) -> ValueType {
+        try checkCaseCount(defined, offset: offset)
         switch defined {
         case .primitive(let type): return type
         case .record(let fields):
@@ -104,6 +105,77 @@ final class TypeScope {
         }
     }
 
+    /// Most fields, cases, elements, labels or parameters one type may have: generous for real
+    /// interfaces, and it keeps per-field lookups in lifting and printing cheap.
+    static let maxCases = 10_000
+
+    private func checkCaseCount(_ defined: DefinedValueType, offset: Int) throws(ComponentError) {
+        let (count, what): (Int, String)
+        switch defined {
+        case .record(let fields): (count, what) = (fields.count, "record fields")
+        case .variant(let cases): (count, what) = (cases.count, "variant cases")
+        case .tuple(let elements): (count, what) = (elements.count, "tuple elements")
+        case .flags(let names): (count, what) = (names.count, "flags")
+        case .enumeration(let names): (count, what) = (names.count, "enum cases")
+        default: return
+        }
+        guard count <= Self.maxCases else {
+            throw ComponentError("\(count) \(what) exceed the limit of \(Self.maxCases)", offset: offset)
+        }
+    }
+
+    // MARK: Complexity
+
+    func complexity(_ reference: ValueTypeReference, offset: Int) throws(ComponentError) -> TypeComplexity {
+        switch reference {
+        case .primitive: return .leaf
+        case .index(let index): return try entry(index, offset: offset).complexity
+        }
+    }
+
+    /// The complexity of a value type built from these references, checked against the limits.
+    private func complexity(over references: [ValueTypeReference], offset: Int) throws(ComponentError) -> TypeComplexity {
+        var children: [TypeComplexity] = []
+        children.reserveCapacity(references.count)
+        for reference in references { children.append(try complexity(reference, offset: offset)) }
+        return try TypeComplexity.node(over: children, offset: offset)
+    }
+
+    private static func references(of defined: DefinedValueType) -> [ValueTypeReference] {
+        switch defined {
+        case .primitive, .flags, .enumeration, .own, .borrow: return []
+        case .record(let fields): return fields.map(\.type)
+        case .variant(let cases): return cases.compactMap(\.payload)
+        case .list(let element), .option(let element): return [element]
+        case .tuple(let elements): return elements
+        case .result(let ok, let err): return [ok, err].compactMap { $0 }
+        }
+    }
+
+    /// A type definition as an entry of this type space: resolved, with its complexity checked
+    /// first (resolving an over-large type is what the check prevents).
+    func entry(for definition: TypeDefinition, offset: Int) throws(ComponentError) -> TypeEntry {
+        switch definition {
+        case .value(let defined):
+            let complexity = try complexity(over: Self.references(of: defined), offset: offset)
+            return TypeEntry(try resolve(definition, offset: offset), complexity: complexity)
+        case .function(let params, let result):
+            guard params.count <= Self.maxCases else {
+                throw ComponentError("\(params.count) parameters exceed the limit of \(Self.maxCases)", offset: offset)
+            }
+            // Every parameter and the result are laid out and printed together; each one's depth
+            // was checked when it was defined.
+            var total = TypeComplexity.leaf
+            for reference in params.map(\.type) + [result].compactMap({ $0 }) {
+                total.size += try complexity(reference, offset: offset).size
+            }
+            _ = try total.checked(offset: offset)
+            return TypeEntry(try resolve(definition, offset: offset))
+        default:
+            return TypeEntry(try resolve(definition, offset: offset))
+        }
+    }
+
     // MARK: Type definitions
 
     /// Resolves a type definition. Resource definitions are handled by the component walker
@@ -137,12 +209,14 @@ final class TypeScope {
     func declare(_ declarations: [ComponentTypeDeclaration], offset: Int) throws(ComponentError) -> ComponentType {
         var imports: [(name: String, type: ExternType)] = []
         var exports: [(name: String, type: ExternType)] = []
+        var importNames: Set<String> = []
+        var exportNames: Set<String> = []
         for declaration in declarations {
             switch declaration {
             case .coreType:
                 coreTypeCount += 1
             case .type(let definition):
-                types.append(TypeEntry(try resolve(definition, offset: offset)))
+                types.append(try entry(for: definition, offset: offset))
             case .alias(let alias):
                 switch (alias.sort, alias.target) {
                 case (.type, .outer(let count, let index)):
@@ -153,12 +227,12 @@ final class TypeScope {
                     throw ComponentError("only outer type aliases are allowed in type declarations", offset: offset)
                 }
             case .import(let name, let descriptor):
-                guard !imports.contains(where: { $0.name == name }) else {
+                guard importNames.insert(name).inserted else {
                     throw ComponentError("duplicate import name '\(name)'", offset: offset)
                 }
                 imports.append((name, try externType(descriptor, name: name, offset: offset)))
             case .export(let name, let descriptor):
-                guard !exports.contains(where: { $0.name == name }) else {
+                guard exportNames.insert(name).inserted else {
                     throw ComponentError("duplicate export name '\(name)'", offset: offset)
                 }
                 exports.append((name, try externType(descriptor, name: name, offset: offset)))
@@ -179,7 +253,7 @@ final class TypeScope {
             types.append(entry)
             return .type(entry)
         case .type(.equal(let index)):
-            let entry = TypeEntry.named(try entry(index, offset: offset), name)
+            let entry = try TypeEntry.named(try entry(index, offset: offset), name, offset: offset)
             types.append(entry)
             return .type(entry)
         case .instance(let index):
@@ -199,7 +273,7 @@ final class TypeScope {
 extension TypeEntry {
     /// The entry as exported under `name`: unnamed records, variants, enums, flags and resources
     /// take the name; anything else becomes a named alias of what it was.
-    static func named(_ entry: TypeEntry, _ name: String) -> TypeEntry {
+    static func named(_ entry: TypeEntry, _ name: String, offset: Int) throws(ComponentError) -> TypeEntry {
         guard case .value(let type) = entry.type else {
             if case .resource(let resource) = entry.type, resource.name.isEmpty { resource.name = name }
             return entry
@@ -226,7 +300,10 @@ extension TypeEntry {
         case .flags(let flags) where flags.name == name: break
         default:
             named = .alias(name: name, type)
+            // An alias is one more level for everything that walks the type.
+            let complexity = try TypeComplexity.node(over: [entry.complexity], offset: offset)
+            return TypeEntry(.value(named), origin: entry.origin, complexity: complexity)
         }
-        return TypeEntry(.value(named), origin: entry.origin)
+        return TypeEntry(.value(named), origin: entry.origin, complexity: entry.complexity)
     }
 }

@@ -24,7 +24,9 @@ struct HandlePool {
         for parameter in type.parameters {
             switch parameter.type.underlying {
             case .own(let resource):
-                guard let index = owned.indices.first(where: { owned[$0].resource === resource && !consumed.contains($0) })
+                guard
+                    let index = owned.indices.first(where: { owned[$0].resource === resource && !consumed.contains($0) }
+                    )
                 else { return nil }
                 consumed.append(index)
                 arguments.append(.handle(owned[index]))

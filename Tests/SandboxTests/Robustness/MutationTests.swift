@@ -12,7 +12,7 @@ struct MutationTests {
     static let defaultSeed: UInt64 = 0x7761_736D_7368  // "wasmsh"
     static let defaultCount = 4_000
     /// A single input taking longer than this is reported as a hang.
-    static let slowInputSeconds = 2.0
+    static let slowInputSeconds = 10.0
 
     static func committedComponents() throws -> [(name: String, bytes: [UInt8])] {
         let folder = repositoryRoot.appendingPathComponent("components")
@@ -43,30 +43,44 @@ struct MutationTests {
         var mutator = ComponentMutator(sources: try Self.committedComponents(), seed: seed)
 
         var stages: [ComponentExercise.Stage: Int] = [:]
+        var loadedByKind: [ComponentMutator.Kind: (loaded: Int, made: Int)] = [:]
         var callsReturned = 0
         var callsFailed = 0
         var slowest = (seconds: 0.0, summary: "")
         let clock = ContinuousClock()
+        // `WASMSH_MUTATION_ONLY=N` runs mutant N alone (the mutants before it are still made).
+        let only = environment["WASMSH_MUTATION_ONLY"].flatMap { Int($0) }
         for index in 0..<count {
             let mutant = mutator.next()
+            if let only, index != only { continue }
             let started = clock.now
             let outcome = ComponentExercise.run(mutant.bytes)
             let seconds = (clock.now - started) / .seconds(1)
             if seconds > slowest.seconds { slowest = (seconds, "#\(index) \(mutant.summary)") }
             stages[outcome.stage, default: 0] += 1
+            loadedByKind[mutant.kind, default: (0, 0)].made += 1
+            if outcome.stage == .loaded { loadedByKind[mutant.kind, default: (0, 0)].loaded += 1 }
             callsReturned += outcome.callsReturned
             callsFailed += outcome.callsFailed
             #expect(outcome.silentErrors.isEmpty, "mutant #\(index) (\(mutant.summary)): errors without a message")
         }
         let summary = ComponentExercise.Stage.allCases.map { "\($0.rawValue) \(stages[$0, default: 0])" }
             .joined(separator: ", ")
-        print("mutation test (seed \(seed), \(count) mutants): \(summary); calls returned \(callsReturned), "
-            + "failed \(callsFailed); slowest \(String(format: "%.3f", slowest.seconds)) s (\(slowest.summary))")
+        print(
+            "mutation test (seed \(seed), \(count) mutants): \(summary); calls returned \(callsReturned), "
+                + "failed \(callsFailed); slowest \(String(format: "%.3f", slowest.seconds)) s (\(slowest.summary)); loaded by kind: "
+                + ComponentMutator.Kind.allCases.map {
+                    "\($0.rawValue) \(loadedByKind[$0]?.loaded ?? 0)/\(loadedByKind[$0]?.made ?? 0)"
+                }
+                .joined(separator: ", "))
 
         #expect(slowest.seconds < Self.slowInputSeconds, "mutant \(slowest.summary) took \(slowest.seconds) s")
+        if only != nil { return }
         // The mutants must reach every stage, or the test would stop exercising the deep paths.
         for stage in ComponentExercise.Stage.allCases {
-            #expect(stages[stage, default: 0] >= count / 50, "only \(stages[stage, default: 0]) mutants ended at '\(stage.rawValue)'")
+            #expect(
+                stages[stage, default: 0] >= count / 50,
+                "only \(stages[stage, default: 0]) mutants ended at '\(stage.rawValue)'")
         }
         #expect(callsReturned >= count, "too few calls returned a result: \(callsReturned)")
         #expect(callsFailed > 0)

@@ -1,0 +1,183 @@
+/// What the instrumenter needs to know about a module before rewriting it: how many globals
+/// and functions it has, and its global and export entries, all checked.
+struct ModuleLayout {
+    /// The flag's global index: imported globals plus defined globals, so no index changes.
+    let flagIndex: UInt32
+    let declaredFunctionCount: UInt32
+    private let definedGlobalCount: UInt32
+    /// The existing global entries (after the count), copied unchanged.
+    private let globalEntries: Range<Int>?
+    private let exportCount: UInt32
+    private let exportEntries: Range<Int>?
+    private let exportName: [UInt8]
+
+    init(sections: [ModuleSection], bytes: ArraySlice<UInt8>, exportName: [UInt8]) throws(InstrumentationError) {
+        let whole = ModuleByteReader(bytes)
+        var importedGlobals: UInt32 = 0
+        var functions: UInt32 = 0
+        var definedGlobals: UInt32 = 0
+        var globalEntries: Range<Int>?
+        var exportSection: ModuleSection?
+        var hasCode = false
+        for section in sections {
+            var reader = try whole.advanced(to: section.contentRange)
+            switch section.id {
+            case ModuleSection.import:
+                importedGlobals = try Self.countImportedGlobals(&reader)
+            case ModuleSection.function:
+                functions = try reader.readVarUInt32("the function count")
+                guard Int(functions) <= reader.remaining else {
+                    throw reader.error(.truncated("function type indices"))
+                }
+                for _ in 0..<functions { _ = try reader.readVarUInt32("a function type index") }
+                guard reader.isAtEnd else { throw reader.error(.sizeMismatch("function section")) }
+            case ModuleSection.global:
+                definedGlobals = try reader.readVarUInt32("the global count")
+                let entriesStart = reader.position
+                // Entries are decoded, not just copied, so the count is known to be true and
+                // the flag's index to be right.
+                try Self.skipGlobals(&reader, count: definedGlobals, knownGlobals: importedGlobals)
+                globalEntries = entriesStart..<reader.position
+            case ModuleSection.export:
+                exportSection = section
+            case ModuleSection.code:
+                hasCode = true
+            default:
+                break
+            }
+        }
+        let (flagIndex, overflow) = importedGlobals.addingReportingOverflow(definedGlobals)
+        guard !overflow, flagIndex < UInt32.max, definedGlobals < UInt32.max else {
+            throw InstrumentationError(.tooManyGlobals, offset: 0)
+        }
+        if functions > 0 && !hasCode {
+            throw InstrumentationError(
+                .functionCountMismatch(declared: functions, bodies: 0), offset: whole.end - whole.bytes.startIndex)
+        }
+        self.flagIndex = flagIndex
+        self.declaredFunctionCount = functions
+        self.definedGlobalCount = definedGlobals
+        self.globalEntries = globalEntries
+        self.exportName = exportName
+        if let exportSection {
+            var reader = try whole.advanced(to: exportSection.contentRange)
+            (exportCount, exportEntries) = try Self.checkExports(&reader, name: exportName, globalCount: flagIndex)
+        } else {
+            exportCount = 0
+            exportEntries = nil
+        }
+    }
+
+    /// The global section's content with the flag appended: `(global (mut i32) (i32.const 0))`.
+    func globalSection(in bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var content: [UInt8] = []
+        LEB128.append(definedGlobalCount + 1, to: &content)
+        if let globalEntries { content.append(contentsOf: bytes[globalEntries]) }
+        content.append(contentsOf: [0x7F, 0x01, 0x41, 0x00, 0x0B])
+        return content
+    }
+
+    /// The export section's content with `(export "<name>" (global $flag))` appended.
+    func exportSection(in bytes: ArraySlice<UInt8>) throws(InstrumentationError) -> [UInt8] {
+        let (count, overflow) = exportCount.addingReportingOverflow(1)
+        guard !overflow, let nameLength = UInt32(exactly: exportName.count) else {
+            throw InstrumentationError(.malformed("export section too large"), offset: 0)
+        }
+        var content: [UInt8] = []
+        LEB128.append(count, to: &content)
+        if let exportEntries { content.append(contentsOf: bytes[exportEntries]) }
+        LEB128.append(nameLength, to: &content)
+        content.append(contentsOf: exportName)
+        content.append(0x03)
+        LEB128.append(flagIndex, to: &content)
+        return content
+    }
+
+    private static func countImportedGlobals(_ reader: inout ModuleByteReader) throws(InstrumentationError) -> UInt32 {
+        let count = try reader.readVarUInt32("the import count")
+        guard Int(count) <= reader.remaining else { throw reader.error(.truncated("imports")) }
+        var globals: UInt32 = 0
+        for _ in 0..<count {
+            _ = try reader.readName("an import module name")
+            _ = try reader.readName("an import name")
+            let kindOffset = reader.offset
+            switch try reader.readByte("an import kind") {
+            case 0x00:
+                _ = try reader.readVarUInt32("a function type index")
+            case 0x01:
+                try reader.skipValueType()
+                try reader.skipLimits()
+            case 0x02:
+                try reader.skipLimits()
+            case 0x03:
+                try reader.skipValueType()
+                try skipMutability(&reader)
+                globals += 1
+            case 0x04:
+                try reader.skip(1, "a tag attribute")
+                _ = try reader.readVarUInt32("a tag type index")
+            default:
+                throw InstrumentationError(.malformed("import kind"), offset: kindOffset)
+            }
+        }
+        guard reader.isAtEnd else { throw reader.error(.sizeMismatch("import section")) }
+        return globals
+    }
+
+    private static func skipGlobals(_ reader: inout ModuleByteReader, count: UInt32, knownGlobals: UInt32)
+        throws(InstrumentationError)
+    {
+        guard Int(count) <= reader.remaining else { throw reader.error(.truncated("globals")) }
+        var unusedPlan = InstructionScanner.Plan()
+        // Initializers may read earlier globals only; any index up to the module's own count
+        // is left for the engine to judge, but none may reach the flag's.
+        let (limit, overflow) = knownGlobals.addingReportingOverflow(count)
+        let scanner = InstructionScanner(globalCount: overflow ? UInt32.max : limit)
+        for _ in 0..<count {
+            try reader.skipValueType()
+            try skipMutability(&reader)
+            try scanner.scan(&reader, plan: &unusedPlan)
+        }
+        guard reader.isAtEnd else { throw reader.error(.sizeMismatch("global section")) }
+    }
+
+    private static func skipMutability(_ reader: inout ModuleByteReader) throws(InstrumentationError) {
+        let offset = reader.offset
+        // Bit 0: mutable; bit 1: shared (threads).
+        guard try reader.readByte("a global mutability") <= 0x03 else {
+            throw InstrumentationError(.malformed("global mutability"), offset: offset)
+        }
+    }
+
+    /// Checks every export and returns their count and the range of their entries: the flag's
+    /// name must be free, and no global export may name the index the flag is about to take.
+    private static func checkExports(_ reader: inout ModuleByteReader, name: [UInt8], globalCount: UInt32)
+        throws(InstrumentationError) -> (count: UInt32, entries: Range<Int>)
+    {
+        let count = try reader.readVarUInt32("the export count")
+        let entriesStart = reader.position
+        guard Int(count) <= reader.remaining else { throw reader.error(.truncated("exports")) }
+        for _ in 0..<count {
+            let nameOffset = reader.offset
+            let existing = try reader.readName("an export name")
+            if reader.bytes[existing].elementsEqual(name) {
+                throw InstrumentationError(.exportNameTaken(String(decoding: name, as: UTF8.self)), offset: nameOffset)
+            }
+            let kindOffset = reader.offset
+            let kind = try reader.readByte("an export kind")
+            let index = try reader.readVarUInt32("an export index")
+            switch kind {
+            case 0x00, 0x01, 0x02, 0x04:
+                break
+            case 0x03:
+                guard index < globalCount else {
+                    throw InstrumentationError(.globalIndexOutOfRange(index), offset: kindOffset)
+                }
+            default:
+                throw InstrumentationError(.malformed("export kind"), offset: kindOffset)
+            }
+        }
+        guard reader.isAtEnd else { throw reader.error(.sizeMismatch("export section")) }
+        return (count, entriesStart..<reader.position)
+    }
+}

@@ -1,0 +1,92 @@
+/// Guards WasmKit against a core module's `name` section. WasmKit 0.4.2 trusts the function
+/// indices in it and crashes (an array index out of range in `NameRegistry`) when it names a
+/// backtrace's functions after a trap, if the section names a function the module does not
+/// have. Names are advisory (the spec never fails a module over its name section), so such a
+/// module loses its name sections instead.
+enum CoreNameSection {
+    /// The module's bytes without its `name` sections when one of them names a function index
+    /// at or past `importedFunctions` + the module's own functions; nil when the bytes are fine.
+    static func strippedIfInvalid(_ bytes: ArraySlice<UInt8>, importedFunctions: Int) -> [UInt8]? {
+        var reader = Reader(bytes: bytes, position: bytes.startIndex + 8)
+        var definedFunctions = 0
+        var nameSections: [Range<Int>] = []
+        while reader.position < bytes.endIndex {
+            let start = reader.position
+            guard let id = reader.byte(), let size = reader.u32(), size <= reader.remaining else { return nil }
+            let contents = reader.position..<(reader.position + size)
+            if id == 3 {
+                definedFunctions = reader.u32() ?? 0
+            } else if id == 0, reader.name() == "name" {
+                nameSections.append(start..<contents.upperBound)
+            }
+            reader.position = contents.upperBound
+        }
+        let functionCount = importedFunctions + definedFunctions
+        let invalid = nameSections.contains { section in
+            !namesOnlyKnownFunctions(Reader(bytes: bytes, position: section.lowerBound), count: functionCount)
+        }
+        guard invalid else { return nil }
+        var stripped = Array(bytes[bytes.startIndex..<(bytes.startIndex + 8)])
+        var position = bytes.startIndex + 8
+        for section in nameSections {
+            stripped += bytes[position..<section.lowerBound]
+            position = section.upperBound
+        }
+        stripped += bytes[position...]
+        return stripped
+    }
+
+    /// Whether the function-names subsection of the `name` section at the reader names only
+    /// functions below `count`. Malformed contents are left to WasmKit, which rejects them
+    /// without crashing.
+    private static func namesOnlyKnownFunctions(_ start: Reader, count: Int) -> Bool {
+        var reader = start
+        guard reader.byte() != nil, let size = reader.u32() else { return true }
+        let end = reader.position + size
+        guard reader.name() != nil else { return true }
+        while reader.position < end {
+            guard let subsection = reader.byte(), let subsectionSize = reader.u32() else { return true }
+            let subsectionEnd = reader.position + subsectionSize
+            if subsection == 1, let entries = reader.u32() {
+                for _ in 0..<entries {
+                    guard let index = reader.u32(), reader.name() != nil else { return true }
+                    if index >= count { return false }
+                }
+            }
+            reader.position = subsectionEnd
+        }
+        return true
+    }
+
+    /// A cursor that answers nil instead of reading past the end.
+    private struct Reader {
+        let bytes: ArraySlice<UInt8>
+        var position: Int
+
+        var remaining: Int { max(0, bytes.endIndex - position) }
+
+        mutating func byte() -> UInt8? {
+            guard position >= bytes.startIndex, position < bytes.endIndex else { return nil }
+            defer { position += 1 }
+            return bytes[position]
+        }
+
+        mutating func u32() -> Int? {
+            var result = 0
+            var shift = 0
+            while shift < 35 {
+                guard let byte = byte() else { return nil }
+                result |= Int(byte & 0x7f) << shift
+                if byte & 0x80 == 0 { return result <= Int(UInt32.max) ? result : nil }
+                shift += 7
+            }
+            return nil
+        }
+
+        mutating func name() -> String? {
+            guard let length = u32(), length <= remaining else { return nil }
+            defer { position += length }
+            return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
+        }
+    }
+}
