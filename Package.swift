@@ -6,7 +6,10 @@ let package = Package(
     name: "wasmsh",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "wasmsh", targets: ["wasmsh"])
+        .executable(name: "wasmsh", targets: ["wasmsh"]),
+        // For the benchmark package in Benchmarks/, which depends on this one by path.
+        .library(name: "Sandbox", targets: ["Sandbox"]),
+        .library(name: "WasmComponent", targets: ["WasmComponent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),

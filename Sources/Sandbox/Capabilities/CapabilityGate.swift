@@ -33,9 +33,7 @@ public final class CapabilityGate {
 
     func handle(_ context: HostCallContext, _ arguments: [ComponentValue]) throws -> ComponentValue? {
         let argumentText = Self.wave(arguments, context.type)
-        guard let host = hosts[InterfaceName(context.interface).unversioned],
-            host.functionNames.contains(context.function)
-        else {
+        guard let host = host(for: context.interface), host.functionNames.contains(context.function) else {
             let message = "import \(context.interface).\(context.function) is not provided by the host"
             let decision = AuditDecision(verdict: .denied, authority: .policy, reason: "not-provided", basis: "no host provides it")
             let event = try audit.begin(
@@ -113,6 +111,17 @@ public final class CapabilityGate {
         case .allow: return "ALLOW (\(policy.basis(of: decision)))"
         case .deny: return "DENY (\(policy.basis(of: decision)))"
         }
+    }
+
+    /// The host serving an imported interface name (which may carry `@version`), looked up once
+    /// per name: splitting the name on every call was a measurable part of a host call.
+    private var hostsByImportName: [String: (any HostInterface)?] = [:]
+
+    private func host(for interface: String) -> (any HostInterface)? {
+        if let known = hostsByImportName[interface] { return known }
+        let host = hosts[InterfaceName(interface).unversioned]
+        hostsByImportName[interface] = .some(host)
+        return host
     }
 
     /// `err(message)` when the function returns `result<_, string>`; nil otherwise.

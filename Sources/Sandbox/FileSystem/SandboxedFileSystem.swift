@@ -158,7 +158,9 @@ public final class SandboxedFileSystem: Sendable {
         }
         if Int(status.st_size) > sizeLimit { return .failure(.tooLarge(path: path, limit: sizeLimit)) }
         // Sizes can lie (files in /proc say 0, files grow): read until EOF, one byte past the limit at most.
-        let chunk = 64 << 10
+        // A buffer the size the file claims (at least a page, at most 64 KiB): zero-filling a
+        // 64 KiB buffer for a 200-byte file was most of a small read's cost.
+        let chunk = min(64 << 10, max(4096, Int(status.st_size) + 1))
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(Int(status.st_size) + 1, sizeLimit + 1))
         var buffer = [UInt8](repeating: 0, count: chunk)

@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Sandbox
+import WasmComponent
+
+/// (b) Host-call throughput: busy.wasm's `read-many("./demo.txt", N)` makes N calls of the
+/// filesystem host inside one export call. Through the capability gate (policy, audit, the real
+/// sandboxed file read) with the audit in memory and with a JSONL file as well; through the gate
+/// with a host that does no file I/O; and with a bare host closure (the call path alone).
+struct HostCallBenchmarks {
+    let files: FixtureFiles
+    let callsPerExportCall: Int
+    let runs: Int
+
+    func run() throws -> [Measurement] {
+        let count = callsPerExportCall
+        let expression = #"read-many("./demo.txt", \#(count))"#
+
+        let inMemory = try busy(audit: AuditLog())
+        let memoryCall = try CallExpression(expression, in: inMemory.component)
+        let memoryRate = try callsPerSecond {
+            try timed { try expectAllRead(inMemory.component.call(memoryCall.export, memoryCall.arguments)) }
+        }
+
+        let noIO = try busy(audit: AuditLog(), extraHosts: [NoIOFilesystemHost()])
+        let noIOCall = try CallExpression(expression, in: noIO.component)
+        let noIORate = try callsPerSecond {
+            try timed { try expectAllRead(noIO.component.call(noIOCall.export, noIOCall.arguments)) }
+        }
+
+        let fileAudit = AuditLog()
+        let withFile = try busy(audit: fileAudit)
+        let fileCall = try CallExpression(expression, in: withFile.component)
+        var run = 0
+        let fileRate = try callsPerSecond {
+            // A fresh file per run keeps the runs alike and the disk use bounded.
+            run += 1
+            let path = "/tmp/wasmsh-bench-\(getpid())-\(run).jsonl"
+            let sink = try JSONLinesAuditSink(path: path)
+            fileAudit.add(sink)
+            defer {
+                fileAudit.remove(sink)
+                unlink(path)
+            }
+            let elapsed = try timed {
+                try expectAllRead(withFile.component.call(fileCall.export, fileCall.arguments))
+                try fileAudit.flush()
+            }
+            let lines = try ComponentFile.read(path).reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            guard lines == 2 * count else { throw BenchError("the JSONL audit has \(lines) lines, expected \(2 * count)") }
+            return elapsed
+        }
+
+        let bare = try LoadedComponent(
+            bytes: try files.bytes(of: "busy"), name: "busy", providedInterfaces: ["sandbox:skill/filesystem"],
+            hostCall: { _, _ in .result(.ok(.string("x"))) })
+        let bareCall = try CallExpression(expression, in: bare)
+        let bareRate = try callsPerSecond { try timed { try expectAllRead(bare.call(bareCall.export, bareCall.arguments)) } }
+
+        return [
+            Measurement(metric: "host.memory", value: memoryRate, unit: "calls/s", note: "policy + audit in memory + file read"),
+            Measurement(metric: "host.gate", value: noIORate, unit: "calls/s", note: "policy + audit in memory, host without file I/O"),
+            Measurement(metric: "host.jsonl", value: fileRate, unit: "calls/s", note: "policy + audit in memory and JSONL (a write(2) per record) + file read"),
+            Measurement(metric: "host.bare", value: bareRate, unit: "calls/s", note: "host closure returns ok(\"x\")"),
+        ]
+    }
+
+    /// busy.wasm behind the capability gate with `filesystem` granted for ./demo.txt.
+    private func busy(audit: AuditLog, extraHosts: [any HostInterface] = []) throws -> SandboxedComponent {
+        let environment = try SandboxEnvironment(root: files.root, audit: audit, extraHosts: extraHosts)
+        return try SandboxedComponent(bytes: try files.bytes(of: "busy"), name: "busy", environment: environment) {
+            try $0.grant("filesystem", scopes: ["./demo.txt"])
+        }
+    }
+
+    private func expectAllRead(_ result: ComponentValue?) throws {
+        guard result == .u32(UInt32(callsPerExportCall)) else {
+            throw BenchError("read-many read \(String(describing: result)) of \(callsPerExportCall) times")
+        }
+    }
+
+    /// The median over `runs` export calls, after one untimed one; `exportCall` times itself, so
+    /// that setting up and checking a run stays out of the figure.
+    private func callsPerSecond(_ exportCall: () throws -> UInt64) throws -> Double {
+        _ = try exportCall()
+        var seconds: [Double] = []
+        for _ in 0..<max(1, runs) { seconds.append(Double(try exportCall()) / 1e9) }
+        return Double(callsPerExportCall) / Sampler.median(seconds)
+    }
+
+    private func timed(_ body: () throws -> Void) rethrows -> UInt64 {
+        let start = MonotonicClock.nanoseconds()
+        try body()
+        return MonotonicClock.nanoseconds() - start
+    }
+}

@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Sandbox
+import WasmComponent
+import WasmKit
+
+/// One workload run a fixed number of times with no timing, for `valgrind --tool=callgrind`:
+///
+///     valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*profiledLoop*' \
+///         sandbox-bench --root . profile host-memory 2000
+///
+/// Set-up stays outside `profiledLoop`, so the instruction counts are the workload's alone.
+struct ProfileWorkload {
+    enum Name: String, CaseIterable {
+        case callAdd = "call-add", callString = "call-string", callRecord = "call-record", waveAdd = "wave-add"
+        case hostMemory = "host-memory", hostJSONL = "host-jsonl", hostGate = "host-gate", hostBare = "host-bare"
+        case loadValues = "load-values", loadTrusted = "load-trusted"
+        case coreAdd = "core-add", coreSpin = "core-spin", coreSpinChecked = "core-spin-checked"
+    }
+
+    let files: FixtureFiles
+    let name: Name
+    let count: Int
+
+    static func parse(_ arguments: [String], files: FixtureFiles) throws -> ProfileWorkload {
+        let names = Name.allCases.map(\.rawValue).joined(separator: " ")
+        guard arguments.count == 2, let name = Name(rawValue: arguments[0]), let count = Int(arguments[1]), count >= 0 else {
+            throw BenchError("usage: sandbox-bench --root REPOSITORY profile WORKLOAD COUNT\nworkloads: \(names)")
+        }
+        return ProfileWorkload(files: files, name: name, count: count)
+    }
+
+    func run() throws {
+        switch name {
+        case .callAdd, .callString, .callRecord:
+            let values = try LoadedComponent(
+                bytes: try files.bytes(of: "values"), name: "values", providedInterfaces: [],
+                hostCall: { _, arguments in arguments.first })
+            let (target, arguments): (String, [ComponentValue]) =
+                switch name {
+                case .callAdd: ("add", [.u32(1), .u32(2)])
+                case .callString: ("echo.echo-string", [.string(String(repeating: "0123456789abcdef", count: 64))])
+                default: ("echo.echo-point", [.record([.init(name: "x", value: .s32(-7)), .init(name: "y", value: .s32(42))])])
+                }
+            let export = try values.resolve(target)
+            try profiledLoop { blackHole(try values.call(export, arguments)) }
+        case .waveAdd:
+            let values = try SandboxedComponent(
+                bytes: try files.bytes(of: "values"), name: "values", environment: try SandboxEnvironment(root: files.root))
+            try profiledLoop { blackHole(try values.call("add(1, 2)")) }
+        case .hostMemory, .hostJSONL, .hostGate, .hostBare:
+            try hostCalls()
+        case .coreAdd:
+            let add = try RawCoreFunction(exported: "add", fromComponent: try files.bytes(of: "values")).function
+            try profiledLoop { blackHole(try add.invoke([.i32(1), .i32(2)])) }
+        case .coreSpin, .coreSpinChecked:
+            // COUNT is spin's iteration count here; one call.
+            var module = try RawCoreFunction.coreModule(exporting: "spin", fromComponent: try files.bytes(of: "compute"))
+            if name == .coreSpinChecked { module = try CoreModuleInstrumenter().instrument(module) }
+            let spin = try RawCoreFunction(exported: "spin", coreModule: module).function
+            try profiledLoop(times: 1) { blackHole(try spin.invoke([.i64(UInt64(count))])) }
+        case .loadValues, .loadTrusted:
+            let component = name == .loadValues ? "values" : "trusted"
+            let bytes = try files.bytes(of: component)
+            let environment = try SandboxEnvironment(root: files.root)
+            try profiledLoop { blackHole(try SandboxedComponent(bytes: bytes, name: component, environment: environment)) }
+        }
+    }
+
+    /// One `read-many("./demo.txt", count)`: `count` host calls inside one export call.
+    private func hostCalls() throws {
+        let bytes = try files.bytes(of: "busy")
+        let expression = #"read-many("./demo.txt", \#(count))"#
+        if name == .hostBare {
+            let busy = try LoadedComponent(
+                bytes: bytes, name: "busy", providedInterfaces: ["sandbox:skill/filesystem"],
+                hostCall: { _, _ in .result(.ok(.string("x"))) })
+            let call = try CallExpression(expression, in: busy)
+            try profiledLoop(times: 1) { blackHole(try busy.call(call.export, call.arguments)) }
+            return
+        }
+        let audit = AuditLog()
+        let path = "/tmp/wasmsh-profile-\(getpid()).jsonl"
+        if name == .hostJSONL { audit.add(try JSONLinesAuditSink(path: path)) }
+        defer { if name == .hostJSONL { unlink(path) } }
+        let environment = try SandboxEnvironment(
+            root: files.root, audit: audit, extraHosts: name == .hostGate ? [NoIOFilesystemHost()] : [])
+        let busy = try SandboxedComponent(bytes: bytes, name: "busy", environment: environment) {
+            try $0.grant("filesystem", scopes: ["./demo.txt"])
+        }
+        let call = try CallExpression(expression, in: busy.component)
+        try profiledLoop(times: 1) { blackHole(try busy.component.call(call.export, call.arguments)) }
+    }
+
+    /// The only code callgrind counts (see the type's comment); never inlined so that its name
+    /// stays in the binary.
+    @inline(never)
+    private func profiledLoop(times: Int? = nil, _ body: () throws -> Void) throws {
+        for _ in 0..<(times ?? count) { try body() }
+    }
+}
