@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "WasmComponentTests", dependencies: ["WasmComponent"], exclude: ["WIT/Fixtures"]),
         .testTarget(
             name: "ShellTests", dependencies: ["Shell", "PTYTestSupport"], exclude: ["Transcripts"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], exclude: ["Demo/Expected"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], exclude: ["Demo/Expected", "Interrupt/Fixtures"]),
     ]
 )
