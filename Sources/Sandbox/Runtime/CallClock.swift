@@ -36,7 +36,10 @@ final class CallClock: Sendable {
     /// Called by the watchdog: stops the running call if it is over its limit.
     func check(now: UInt64) {
         let expired = state.withLock { state -> Bool in
-            guard state.running, !state.timedOut, now &- state.startedAt > limitNanoseconds else { return false }
+            // `now` may have been read before this call started: never subtract past zero.
+            guard state.running, !state.timedOut, now > state.startedAt, now - state.startedAt > limitNanoseconds else {
+                return false
+            }
             state.timedOut = true
             return true
         }
