@@ -2,9 +2,10 @@
 
 import PackageDescription
 
-// The fuzz target lives in its own package so that the normal build never compiles it.
-// `Sources/WasmComponent` and `Sources/Sandbox` are symbolic links to the root package's
-// targets: the root package has no library products to depend on.
+// The fuzz target lives in its own package so that the normal build never compiles it (see
+// README.md). `Sources/WasmComponent` and `Sources/Sandbox` are symbolic links to the root
+// package's targets (the root package has no library products to depend on), and the
+// fuzzer's harness files link to the mutation test's, so both exercise the same paths.
 let package = Package(
     name: "wasmsh-fuzz",
     platforms: [.macOS(.v15)],
@@ -22,7 +23,15 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .executableTarget(name: "ComponentFuzzer", dependencies: ["Sandbox", "WasmComponent"]),
-        .executableTarget(name: "Probe", dependencies: ["Sandbox", "WasmComponent"]),
+        // The declaration of libFuzzer's driver entry point.
+        .target(name: "CFuzzerDriver"),
+        // The fuzz target; links only with -sanitize=fuzzer (run.sh). GNU gold fails on the
+        // libFuzzer link with an internal error (Swift 6.3.1, Debian 12); lld links it.
+        .executableTarget(
+            name: "ComponentFuzzer", dependencies: ["Sandbox", "WasmComponent", "CFuzzerDriver"],
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux]))]
+        ),
+        // Writes the hand-made seeds of corpus/.
+        .executableTarget(name: "SeedCorpus"),
     ]
 )

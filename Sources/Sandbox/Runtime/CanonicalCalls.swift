@@ -108,9 +108,22 @@ struct LoweredFunction {
             }
             var context = state.context
             let coreArguments = try parameters.map { try CoreValue($0) }
-            let arguments = try state.signature.liftArguments(from: coreArguments, context: &context)
+            let arguments: [ComponentValue]
+            do {
+                arguments = try state.signature.liftArguments(from: coreArguments, context: &context)
+            } catch var error as WasmComponent.CanonicalABIError {
+                // `argument `s`` alone would read as an argument of the export being called.
+                error.site = "\(state.label) \(error.site ?? "arguments")"
+                throw error
+            }
             let result = try state.target.call(arguments)
-            let lowered = try state.signature.lowerResult(result, coreArguments: coreArguments, context: &context)
+            let lowered: [CoreValue]
+            do {
+                lowered = try state.signature.lowerResult(result, coreArguments: coreArguments, context: &context)
+            } catch var error as WasmComponent.CanonicalABIError {
+                error.site = "\(state.label) \(error.site ?? "result")"
+                throw error
+            }
             for (index, value) in lowered.enumerated() { results[index] = value.wasmKitValue }
         }
     }

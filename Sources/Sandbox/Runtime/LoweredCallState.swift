@@ -8,10 +8,18 @@ final class LoweredCallState {
     let signature: CanonicalSignature
     let context: GuestContext
     let target: ComponentFunction
+    /// `import test:hostile/host.greeting`: where lifting or lowering failed, in errors.
+    let label: String
 
     init(signature: CanonicalSignature, context: GuestContext, target: ComponentFunction) {
         self.signature = signature
         self.context = context
         self.target = target
+        switch target.implementation {
+        case .imported(let host):
+            label = host.interface.isEmpty ? "import \(host.function)" : "import \(host.interface).\(host.function)"
+        case .lifted:
+            label = "lowered function"
+        }
     }
 }

@@ -17,6 +17,7 @@ extension ComponentScope {
         case .lift(let coreIndex, let options, let typeIndex):
             let core = try coreItem(.function, coreIndex, offset: offset)
             let type = try typeScope.functionType(typeIndex, offset: offset)
+            try budget.chargeUse(of: type, offset: offset)
             let resolved = try resolveOptions(options, offset: offset)
             functions.append((type, try backend.lift(core, type: type, options: resolved, offset: offset)))
         case .lower(let functionIndex, let options):
@@ -27,6 +28,7 @@ extension ComponentScope {
                 throw ComponentError("canon lower does not take a post-return option", offset: offset)
             }
             let function = functions[Int(functionIndex)]
+            try budget.chargeUse(of: function.type, offset: offset)
             let resolved = try resolveOptions(options, offset: offset)
             coreFunctions.append(try backend.lower(function.function, type: function.type, options: resolved, offset: offset))
         case .resourceNew(let typeIndex):
@@ -83,6 +85,7 @@ extension ComponentScope {
             return
         }
         let declared = try typeScope.externType(definition.type, name: name, offset: offset)
+        try budget.chargeUse(of: declared, offset: offset)
         imports.append((name, declared))
         switch declared {
         case .function(let type):
@@ -141,6 +144,7 @@ extension ComponentScope {
             exported = .type(try TypeEntry.named(entry, name, offset: offset))
         }
         if case .instance = exported, parent == nil { instanceNames[instances.count] = name }
+        try budget.chargeUse(of: exported.externType, offset: offset)
         exports.append((name, exported))
         append(exported, offset: offset)
     }

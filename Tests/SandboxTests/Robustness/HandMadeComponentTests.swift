@@ -44,6 +44,15 @@ struct HandMadeComponentTests {
         #expect(error?.contains("nested more than 100 deep") == true, "\(error ?? "loaded")")
     }
 
+    @Test("2,000 imports of a function whose type has 65,536 leaves are refused, not printed")
+    func manyUsesOfALargeType() {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let error = Self.loadError(HandMadeComponents.manyUsesOfALargeType(levels: 15, imports: 2_000))
+        #expect(error?.contains("types used by the component add up to more than") == true, "\(error ?? "loaded")")
+        #expect(clock.now - started < .seconds(5))
+    }
+
     @Test("a component that instantiates itself is refused, not endless recursion")
     func selfInstantiation() {
         let error = Self.loadError(HandMadeComponents.selfInstantiating())

@@ -10,8 +10,23 @@ enum HandMadeComponents {
             ("long-alias-chain", aliasChain(length: 20_000)),
             ("self-instantiating", selfInstantiating()),
             ("exponential-instantiation", exponentialInstantiation(levels: 40)),
+            ("many-uses-of-a-large-type", manyUsesOfALargeType(levels: 15, imports: 2_000)),
             ("empty-component", ComponentBytes.component([])),
         ]
+    }
+
+    /// One function type whose parameter has 2^levels leaves (under the size limit), imported
+    /// under `imports` names: each import prints and lays out the whole type again.
+    static func manyUsesOfALargeType(levels: Int, imports: Int) -> [UInt8] {
+        var types: [[UInt8]] = [[0x6f, 0x02, ComponentBytes.u32Type, ComponentBytes.u32Type]]
+        for index in 1..<levels {
+            types.append([0x6f, 0x02] + ComponentBytes.typeIndex(index - 1) + ComponentBytes.typeIndex(index - 1))
+        }
+        types.append(ComponentBytes.functionType(parameter: ComponentBytes.typeIndex(levels - 1)))
+        return ComponentBytes.component([
+            ComponentBytes.vectorSection(7, types),
+            ComponentBytes.vectorSection(10, (0..<imports).map { ComponentBytes.functionImport("f\($0)", type: levels) }),
+        ])
     }
 
     /// `list<list<...<u32>...>>` nested `depth` deep, as the parameter of an imported function.

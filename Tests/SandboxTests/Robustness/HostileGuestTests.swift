@@ -1,3 +1,4 @@
+import Foundation
 import Sandbox
 import Testing
 import WasmComponent
@@ -91,7 +92,7 @@ struct HostileGuestTests {
         ),
         (
             1, "fetch-greeting()",
-            "result: string allocated by realloc at 0xfffffff0 (19 bytes) is out of bounds of memory (65536 bytes)"
+            "import test:hostile/host.greeting result: string allocated by realloc at 0xfffffff0 (19 bytes) is out of bounds of memory (65536 bytes)"
         ),
         (2, "take-list([1, 2])", "is not aligned to 4 for list<u32> (returned by realloc)"),
         (
@@ -100,7 +101,7 @@ struct HostileGuestTests {
         ),
         (
             3, "fetch-greeting()",
-            "result: string allocated by realloc at 0xfffc (19 bytes) is out of bounds of memory (65536 bytes)"
+            "import test:hostile/host.greeting result: string allocated by realloc at 0xfffc (19 bytes) is out of bounds of memory (65536 bytes)"
         ),
     ]
 
@@ -150,5 +151,15 @@ struct HostileGuestTests {
             let error = #expect(throws: CanonicalABIError.self) { try Self.call(component, call) }
             #expect(error?.kind == kind, "\(call)")
         }
+    }
+}
+
+extension HostileGuestTests {
+    @Test("the WIT of the hostile fixtures prints as wasm-tools prints it", arguments: ["hostile", "hostile-utf16"])
+    func witMatchesWasmTools(name: String) throws {
+        let expected = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("components/expected/\(name).wit"), encoding: .utf8)
+        let world = try ComponentInspector.world(of: try ComponentParser.parse(try fixtureBytes(name)))
+        #expect(WITPrinter.print(world) == expected)
     }
 }

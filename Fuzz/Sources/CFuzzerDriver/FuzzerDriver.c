@@ -1,0 +1,3 @@
+// Only a header module: LLVMFuzzerRunDriver comes from the libFuzzer runtime that
+// -sanitize=fuzzer links in.
+#include "FuzzerDriver.h"

@@ -1,0 +1,1 @@
+../../../Tests/SandboxTests/Robustness/HandlePool.swift
