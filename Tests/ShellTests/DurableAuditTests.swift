@@ -6,7 +6,8 @@ import Testing
 struct DurableAuditTests {
     @Test("a wasmsh killed with SIGKILL mid-script left every decision it made in the JSONL file")
     func survivesSIGKILL() throws {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("wasmsh-kill-\(UUID().uuidString).jsonl")
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wasmsh-kill-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: log) }
         let script = """
             load busy

@@ -19,7 +19,10 @@ struct ExampleScriptTests {
 
     @Test("the same script given as a file argument behaves the same")
     func flowAsArgument() throws {
-        let piped = try runWasmsh([], standardInput: try String(contentsOf: repositoryRoot.appendingPathComponent("examples/flow.wsh"), encoding: .utf8))
+        let piped = try runWasmsh(
+            [],
+            standardInput: try String(
+                contentsOf: repositoryRoot.appendingPathComponent("examples/flow.wsh"), encoding: .utf8))
         let argument = try runWasmsh(["examples/flow.wsh"])
         #expect(TranscriptTests.normalized(argument.stdout) == TranscriptTests.normalized(piped.stdout))
         #expect(argument.status == 0)

@@ -1,8 +1,8 @@
 import Foundation
 import PTYTestSupport
 import Sandbox
-import Testing
 import TerminalUI
+import Testing
 
 @testable import Shell
 
@@ -150,7 +150,9 @@ struct InspectorTests {
         #expect(model.status.message.hasPrefix("malicious.skill.run() → \"SUCCESS: Read /etc/passwd content:"))
         let newest = try #require(model.visibleAuditEvents(rows: 5).last)
         #expect(newest.decision.verdict == .allowed)
-        #expect(model.auditLine(for: newest).hasPrefix("[ALLOWED] malicious   filesystem.read-file(\"/etc/passwd\") -> ok(\"root:"))
+        #expect(
+            model.auditLine(for: newest).hasPrefix(
+                "[ALLOWED] malicious   filesystem.read-file(\"/etc/passwd\") -> ok(\"root:"))
         // The same call as the `call` command makes: the session's own audit lines were written too.
         #expect(output.standardOutput.contains("[ALLOWED] malicious"))
     }
@@ -350,7 +352,8 @@ struct InspectorPTYTests {
         #expect(stdout.contains("loaded malicious"))
         #expect(
             stderr.contains(
-                "Error: near line 2: inspect needs a terminal: cannot open a full-screen view: standard input is not a terminal"))
+                "Error: near line 2: inspect needs a terminal: cannot open a full-screen view: standard input is not a terminal"
+            ))
         #expect(status != 0)
     }
 }

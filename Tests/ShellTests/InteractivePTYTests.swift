@@ -8,7 +8,8 @@ struct InteractiveSession {
     let home: URL
 
     init(environment overrides: [String: String] = [:], home: URL? = nil) throws {
-        let home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("wasmsh-pty-\(UUID().uuidString)")
+        let home =
+            home ?? FileManager.default.temporaryDirectory.appendingPathComponent("wasmsh-pty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         self.home = home
         var environment = [
@@ -52,7 +53,8 @@ struct InteractivePTYTests {
         let shell = try InteractiveSession()
         #expect(try shell.run("load malicious").contains("loaded malicious (components/malicious.wasm)"))
         let denied = try shell.run("call malicious.run()")
-        #expect(denied.contains("[DENIED]  malicious   filesystem.read-file(\"/etc/passwd\")  no filesystem capability"))
+        #expect(
+            denied.contains("[DENIED]  malicious   filesystem.read-file(\"/etc/passwd\")  no filesystem capability"))
         #expect(denied.contains("BLOCKED: Failed to read /etc/passwd"))
         #expect(try shell.run("grant malicious filesystem").contains("granted malicious: filesystem"))
         let allowed = try shell.run("call malicious.run()")

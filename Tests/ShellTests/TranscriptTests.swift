@@ -1,5 +1,6 @@
 import Foundation
 import PTYTestSupport
+import Synchronization
 import Testing
 
 /// The repository root, found from this file's path.
@@ -41,8 +42,6 @@ func runWasmsh(_ arguments: [String], standardInput: String? = nil, environment:
     )
 }
 
-import Synchronization
-
 /// Golden transcripts: `Transcripts/NAME.wsh` is piped into `wasmsh`; stdout must equal
 /// `NAME.stdout`, stderr `NAME.stderr` (empty when absent), the exit status `NAME.status` (0
 /// when absent). Audit durations vary and are written as `<time>`. Set WASMSH_UPDATE_GOLDEN=1
@@ -78,22 +77,31 @@ struct TranscriptTests {
     @Test("a piped script prints exactly its golden transcript", arguments: names)
     func transcript(name: String) throws {
         let script = try #require(Self.expected(name, "wsh"))
-        let arguments = Self.expected(name, "args")?.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? []
+        let arguments =
+            Self.expected(name, "args")?.split(separator: " ").map {
+                String($0).trimmingCharacters(in: .whitespacesAndNewlines)
+            } ?? []
         let result = try runWasmsh(arguments, standardInput: script)
         let stdout = Self.normalized(result.stdout)
         let stderr = Self.normalized(result.stderr)
         if ProcessInfo.processInfo.environment["WASMSH_UPDATE_GOLDEN"] == "1" {
-            try stdout.write(to: Self.directory.appendingPathComponent("\(name).stdout"), atomically: true, encoding: .utf8)
+            try stdout.write(
+                to: Self.directory.appendingPathComponent("\(name).stdout"), atomically: true, encoding: .utf8)
             if !stderr.isEmpty {
-                try stderr.write(to: Self.directory.appendingPathComponent("\(name).stderr"), atomically: true, encoding: .utf8)
+                try stderr.write(
+                    to: Self.directory.appendingPathComponent("\(name).stderr"), atomically: true, encoding: .utf8)
             }
             if result.status != 0 {
-                try "\(result.status)\n".write(to: Self.directory.appendingPathComponent("\(name).status"), atomically: true, encoding: .utf8)
+                try "\(result.status)\n".write(
+                    to: Self.directory.appendingPathComponent("\(name).status"), atomically: true, encoding: .utf8)
             }
             return
         }
         #expect(stdout == (Self.expected(name, "stdout") ?? ""), "stdout of \(name)")
         #expect(stderr == (Self.expected(name, "stderr") ?? ""), "stderr of \(name)")
-        #expect("\(result.status)" == (Self.expected(name, "status")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "0"), "status of \(name)")
+        #expect(
+            "\(result.status)"
+                == (Self.expected(name, "status")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "0"),
+            "status of \(name)")
     }
 }

@@ -35,14 +35,17 @@ struct CallBenchmarks {
         let sandboxed = try SandboxedComponent(
             bytes: bytes, name: "values", environment: try SandboxEnvironment(root: files.root))
         let (waveExport, waveResult) = try sandboxed.call("add(1, 2)")
-        guard CallExpression.format(waveResult, of: waveExport) == "3" else { throw BenchError("WAVE add(1, 2) did not print 3") }
+        guard CallExpression.format(waveResult, of: waveExport) == "3" else {
+            throw BenchError("WAVE add(1, 2) did not print 3")
+        }
 
         return [
             Measurement(
                 metric: "call.add", value: try microseconds { blackHole(try values.call(add, addArguments)) },
                 unit: "µs/call"),
             Measurement(
-                metric: "call.string1k", value: try microseconds { blackHole(try values.call(echoString, stringArguments)) },
+                metric: "call.string1k",
+                value: try microseconds { blackHole(try values.call(echoString, stringArguments)) },
                 unit: "µs/call"),
             Measurement(
                 metric: "call.record", value: try microseconds { blackHole(try values.call(echoPoint, [point])) },

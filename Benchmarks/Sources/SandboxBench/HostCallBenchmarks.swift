@@ -1,10 +1,11 @@
+import Sandbox
+import WasmComponent
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Sandbox
-import WasmComponent
 
 /// (b) Host-call throughput: busy.wasm's `read-many("./demo.txt", N)` makes N calls of the
 /// filesystem host inside one export call. Through the capability gate (policy, audit, the real
@@ -50,7 +51,9 @@ struct HostCallBenchmarks {
                 try fileAudit.flush()
             }
             let lines = try ComponentFile.read(path).reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-            guard lines == 2 * count else { throw BenchError("the JSONL audit has \(lines) lines, expected \(2 * count)") }
+            guard lines == 2 * count else {
+                throw BenchError("the JSONL audit has \(lines) lines, expected \(2 * count)")
+            }
             return elapsed
         }
 
@@ -58,12 +61,19 @@ struct HostCallBenchmarks {
             bytes: try files.bytes(of: "busy"), name: "busy", providedInterfaces: ["sandbox:skill/filesystem"],
             hostCall: { _, _ in .result(.ok(.string("x"))) })
         let bareCall = try CallExpression(expression, in: bare)
-        let bareRate = try callsPerSecond { try timed { try expectAllRead(bare.call(bareCall.export, bareCall.arguments)) } }
+        let bareRate = try callsPerSecond {
+            try timed { try expectAllRead(bare.call(bareCall.export, bareCall.arguments)) }
+        }
 
         return [
-            Measurement(metric: "host.memory", value: memoryRate, unit: "calls/s", note: "policy + audit in memory + file read"),
-            Measurement(metric: "host.gate", value: noIORate, unit: "calls/s", note: "policy + audit in memory, host without file I/O"),
-            Measurement(metric: "host.jsonl", value: fileRate, unit: "calls/s", note: "policy + audit in memory and JSONL (a write(2) per record) + file read"),
+            Measurement(
+                metric: "host.memory", value: memoryRate, unit: "calls/s", note: "policy + audit in memory + file read"),
+            Measurement(
+                metric: "host.gate", value: noIORate, unit: "calls/s",
+                note: "policy + audit in memory, host without file I/O"),
+            Measurement(
+                metric: "host.jsonl", value: fileRate, unit: "calls/s",
+                note: "policy + audit in memory and JSONL (a write(2) per record) + file read"),
             Measurement(metric: "host.bare", value: bareRate, unit: "calls/s", note: "host closure returns ok(\"x\")"),
         ]
     }

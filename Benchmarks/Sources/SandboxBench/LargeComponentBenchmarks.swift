@@ -1,10 +1,11 @@
+import Sandbox
+import WasmComponent
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Sandbox
-import WasmComponent
 
 /// (c) The 18 MB componentize-py component (components/large/build.sh): time to its WIT (parse,
 /// inspect, print), to an instance, and to the end of its first call. The component imports
@@ -32,7 +33,9 @@ struct LargeComponentBenchmarks {
             var start = MonotonicClock.nanoseconds()
             let text = WITPrinter.print(try ComponentInspector.world(of: try ComponentParser.parse(bytes)))
             wit.append(milliseconds(since: start))
-            guard text.contains("run: func(name: string) -> string") else { throw BenchError("large.wasm's WIT has no run function") }
+            guard text.contains("run: func(name: string) -> string") else {
+                throw BenchError("large.wasm's WIT has no run function")
+            }
 
             start = MonotonicClock.nanoseconds()
             let large = try SandboxedComponent(bytes: bytes, name: "large", environment: environment)
@@ -41,14 +44,18 @@ struct LargeComponentBenchmarks {
                 let (export, result) = try large.call(#"run("bench")"#)
                 callOutcome = "returned " + (CallExpression.format(result, of: export) ?? "nothing")
             } catch {
-                callOutcome = "traps: " + (String(describing: error).split(separator: "\n").first.map(String.init) ?? "")
+                callOutcome =
+                    "traps: " + (String(describing: error).split(separator: "\n").first.map(String.init) ?? "")
             }
             firstCall.append(milliseconds(since: start))
         }
         let size = "\(bytes.count / 1_000_000) MB"
         return [
-            Measurement(metric: "large.wit", value: Sampler.median(wit), unit: "ms", note: "\(size): parse + inspect + print"),
-            Measurement(metric: "large.instantiate", value: Sampler.median(instantiated), unit: "ms", note: "parse + instantiate"),
+            Measurement(
+                metric: "large.wit", value: Sampler.median(wit), unit: "ms", note: "\(size): parse + inspect + print"),
+            Measurement(
+                metric: "large.instantiate", value: Sampler.median(instantiated), unit: "ms",
+                note: "parse + instantiate"),
             Measurement(metric: "large.first-call", value: Sampler.median(firstCall), unit: "ms", note: callOutcome),
         ]
     }

@@ -18,9 +18,11 @@ struct LoadBenchmarks {
             let parse = try sampler.nanosecondsPerIteration {
                 blackHole(try ComponentInspector.world(of: try ComponentParser.parse(bytes)))
             }
-            measurements.append(Measurement(metric: "load.\(name)", value: load / 1_000, unit: "µs", note: "\(bytes.count) bytes"))
             measurements.append(
-                Measurement(metric: "load.\(name).parse", value: parse / 1_000, unit: "µs", note: "parse + inspect only"))
+                Measurement(metric: "load.\(name)", value: load / 1_000, unit: "µs", note: "\(bytes.count) bytes"))
+            measurements.append(
+                Measurement(
+                    metric: "load.\(name).parse", value: parse / 1_000, unit: "µs", note: "parse + inspect only"))
         }
         return measurements
     }

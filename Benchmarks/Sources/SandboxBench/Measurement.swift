@@ -9,7 +9,8 @@ struct Measurement {
 
     func jsonLine() -> String {
         let number = value.map { $0.isFinite ? String($0) : "null" } ?? "null"
-        return #"{"metric": \#(Self.quoted(metric)), "value": \#(number), "unit": \#(Self.quoted(unit)), "note": \#(Self.quoted(note))}"#
+        return
+            #"{"metric": \#(Self.quoted(metric)), "value": \#(number), "unit": \#(Self.quoted(unit)), "note": \#(Self.quoted(note))}"#
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.

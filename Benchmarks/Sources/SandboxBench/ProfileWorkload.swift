@@ -1,11 +1,12 @@
+import Sandbox
+import WasmComponent
+import WasmKit
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Sandbox
-import WasmComponent
-import WasmKit
 
 /// One workload run a fixed number of times with no timing, for `valgrind --tool=callgrind`:
 ///
@@ -27,7 +28,8 @@ struct ProfileWorkload {
 
     static func parse(_ arguments: [String], files: FixtureFiles) throws -> ProfileWorkload {
         let names = Name.allCases.map(\.rawValue).joined(separator: " ")
-        guard arguments.count == 2, let name = Name(rawValue: arguments[0]), let count = Int(arguments[1]), count >= 0 else {
+        guard arguments.count == 2, let name = Name(rawValue: arguments[0]), let count = Int(arguments[1]), count >= 0
+        else {
             throw BenchError("usage: sandbox-bench --root REPOSITORY profile WORKLOAD COUNT\nworkloads: \(names)")
         }
         return ProfileWorkload(files: files, name: name, count: count)
@@ -43,13 +45,18 @@ struct ProfileWorkload {
                 switch name {
                 case .callAdd: ("add", [.u32(1), .u32(2)])
                 case .callString: ("echo.echo-string", [.string(String(repeating: "0123456789abcdef", count: 64))])
-                default: ("echo.echo-point", [.record([.init(name: "x", value: .s32(-7)), .init(name: "y", value: .s32(42))])])
+                default:
+                    (
+                        "echo.echo-point",
+                        [.record([.init(name: "x", value: .s32(-7)), .init(name: "y", value: .s32(42))])]
+                    )
                 }
             let export = try values.resolve(target)
             try profiledLoop { blackHole(try values.call(export, arguments)) }
         case .waveAdd:
             let values = try SandboxedComponent(
-                bytes: try files.bytes(of: "values"), name: "values", environment: try SandboxEnvironment(root: files.root))
+                bytes: try files.bytes(of: "values"), name: "values",
+                environment: try SandboxEnvironment(root: files.root))
             try profiledLoop { blackHole(try values.call("add(1, 2)")) }
         case .hostMemory, .hostJSONL, .hostGate, .hostBare:
             try hostCalls()
@@ -58,7 +65,8 @@ struct ProfileWorkload {
             try profiledLoop { blackHole(try add.invoke([.i32(1), .i32(2)])) }
         case .coreSpin, .coreSpinChecked:
             // COUNT is spin's iteration count here; one call.
-            var module = try RawCoreFunction.coreModule(exporting: "spin", fromComponent: try files.bytes(of: "compute"))
+            var module = try RawCoreFunction.coreModule(
+                exporting: "spin", fromComponent: try files.bytes(of: "compute"))
             if name == .coreSpinChecked { module = try CoreModuleInstrumenter().instrument(module) }
             let spin = try RawCoreFunction(exported: "spin", coreModule: module).function
             try profiledLoop(times: 1) { blackHole(try spin.invoke([.i64(UInt64(count))])) }
@@ -66,7 +74,9 @@ struct ProfileWorkload {
             let component = name == .loadValues ? "values" : "trusted"
             let bytes = try files.bytes(of: component)
             let environment = try SandboxEnvironment(root: files.root)
-            try profiledLoop { blackHole(try SandboxedComponent(bytes: bytes, name: component, environment: environment)) }
+            try profiledLoop {
+                blackHole(try SandboxedComponent(bytes: bytes, name: component, environment: environment))
+            }
         }
     }
 

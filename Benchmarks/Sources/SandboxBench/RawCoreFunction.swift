@@ -1,5 +1,5 @@
-@_spi(OnlyForCLI) import WasmKit
 import WasmComponent
+@_spi(OnlyForCLI) import WasmKit
 
 /// A core function run by WasmKit alone, with no component layer in between: the baseline of
 /// goal (a) (`Function.invoke` on the very core function a component export lifts) and of the

@@ -21,7 +21,8 @@ func measurements(of section: BenchOptions.Section, options: BenchOptions) throw
     case .large:
         return try LargeComponentBenchmarks(files: files, runs: options.largeRuns).run()
     case .compute:
-        return try ComputeBenchmarks(files: files, sampler: options.spinSampler, iterations: options.spinIterations).run()
+        return try ComputeBenchmarks(files: files, sampler: options.spinSampler, iterations: options.spinIterations)
+            .run()
     case .memoryValues:
         return try MemoryBenchmark(files: files, component: "values", copies: options.memoryCopies).run()
     case .memoryTrusted:
@@ -32,7 +33,8 @@ func measurements(of section: BenchOptions.Section, options: BenchOptions) throw
 do {
     let arguments = Array(CommandLine.arguments.dropFirst())
     if let profile = arguments.firstIndex(of: "profile") {
-        let root = arguments.firstIndex(of: "--root").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? "."
+        let root =
+            arguments.firstIndex(of: "--root").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? "."
         try ProfileWorkload.parse(Array(arguments[(profile + 1)...]), files: FixtureFiles(root: root)).run()
         exit(0)
     }

@@ -34,8 +34,10 @@ public struct AuditEvent: Hashable, Sendable {
         self.startedAt = 0
     }
 
-    init(sequence: UInt64, component: String, interface: String, function: String, arguments: String,
-         decision: AuditDecision, startedAt: UInt64) {
+    init(
+        sequence: UInt64, component: String, interface: String, function: String, arguments: String,
+        decision: AuditDecision, startedAt: UInt64
+    ) {
         self.sequence = sequence
         self.time = .now()
         self.component = component

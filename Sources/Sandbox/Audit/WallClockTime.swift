@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A moment in UTC, in nanoseconds since the Unix epoch, with the RFC 3339 text the audit log uses.

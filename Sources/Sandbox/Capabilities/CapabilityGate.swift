@@ -35,7 +35,8 @@ public final class CapabilityGate {
         let argumentText = Self.wave(arguments, context.type)
         guard let host = host(for: context.interface), host.functionNames.contains(context.function) else {
             let message = "import \(context.interface).\(context.function) is not provided by the host"
-            let decision = AuditDecision(verdict: .denied, authority: .policy, reason: "not-provided", basis: "no host provides it")
+            let decision = AuditDecision(
+                verdict: .denied, authority: .policy, reason: "not-provided", basis: "no host provides it")
             let event = try audit.begin(
                 component: component, interface: context.interface, function: context.function,
                 arguments: argumentText, decision: decision)
@@ -56,12 +57,15 @@ public final class CapabilityGate {
                 auditDecision = AuditDecision(decision, policy: policy)
             case .allowOnce:
                 decision = .allow(CapabilityRule(interface: context.interface, function: context.function, scope: nil))
-                auditDecision = AuditDecision(verdict: .allowed, authority: .user, reason: nil, basis: "allowed once by the user")
+                auditDecision = AuditDecision(
+                    verdict: .allowed, authority: .user, reason: nil, basis: "allowed once by the user")
             case .denyOnce:
                 decision = .deny(.userDenied)
-                auditDecision = AuditDecision(verdict: .denied, authority: .user, reason: "user-denied", basis: "denied once by the user")
+                auditDecision = AuditDecision(
+                    verdict: .denied, authority: .user, reason: "user-denied", basis: "denied once by the user")
             case .abort:
-                let decision = AuditDecision(verdict: .denied, authority: .user, reason: "aborted", basis: "call aborted by the user")
+                let decision = AuditDecision(
+                    verdict: .denied, authority: .user, reason: "aborted", basis: "call aborted by the user")
                 let event = try audit.begin(
                     component: component, interface: context.interface, function: context.function,
                     arguments: argumentText, decision: decision)
@@ -72,7 +76,9 @@ public final class CapabilityGate {
         }
         if isWatching {
             observed.append(
-                ObservedCall(interface: context.interface, function: context.function, request: request, wouldAllow: decision.isAllowed))
+                ObservedCall(
+                    interface: context.interface, function: context.function, request: request,
+                    wouldAllow: decision.isAllowed))
             let wouldDeny: String? = if case .deny(let reason) = decision { reason.kind } else { nil }
             auditDecision = AuditDecision(
                 verdict: .allowed, authority: .watch, reason: wouldDeny,

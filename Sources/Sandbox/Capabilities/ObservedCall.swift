@@ -21,7 +21,9 @@ public enum GrantSuggestion {
         var grants: [Grant] = []
         for call in calls {
             let index = grants.firstIndex { $0.interface == call.interface && $0.function == call.function }
-            var grant = index.map { grants[$0] } ?? Grant(interface: call.interface, function: call.function, paths: [], access: [])
+            var grant =
+                index.map { grants[$0] }
+                ?? Grant(interface: call.interface, function: call.function, paths: [], access: [])
             switch call.request {
             case .none:
                 grant.paths = []

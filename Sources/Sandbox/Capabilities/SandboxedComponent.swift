@@ -23,7 +23,8 @@ public final class SandboxedComponent {
         self.name = name
         let binary = try ComponentParser.parse(bytes)
         let world = try ComponentInspector.world(of: binary)
-        var policy = try Policy(component: name, catalog: ImportCatalog(world: world), root: environment.fileSystem.rootPath)
+        var policy = try Policy(
+            component: name, catalog: ImportCatalog(world: world), root: environment.fileSystem.rootPath)
         try configure(&policy)
         let gate = CapabilityGate(component: name, policy: policy, hosts: environment.hosts, audit: environment.audit)
         self.gate = gate

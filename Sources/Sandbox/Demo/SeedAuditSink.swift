@@ -33,7 +33,8 @@ public final class SeedAuditSink: AuditSink {
         case ("read-file", let path?, .returned(let result)?):
             return "[ALLOWED] Component '\(event.component)' read file '\(path)' but it failed: \(result)"
         case (_, _, .failed(let message)?):
-            return "[ALLOWED] Component '\(event.component)' called \(call)(\(event.arguments)) and it failed: \(message)"
+            return
+                "[ALLOWED] Component '\(event.component)' called \(call)(\(event.arguments)) and it failed: \(message)"
         default:
             return "[ALLOWED] Component '\(event.component)' called \(call)(\(event.arguments))"
         }

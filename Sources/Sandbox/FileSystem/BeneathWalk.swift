@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Opens one regular file beneath an anchor directory, one name at a time, never letting the kernel
@@ -91,7 +91,10 @@ struct BeneathWalk {
                 held.removeSubrange(1...)
                 pending.append(contentsOf: targetComponents.dropFirst(anchorComponents.count).reversed())
             } else {
-                pending.append(contentsOf: target.split(separator: "/", omittingEmptySubsequences: true).reversed().filter { $0 != "." })
+                pending.append(
+                    contentsOf: target.split(separator: "/", omittingEmptySubsequences: true).reversed().filter {
+                        $0 != "."
+                    })
             }
         }
         // The path ended on a directory (`dir/.`, `dir/sub/..`, or the anchor itself).
@@ -125,7 +128,7 @@ struct BeneathWalk {
         }
         var after = stat()
         guard fstat(descriptor, &after) == 0, SystemFiles.isType(after.st_mode, S_IFREG),
-              FileIdentity(after) == FileIdentity(before)
+            FileIdentity(after) == FileIdentity(before)
         else {
             close(descriptor)
             return .failed(.changedWhileOpening(path: requestedPath))
@@ -139,7 +142,8 @@ struct BeneathWalk {
 
     private func isSymbolicLink(_ name: String, in directory: Int32) -> Bool {
         var status = stat()
-        return fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && SystemFiles.isType(status.st_mode, S_IFLNK)
+        return fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0
+            && SystemFiles.isType(status.st_mode, S_IFLNK)
     }
 
     private func deniedCheck(_ descriptor: Int32) -> FileAccessError? {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The host side of `sandbox:skill/filesystem`: reads files for a guest, confined to the scope of
@@ -57,7 +57,9 @@ public final class SandboxedFileSystem: Sendable {
 
     /// Reads `path` if it lies within `scope` (nil: the whole filesystem) and reaches nothing in
     /// `denied`. Errors are the messages a guest receives.
-    public func readText(_ path: String, within scope: PathScope?, excluding denied: [PathScope] = []) -> Result<String, FileAccessError> {
+    public func readText(_ path: String, within scope: PathScope?, excluding denied: [PathScope] = []) -> Result<
+        String, FileAccessError
+    > {
         switch LexicalPath.problem(in: path) {
         case .empty?: return .failure(.notFound(path: path))
         case .containsNUL?: return .failure(.invalidPath(path: path, problem: "contains a NUL byte"))
@@ -108,7 +110,8 @@ public final class SandboxedFileSystem: Sendable {
         defer { close(anchor) }
         var anchorStatus = stat()
         if !denied.isEmpty, fstat(anchor, &anchorStatus) == 0,
-           let match = denied.first(where: { $0.identity == FileIdentity(anchorStatus) }) {
+            let match = denied.first(where: { $0.identity == FileIdentity(anchorStatus) })
+        {
             return .failure(.reachesDeniedScope(path: path, scope: match.scope))
         }
         let walk = BeneathWalk(
@@ -133,7 +136,9 @@ public final class SandboxedFileSystem: Sendable {
             return .failure(.reachesDeniedScope(path: path, scope: match.scope))
         }
         let descriptor = SystemFiles.openAt(rootDescriptor, scope.path, SystemFiles.fileRead & ~O_NOFOLLOW)
-        guard descriptor >= 0 else { return .failure(Self.error(SystemFiles.lastError, path: path, operation: "opening")) }
+        guard descriptor >= 0 else {
+            return .failure(Self.error(SystemFiles.lastError, path: path, operation: "opening"))
+        }
         var after = stat()
         guard fstat(descriptor, &after) == 0, FileIdentity(after) == FileIdentity(before) else {
             close(descriptor)
@@ -205,7 +210,8 @@ public final class SandboxedFileSystem: Sendable {
         case ELOOP: return .tooManySymbolicLinks(path: path, limit: SystemFiles.symbolicLinkLimit)
         case ENAMETOOLONG: return .nameTooLong(path: path, problem: "is longer than the system allows")
         case EACCES, EPERM: return .hostPermissionDenied(path: path)
-        default: return .systemError(path: path, operation: operation, code: code, message: SystemFiles.message(for: code))
+        default:
+            return .systemError(path: path, operation: operation, code: code, message: SystemFiles.message(for: code))
         }
     }
 

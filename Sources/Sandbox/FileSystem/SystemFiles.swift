@@ -1,17 +1,17 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The few system-call details the walk needs, in one place.
 enum SystemFiles {
     #if os(Linux)
-    /// O_PATH: a handle for walking and fstat only; opening a device this way has no side effects.
-    /// Glibc hides the constant without _GNU_SOURCE; its value is the same on every Swift Linux target.
-    static let pathOnly: Int32 = 0o10000000
+        /// O_PATH: a handle for walking and fstat only; opening a device this way has no side effects.
+        /// Glibc hides the constant without _GNU_SOURCE; its value is the same on every Swift Linux target.
+        static let pathOnly: Int32 = 0o10000000
     #else
-    static let pathOnly: Int32 = O_RDONLY
+        static let pathOnly: Int32 = O_RDONLY
     #endif
 
     /// Opens a directory handle without following a symbolic link at the last name.

@@ -41,14 +41,16 @@ public struct Manifest: Hashable, Sendable {
     public static func parse(_ text: String, file: String) throws(ManifestError) -> Manifest {
         let map = ManifestSourceMap(text)
         if let line = map.nulEscapeLine() {
-            throw ManifestError(file: file, line: line, message: "NUL characters (\\u0000) are not allowed in a manifest")
+            throw ManifestError(
+                file: file, line: line, message: "NUL characters (\\u0000) are not allowed in a manifest")
         }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ManifestError(file: file, line: error.source.begin.line, column: error.source.begin.column,
-                                message: "TOML syntax error: \(error.description)")
+            throw ManifestError(
+                file: file, line: error.source.begin.line, column: error.source.begin.column,
+                message: "TOML syntax error: \(error.description)")
         } catch {
             throw ManifestError(file: file, line: 1, message: "TOML syntax error: \(error)")
         }
@@ -57,15 +59,17 @@ public struct Manifest: Hashable, Sendable {
             .map { (key: $0, line: map.topLevelKeyLine($0) ?? map.arrayTableLine($0, occurrence: 0)) }
             .sorted { $0.line < $1.line }
         if let first = unknown.first {
-            throw ManifestError(file: file, line: first.line,
-                                message: "unknown key '\(first.key)' (expected \(topLevelKeys.joined(separator: ", ")))")
+            throw ManifestError(
+                file: file, line: first.line,
+                message: "unknown key '\(first.key)' (expected \(topLevelKeys.joined(separator: ", ")))")
         }
 
         var manifest = Manifest(file: file, component: nil, entries: [])
         if let value = table["component"] {
             let line = map.topLevelKeyLine("component") ?? 1
             guard let name = value.string else {
-                throw ManifestError(file: file, line: line, message: "'component' must be a string, not \(typeName(value.type))")
+                throw ManifestError(
+                    file: file, line: line, message: "'component' must be a string, not \(typeName(value.type))")
             }
             manifest.component = name
             manifest.componentLine = line
@@ -75,14 +79,18 @@ public struct Manifest: Hashable, Sendable {
         for kind in [ManifestEntry.Kind.grant, .deny] {
             guard let value = table[kind.rawValue] else { continue }
             guard let array = value.array else {
-                throw ManifestError(file: file, line: map.arrayTableLine(kind.rawValue, occurrence: 0),
-                                    message: "'\(kind.rawValue)' must be an array of tables ([[\(kind.rawValue)]]), not \(typeName(value.type))")
+                throw ManifestError(
+                    file: file, line: map.arrayTableLine(kind.rawValue, occurrence: 0),
+                    message:
+                        "'\(kind.rawValue)' must be an array of tables ([[\(kind.rawValue)]]), not \(typeName(value.type))"
+                )
             }
             for (index, element) in array.enumerated() {
                 let line = map.arrayTableLine(kind.rawValue, occurrence: index)
                 guard let entryTable = element.table else {
-                    throw ManifestError(file: file, line: line,
-                                        message: "each '\(kind.rawValue)' must be a table, not \(typeName(element.type))")
+                    throw ManifestError(
+                        file: file, line: line,
+                        message: "each '\(kind.rawValue)' must be a table, not \(typeName(element.type))")
                 }
                 entries.append(try parseEntry(entryTable, kind: kind, line: line, map: map, file: file))
             }
@@ -99,31 +107,36 @@ public struct Manifest: Hashable, Sendable {
             .map { (key: $0, line: map.keyLine($0, inTableAt: line)) }
             .sorted { $0.line < $1.line }
         if let first = unknown.first {
-            throw ManifestError(file: file, line: first.line,
-                                message: "unknown key '\(first.key)' in \(header) (expected \(entryKeys.joined(separator: ", ")))")
+            throw ManifestError(
+                file: file, line: first.line,
+                message: "unknown key '\(first.key)' in \(header) (expected \(entryKeys.joined(separator: ", ")))")
         }
         let location = ManifestEntry.Location(
-            table: line, interface: map.keyLine("interface", inTableAt: line), function: map.keyLine("function", inTableAt: line),
+            table: line, interface: map.keyLine("interface", inTableAt: line),
+            function: map.keyLine("function", inTableAt: line),
             read: map.keyLine("read", inTableAt: line), write: map.keyLine("write", inTableAt: line))
 
         guard let interfaceValue = table["interface"] else {
             throw ManifestError(file: file, line: line, message: "\(header) needs an 'interface' key")
         }
         guard let interface = interfaceValue.string else {
-            throw ManifestError(file: file, line: location.interface,
-                                message: "'interface' must be a string, not \(typeName(interfaceValue.type))")
+            throw ManifestError(
+                file: file, line: location.interface,
+                message: "'interface' must be a string, not \(typeName(interfaceValue.type))")
         }
         var function: String? = nil
         if let functionValue = table["function"] {
             guard let name = functionValue.string else {
-                throw ManifestError(file: file, line: location.function,
-                                    message: "'function' must be a string, not \(typeName(functionValue.type))")
+                throw ManifestError(
+                    file: file, line: location.function,
+                    message: "'function' must be a string, not \(typeName(functionValue.type))")
             }
             function = name
         }
         let read = try paths(table, key: "read", line: location.read, map: map, file: file)
         let write = try paths(table, key: "write", line: location.write, map: map, file: file)
-        return ManifestEntry(kind: kind, interface: interface, function: function, read: read, write: write, location: location)
+        return ManifestEntry(
+            kind: kind, interface: interface, function: function, read: read, write: write, location: location)
     }
 
     private static func paths(
@@ -131,20 +144,26 @@ public struct Manifest: Hashable, Sendable {
     ) throws(ManifestError) -> [String] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else {
-            throw ManifestError(file: file, line: line, message: "'\(key)' must be an array of path strings, not \(typeName(value.type))")
+            throw ManifestError(
+                file: file, line: line,
+                message: "'\(key)' must be an array of path strings, not \(typeName(value.type))")
         }
         if array.isEmpty {
-            throw ManifestError(file: file, line: line,
-                                message: "'\(key)' is empty: list paths, or leave out 'read' and 'write' for an unscoped grant")
+            throw ManifestError(
+                file: file, line: line,
+                message: "'\(key)' is empty: list paths, or leave out 'read' and 'write' for an unscoped grant")
         }
         var paths: [String] = []
         for element in array {
             guard let path = element.string else {
-                throw ManifestError(file: file, line: line, message: "'\(key)' must hold path strings only, found \(typeName(element.type))")
+                throw ManifestError(
+                    file: file, line: line,
+                    message: "'\(key)' must hold path strings only, found \(typeName(element.type))")
             }
             if let problem = LexicalPath.problem(in: path) {
-                throw ManifestError(file: file, line: map.valueLine(path, from: line),
-                                    message: "invalid path \(QuotedPath(path)) in '\(key)': it \(problem.explanation)")
+                throw ManifestError(
+                    file: file, line: map.valueLine(path, from: line),
+                    message: "invalid path \(QuotedPath(path)) in '\(key)': it \(problem.explanation)")
             }
             paths.append(path)
         }
@@ -173,8 +192,9 @@ public struct Manifest: Hashable, Sendable {
         component: String, catalog: ImportCatalog, root: String, expectedComponent: String? = nil
     ) throws(ManifestError) -> Policy {
         if let expectedComponent, let declared = self.component, declared != expectedComponent {
-            throw ManifestError(file: file, line: componentLine,
-                                message: "this manifest is for component '\(declared)', not '\(expectedComponent)'")
+            throw ManifestError(
+                file: file, line: componentLine,
+                message: "this manifest is for component '\(declared)', not '\(expectedComponent)'")
         }
         var policy: Policy
         do {
@@ -224,7 +244,9 @@ public struct Manifest: Hashable, Sendable {
             while index < rules.count {
                 let first = rules[index]
                 var group: [CapabilityRule] = []
-                while index < rules.count, rules[index].interface == first.interface, rules[index].function == first.function {
+                while index < rules.count, rules[index].interface == first.interface,
+                    rules[index].function == first.function
+                {
                     group.append(rules[index])
                     index += 1
                 }
@@ -233,10 +255,11 @@ public struct Manifest: Hashable, Sendable {
                 }
                 let scopes = group.compactMap(\.scope)
                 if !scopes.isEmpty {
-                    entries.append(ManifestEntry(
-                        kind: kind, interface: first.interface, function: first.function,
-                        read: scopes.filter { $0.access.contains(.read) }.map(\.path),
-                        write: scopes.filter { $0.access.contains(.write) }.map(\.path)))
+                    entries.append(
+                        ManifestEntry(
+                            kind: kind, interface: first.interface, function: first.function,
+                            read: scopes.filter { $0.access.contains(.read) }.map(\.path),
+                            write: scopes.filter { $0.access.contains(.write) }.map(\.path)))
                 }
             }
         }
@@ -245,15 +268,20 @@ public struct Manifest: Hashable, Sendable {
 
     /// The manifest as TOML text.
     public var tomlText: String {
-        var text = "# Capabilities of component '\(component ?? "?")' for wasmsh; format: README.md, Capabilities and manifests\n"
+        var text =
+            "# Capabilities of component '\(component ?? "?")' for wasmsh; format: README.md, Capabilities and manifests\n"
         if let component { text += "component = \(Self.tomlString(component))\n" }
         if entries.isEmpty { text += "# No grants: the component may call nothing the host provides.\n" }
         for entry in entries {
             text += "\n[[\(entry.kind.rawValue)]]\n"
             text += "interface = \(Self.tomlString(entry.interface))\n"
             if let function = entry.function { text += "function = \(Self.tomlString(function))\n" }
-            if !entry.read.isEmpty { text += "read = [" + entry.read.map(Self.tomlString).joined(separator: ", ") + "]\n" }
-            if !entry.write.isEmpty { text += "write = [" + entry.write.map(Self.tomlString).joined(separator: ", ") + "]\n" }
+            if !entry.read.isEmpty {
+                text += "read = [" + entry.read.map(Self.tomlString).joined(separator: ", ") + "]\n"
+            }
+            if !entry.write.isEmpty {
+                text += "write = [" + entry.write.map(Self.tomlString).joined(separator: ", ") + "]\n"
+            }
         }
         return text
     }

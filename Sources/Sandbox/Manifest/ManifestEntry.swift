@@ -31,8 +31,10 @@ public struct ManifestEntry: Hashable, Sendable {
         }
     }
 
-    public init(kind: Kind, interface: String, function: String? = nil, read: [String] = [], write: [String] = [],
-                location: Location = Location(table: 1)) {
+    public init(
+        kind: Kind, interface: String, function: String? = nil, read: [String] = [], write: [String] = [],
+        location: Location = Location(table: 1)
+    ) {
         self.kind = kind
         self.interface = interface
         self.function = function

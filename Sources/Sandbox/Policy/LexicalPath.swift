@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Lexical path handling shared by the policy and the filesystem: splitting, cleaning, validation.
@@ -184,7 +184,9 @@ enum LexicalPath {
                         let componentLength = index - start
                         if componentLength == 1 && input[start] == UInt8(ascii: ".") {
                             // `.`: nothing
-                        } else if componentLength == 2 && input[start] == UInt8(ascii: ".") && input[start + 1] == UInt8(ascii: ".") {
+                        } else if componentLength == 2 && input[start] == UInt8(ascii: ".")
+                            && input[start + 1] == UInt8(ascii: ".")
+                        {
                             while length > 0 && output[length - 1] != UInt8(ascii: "/") { length -= 1 }
                             if length > 0 { length -= 1 }
                         } else if componentLength > 0 {
@@ -208,7 +210,7 @@ enum LexicalPath {
         guard request.count >= scope.count else { return false }
         if scope.isEmpty { return true }
         guard let scopeBase = scope.baseAddress, let requestBase = request.baseAddress,
-              memcmp(scopeBase, requestBase, scope.count) == 0
+            memcmp(scopeBase, requestBase, scope.count) == 0
         else { return false }
         return request.count == scope.count || request[scope.count] == UInt8(ascii: "/")
     }

@@ -20,9 +20,10 @@ extension Policy {
     private func hasScopedRule(for interface: String) -> Bool {
         denies.withUnsafeBufferPointer { rules in
             rules.contains { $0.isScoped && $0.interface == interface }
-        } || grants.withUnsafeBufferPointer { rules in
-            rules.contains { $0.isScoped && $0.interface == interface }
         }
+            || grants.withUnsafeBufferPointer { rules in
+                rules.contains { $0.isScoped && $0.interface == interface }
+            }
     }
 
     /// Works on the rules in place (buffer pointers, indices) and copies only the rule that
@@ -34,10 +35,12 @@ extension Policy {
         if case .path(_, let access) = request { requestAccess = access }
 
         let denied: Int? = denies.withUnsafeBufferPointer { rules in
-            for index in rules.indices where rules[index].interface == interface && rules[index].applies(toFunction: function) {
+            for index in rules.indices
+            where rules[index].interface == interface && rules[index].applies(toFunction: function) {
                 guard rules[index].isScoped else { return index }
                 if let cleanedPath, let scope = rules[index].scope,
-                   !scope.access.isDisjoint(with: requestAccess), scope.covers(cleanedPath) {
+                    !scope.access.isDisjoint(with: requestAccess), scope.covers(cleanedPath)
+                {
                     return index
                 }
             }
@@ -66,7 +69,7 @@ extension Policy {
                     continue
                 }
                 guard let cleanedPath, let scope = rules[index].scope, scope.access.isSuperset(of: requestAccess),
-                      scope.absoluteBytes.count < broadestLength, scope.covers(cleanedPath)
+                    scope.absoluteBytes.count < broadestLength, scope.covers(cleanedPath)
                 else { continue }
                 // Scopes covering the same path are prefixes of it: the shortest is the broadest.
                 broadestScoped = index
@@ -94,7 +97,7 @@ extension Policy {
     public func deniedScopes(interface: String, function: String, access: PathAccess) -> [PathScope] {
         denies.compactMap { deny -> PathScope? in
             guard deny.interface == interface, deny.applies(toFunction: function),
-                  let scope = deny.scope, !scope.access.isDisjoint(with: access)
+                let scope = deny.scope, !scope.access.isDisjoint(with: access)
             else { return nil }
             return scope
         }

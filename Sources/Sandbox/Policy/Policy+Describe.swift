@@ -16,14 +16,17 @@ extension Policy {
     public func denialMessage(_ reason: DenialReason) -> String {
         switch reason {
         case .missingCapability(let interface):
-            return "Permission denied: component '\(component)' does not have \(catalog.displayName(of: interface)) capability"
+            return
+                "Permission denied: component '\(component)' does not have \(catalog.displayName(of: interface)) capability"
         case .functionNotGranted(let interface, let function):
-            return "Permission denied: component '\(component)' does not have \(catalog.displayName(of: interface)).\(function) capability"
+            return
+                "Permission denied: component '\(component)' does not have \(catalog.displayName(of: interface)).\(function) capability"
         case .outsideScopes(let path, let access, let scopes):
             let what = access == .read ? "\(QuotedPath(path))" : "\(access) access to \(QuotedPath(path))"
             return "Permission denied: \(what) is outside the granted \(Self.scopeList(scopes))"
         case .scopedGrantsOnly(let interface, let function, let scopes):
-            return "Permission denied: component '\(component)' may call \(catalog.displayName(of: interface)).\(function) "
+            return
+                "Permission denied: component '\(component)' may call \(catalog.displayName(of: interface)).\(function) "
                 + "only on paths within its granted \(Self.scopeList(scopes))"
         case .explicitlyDenied(let rule, let path):
             if let scope = rule.scope, let path {

@@ -106,8 +106,9 @@ public struct Policy: Hashable, Sendable {
     public mutating func revoke(
         _ capability: String, function: String? = nil, scopes: [String] = [], access: PathAccess? = nil
     ) throws(PolicyError) -> [PolicyChange] {
-        try remove(rules(capability, function: function, scopes: scopes, access: access ?? .readWrite),
-                   from: .grant, onlyAccess: access)
+        try remove(
+            rules(capability, function: function, scopes: scopes, access: access ?? .readWrite),
+            from: .grant, onlyAccess: access)
     }
 
     /// Removes exactly the explicit denies named, like `revoke` does for grants.
@@ -115,19 +116,24 @@ public struct Policy: Hashable, Sendable {
     public mutating func removeDeny(
         _ capability: String, function: String? = nil, scopes: [String] = [], access: PathAccess? = nil
     ) throws(PolicyError) -> [PolicyChange] {
-        try remove(rules(capability, function: function, scopes: scopes, access: access ?? .readWrite),
-                   from: .deny, onlyAccess: access)
+        try remove(
+            rules(capability, function: function, scopes: scopes, access: access ?? .readWrite),
+            from: .deny, onlyAccess: access)
     }
 
     /// Removes every grant of the interface the text names: unscoped, scoped and per function.
     @discardableResult
     public mutating func revokeAll(_ capability: String) throws(PolicyError) -> [PolicyChange] {
         let target = try resolve(capability)
-        let matching = grants.filter { $0.interface == target.interface && (target.function == nil || $0.function == target.function) }
+        let matching = grants.filter {
+            $0.interface == target.interface && (target.function == nil || $0.function == target.function)
+        }
         if matching.isEmpty {
             throw .notHeld(component: component, list: .grant, named: capability, held: grants.map(describe))
         }
-        grants.removeAll { $0.interface == target.interface && (target.function == nil || $0.function == target.function) }
+        grants.removeAll {
+            $0.interface == target.interface && (target.function == nil || $0.function == target.function)
+        }
         return matching.map { change(.removed, .grant, $0, "revoked") }
     }
 
@@ -144,7 +150,7 @@ public struct Policy: Hashable, Sendable {
         if let index = rules.firstIndex(where: { $0.isSameTarget(as: rule) }) {
             let existing = rules[index]
             guard let oldScope = existing.scope, let newScope = rule.scope,
-                  !oldScope.access.isSuperset(of: newScope.access)
+                !oldScope.access.isSuperset(of: newScope.access)
             else {
                 return change(.unchanged, list, existing, "already \(verb)", notes: notes)
             }
@@ -165,20 +171,24 @@ public struct Policy: Hashable, Sendable {
         var changes: [PolicyChange] = []
         for rule in named {
             guard let index = rules.firstIndex(where: { $0.isSameTarget(as: rule) }) else {
-                throw .notHeld(component: component, list: list, named: describe(rule, access: onlyAccess),
-                               held: rules.map(describe))
+                throw .notHeld(
+                    component: component, list: list, named: describe(rule, access: onlyAccess),
+                    held: rules.map(describe))
             }
             let existing = rules[index]
             if let scope = existing.scope, let onlyAccess, onlyAccess != scope.access {
                 guard scope.access.isSuperset(of: onlyAccess) else {
-                    throw .accessNotHeld(component: component, list: list, named: describe(rule, access: onlyAccess),
-                                         held: scope.access.description)
+                    throw .accessNotHeld(
+                        component: component, list: list, named: describe(rule, access: onlyAccess),
+                        held: scope.access.description)
                 }
                 rules[index].scope?.access = scope.access.subtracting(onlyAccess)
                 let removedVerb = list == .grant ? "revoked" : "removed deny"
-                changes.append(change(.narrowed, list, rules[index], removedVerb,
-                                      notes: ["\(scope.access.subtracting(onlyAccess)) remains"],
-                                      shown: describe(rule, access: onlyAccess)))
+                changes.append(
+                    change(
+                        .narrowed, list, rules[index], removedVerb,
+                        notes: ["\(scope.access.subtracting(onlyAccess)) remains"],
+                        shown: describe(rule, access: onlyAccess)))
             } else {
                 rules.remove(at: index)
                 changes.append(change(.removed, list, existing, list == .grant ? "revoked" : "removed deny"))
@@ -192,8 +202,9 @@ public struct Policy: Hashable, Sendable {
         _ kind: PolicyChange.Kind, _ list: PolicyError.RuleList, _ rule: CapabilityRule, _ verb: String,
         notes: [String] = [], shown: String? = nil
     ) -> PolicyChange {
-        PolicyChange(kind: kind, list: list, rule: rule,
-                     summary: "\(verb) \(component): \(shown ?? describe(rule))", notes: notes)
+        PolicyChange(
+            kind: kind, list: list, rule: rule,
+            summary: "\(verb) \(component): \(shown ?? describe(rule))", notes: notes)
     }
 
     /// Whether a deny and a grant can apply to the same call.

@@ -38,7 +38,8 @@ public enum PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notHeld(let component, let list, let named, let held):
             let verb = list == .grant ? "grant" : "deny"
             let plural = list == .grant ? "grants" : "denies"
-            let what = held.isEmpty
+            let what =
+                held.isEmpty
                 ? "it has no \(plural)"
                 : "its \(plural): " + held.joined(separator: ", ")
             return "component '\(component)' has no \(verb) '\(named)' to remove (\(what))"

@@ -1,8 +1,9 @@
 import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Synchronization
 
 /// When the running call of one component started, so that the watchdog can stop a call that
 /// outlives its time limit, and only that call.

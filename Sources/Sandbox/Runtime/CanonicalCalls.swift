@@ -1,5 +1,5 @@
-import WasmKit
 import WasmComponent
+import WasmKit
 
 /// The canonical ABI's view of one guest for one call: its memory, its realloc, and the
 /// loaded component's resource tables.

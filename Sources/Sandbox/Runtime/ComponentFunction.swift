@@ -1,5 +1,5 @@
-import WasmKit
 import WasmComponent
+import WasmKit
 
 /// A component-level function of a loaded component: core code lifted with canonical options,
 /// or an import that the host serves.

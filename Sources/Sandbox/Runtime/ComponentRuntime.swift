@@ -1,5 +1,5 @@
-import WasmKit
 import WasmComponent
+import WasmKit
 
 /// The mutable state shared by everything one loaded component runs: its store, its resource
 /// tables, and the gate every host call goes through.
@@ -19,7 +19,10 @@ final class ComponentRuntime {
     /// Owned here, reached weakly by the store's host functions (see `LoweredCallState`).
     var loweredCalls: [LoweredCallState] = []
 
-    init(name: String, store: Store, hostCallHandler: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?) {
+    init(
+        name: String, store: Store,
+        hostCallHandler: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+    ) {
         self.name = name
         self.store = store
         self.hostCallHandler = hostCallHandler

@@ -1,5 +1,5 @@
-import WasmKit
 import WasmComponent
+import WasmKit
 
 /// A core instance of a component: a real WasmKit instance, or a bag of core items that the
 /// component assembled with `(core instance (export ...))` to serve as a module's imports.

@@ -29,7 +29,8 @@ public enum ExportResolver {
         if candidates.count == 1 { return candidates[0] }
         if candidates.isEmpty {
             let available = exports.map(\.qualifiedName).joined(separator: ", ")
-            throw LoadError("no exported function '\(target)'; the component exports: \(available.isEmpty ? "nothing" : available)")
+            throw LoadError(
+                "no exported function '\(target)'; the component exports: \(available.isEmpty ? "nothing" : available)")
         }
         let names = candidates.map(\.qualifiedName).joined(separator: ", ")
         throw LoadError("'\(target)' is ambiguous: it could be \(names); name the interface")

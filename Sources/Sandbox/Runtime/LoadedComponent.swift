@@ -118,7 +118,8 @@ public final class LoadedComponent {
             return try body()
         } catch let trap as Trap {
             if let flag = interruptFlag, flag.isInterruption(trap) {
-                let reason = clock?.timedOut == true
+                let reason =
+                    clock?.timedOut == true
                     ? "the call ran longer than its \(Self.seconds(limits.callSeconds ?? 0)) time limit"
                     : "the call was stopped (Ctrl-C)"
                 poisoned = reason

@@ -1,5 +1,5 @@
-import WasmKit
 import WasmComponent
+import WasmKit
 
 /// The resource handles of one loaded component: the guest's handle table (indices the guest
 /// sees) and the host's (handles the shell holds between calls, e.g. `let c = call ...`).

@@ -1,5 +1,5 @@
-import WasmKit
 import WasmComponent
+import WasmKit
 
 /// Instantiates a component's core modules and canonical functions on WasmKit.
 struct WasmKitBackend: InstantiationBackend {
@@ -29,7 +29,8 @@ struct WasmKitBackend: InstantiationBackend {
             }
             return try parseWasm(bytes: stripped)
         } catch {
-            throw WasmComponent.ComponentError("embedded core module is invalid: \(error)", offset: offset, section: "core module section")
+            throw WasmComponent.ComponentError(
+                "embedded core module is invalid: \(error)", offset: offset, section: "core module section")
         }
     }
 
@@ -39,10 +40,12 @@ struct WasmKitBackend: InstantiationBackend {
         var imports = Imports()
         for entry in module.imports {
             guard let argument = arguments.first(where: { $0.name == entry.module }) else {
-                throw WasmComponent.ComponentError("core module import '\(entry.module)' was not supplied", offset: offset)
+                throw WasmComponent.ComponentError(
+                    "core module import '\(entry.module)' was not supplied", offset: offset)
             }
             guard let value = argument.instance.export(entry.name) else {
-                throw WasmComponent.ComponentError("core instance '\(entry.module)' has no export '\(entry.name)'", offset: offset)
+                throw WasmComponent.ComponentError(
+                    "core instance '\(entry.module)' has no export '\(entry.name)'", offset: offset)
             }
             imports.define(module: entry.module, name: entry.name, value)
         }
@@ -68,12 +71,16 @@ struct WasmKitBackend: InstantiationBackend {
             throw WasmComponent.ComponentError("core instance has no export named '\(name)'", offset: offset)
         }
         guard value.sort == sort else {
-            throw WasmComponent.ComponentError("core export '\(name)' is a \(value.sort), not a \(sort)", offset: offset)
+            throw WasmComponent.ComponentError(
+                "core export '\(name)' is a \(value.sort), not a \(sort)", offset: offset)
         }
         return value
     }
 
-    func lift(_ core: ExternalValue, type: WasmComponent.FunctionType, options: ResolvedCanonOptions<ExternalValue>, offset: Int)
+    func lift(
+        _ core: ExternalValue, type: WasmComponent.FunctionType, options: ResolvedCanonOptions<ExternalValue>,
+        offset: Int
+    )
         throws -> ComponentFunction
     {
         guard case .function(let function) = core else {
@@ -82,8 +89,12 @@ struct WasmKitBackend: InstantiationBackend {
         let lifted = LiftedFunction(
             signature: CanonicalSignature(type),
             core: function,
-            memory: try options.memory.map { (item) throws(WasmComponent.ComponentError) in try memory(item, offset: offset) },
-            realloc: try options.realloc.map { (item) throws(WasmComponent.ComponentError) in try coreFunction(item, "realloc", offset: offset) },
+            memory: try options.memory.map { (item) throws(WasmComponent.ComponentError) in
+                try memory(item, offset: offset)
+            },
+            realloc: try options.realloc.map { (item) throws(WasmComponent.ComponentError) in
+                try coreFunction(item, "realloc", offset: offset)
+            },
             postReturn: try options.postReturn.map { (item) throws(WasmComponent.ComponentError) in
                 try coreFunction(item, "post-return", offset: offset)
             },
@@ -91,13 +102,20 @@ struct WasmKitBackend: InstantiationBackend {
         return ComponentFunction(type: type, implementation: .lifted(lifted), runtime: runtime)
     }
 
-    func lower(_ function: ComponentFunction, type: WasmComponent.FunctionType, options: ResolvedCanonOptions<ExternalValue>, offset: Int)
+    func lower(
+        _ function: ComponentFunction, type: WasmComponent.FunctionType, options: ResolvedCanonOptions<ExternalValue>,
+        offset: Int
+    )
         throws -> ExternalValue
     {
         let lowered = LoweredFunction(
             target: function,
-            memory: try options.memory.map { (item) throws(WasmComponent.ComponentError) in try memory(item, offset: offset) },
-            realloc: try options.realloc.map { (item) throws(WasmComponent.ComponentError) in try coreFunction(item, "realloc", offset: offset) },
+            memory: try options.memory.map { (item) throws(WasmComponent.ComponentError) in
+                try memory(item, offset: offset)
+            },
+            realloc: try options.realloc.map { (item) throws(WasmComponent.ComponentError) in
+                try coreFunction(item, "realloc", offset: offset)
+            },
             options: CanonicalOptions(stringEncoding: options.stringEncoding))
         return .function(try lowered.makeCoreFunction(store: store, runtime: runtime))
     }
@@ -147,7 +165,9 @@ struct WasmKitBackend: InstantiationBackend {
             })
     }
 
-    func importedFunction(interface: String?, name: String, type: WasmComponent.FunctionType) throws -> ComponentFunction {
+    func importedFunction(interface: String?, name: String, type: WasmComponent.FunctionType) throws
+        -> ComponentFunction
+    {
         let context = HostCallContext(component: runtime.name, interface: interface ?? "", function: name, type: type)
         return ComponentFunction(type: type, implementation: .imported(context), runtime: runtime)
     }
@@ -159,7 +179,9 @@ struct WasmKitBackend: InstantiationBackend {
         return memory
     }
 
-    private func coreFunction(_ item: ExternalValue, _ role: String, offset: Int) throws(WasmComponent.ComponentError) -> WasmKit.Function {
+    private func coreFunction(_ item: ExternalValue, _ role: String, offset: Int) throws(WasmComponent.ComponentError)
+        -> WasmKit.Function
+    {
         guard case .function(let function) = item else {
             throw WasmComponent.ComponentError("the \(role) option must name a core function", offset: offset)
         }

@@ -2,7 +2,8 @@ import Sandbox
 
 enum AuditCommand: ShellCommand {
     static let name = "audit"
-    static let usage = "audit [--component C] [--denied] [--function F] [--last N] [--json] | audit log FILE | audit clear"
+    static let usage =
+        "audit [--component C] [--denied] [--function F] [--last N] [--json] | audit log FILE | audit clear"
     static let summary = "show the host-call history; stream it to a JSONL file; clear it"
     static let example = "audit\naudit --denied --last 5\naudit --component trusted --json\naudit log /tmp/audit.jsonl"
 
@@ -44,7 +45,9 @@ enum AuditCommand: ShellCommand {
             case "--json": json = true
             case "--last":
                 let text = try value()
-                guard let count = Int(text), count > 0 else { throw ShellError("--last needs a positive number, not '\(text)'") }
+                guard let count = Int(text), count > 0 else {
+                    throw ShellError("--last needs a positive number, not '\(text)'")
+                }
                 last = count
             default: throw ShellError("unknown option '\(option)'; usage: \(usage)")
             }
@@ -57,7 +60,9 @@ enum AuditCommand: ShellCommand {
                     || "\(event.interfaceShortName).\(event.function)" == function)
         }
         if let last { events = Array(events.suffix(last)) }
-        if events.isEmpty && !json { session.print("no host calls recorded" + (arguments.isEmpty ? "" : " that match")) }
+        if events.isEmpty && !json {
+            session.print("no host calls recorded" + (arguments.isEmpty ? "" : " that match"))
+        }
         let formatter = AuditLineFormatter(colors: session.style.isEnabled)
         for event in events {
             session.print(json ? event.jsonLine : "#\(event.sequence)  \(formatter.line(for: event))")

@@ -16,10 +16,12 @@ enum CallCommand: ShellCommand {
     static func targetComponent(_ text: String, in session: Session) throws -> SessionComponent {
         let target = String(text[..<(text.firstIndex(of: "(") ?? text.endIndex)]).trimmingWhitespace()
         guard let dot = target.firstIndex(of: ".") else {
-            throw ShellError("expected COMPONENT.FUNCTION(ARGS), e.g. \(target.isEmpty ? "trusted.run()" : "trusted.\(target)()")")
+            throw ShellError(
+                "expected COMPONENT.FUNCTION(ARGS), e.g. \(target.isEmpty ? "trusted.run()" : "trusted.\(target)()")")
         }
         if target.hasPrefix("$") {
-            return try session.component(named: try session.binding(String(target[target.index(after: target.startIndex)..<dot])).component)
+            return try session.component(
+                named: try session.binding(String(target[target.index(after: target.startIndex)..<dot])).component)
         }
         return try session.component(named: String(target[..<dot]))
     }
@@ -47,7 +49,8 @@ enum CallCommand: ShellCommand {
             }
             component = try session.component(named: binding.component)
             let remaining = rest.trimmingWhitespace()
-            expression = "[method]\(handle.resource.name).\(method)($\(variable)" + (remaining.hasPrefix(")") ? "" : ", ") + rest
+            expression =
+                "[method]\(handle.resource.name).\(method)($\(variable)" + (remaining.hasPrefix(")") ? "" : ", ") + rest
         } else {
             guard let dot = target.firstIndex(of: ".") else {
                 throw ShellError("name the component: call COMPONENT.\(target)(...)")
@@ -55,7 +58,8 @@ enum CallCommand: ShellCommand {
             component = try session.component(named: String(target[..<dot]))
             expression = String(target[target.index(after: dot)...]) + "(" + rest
         }
-        let call = try CallExpression(expression, in: component.sandboxed.component, variables: session.variables(for: component))
+        let call = try CallExpression(
+            expression, in: component.sandboxed.component, variables: session.variables(for: component))
         let result = try component.sandboxed.component.call(call.export, call.arguments)
         return ((component, call.export), result)
     }
@@ -65,7 +69,10 @@ extension Session {
     func binding(_ name: String) throws(ShellError) -> Binding {
         guard let binding = bindings[name] else {
             let known = bindings.keys.sorted().map { "$" + $0 }
-            throw ShellError("no binding $\(name)" + (known.isEmpty ? "; make one with 'let NAME = call ...'" : " (bindings: \(known.joined(separator: ", ")))"))
+            throw ShellError(
+                "no binding $\(name)"
+                    + (known.isEmpty
+                        ? "; make one with 'let NAME = call ...'" : " (bindings: \(known.joined(separator: ", ")))"))
         }
         guard components.contains(where: { $0.name == binding.component }) else {
             throw ShellError("$\(name) belongs to \(binding.component), which was unloaded")

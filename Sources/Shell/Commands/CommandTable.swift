@@ -2,11 +2,13 @@
 enum CommandTable {
     static var all: [any ShellCommand.Type] {
         [
-        LoadCommand.self, UnloadCommand.self, ReloadCommand.self, ComponentsCommand.self, ImportsCommand.self,
-        ExportsCommand.self, WitCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self,
-        SaveCommand.self, CallCommand.self, StepCommand.self, WatchCommand.self, LetCommand.self, VarsCommand.self, DropCommand.self,
-        AuditCommand.self, LimitsCommand.self, HelpCommand.self, HistoryCommand.self, SourceCommand.self, QuitCommand.self,
-        InspectCommand.self,
+            LoadCommand.self, UnloadCommand.self, ReloadCommand.self, ComponentsCommand.self, ImportsCommand.self,
+            ExportsCommand.self, WitCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self,
+            SaveCommand.self, CallCommand.self, StepCommand.self, WatchCommand.self, LetCommand.self, VarsCommand.self,
+            DropCommand.self,
+            AuditCommand.self, LimitsCommand.self, HelpCommand.self, HistoryCommand.self, SourceCommand.self,
+            QuitCommand.self,
+            InspectCommand.self,
         ]
     }
 

@@ -10,7 +10,9 @@ enum DropCommand: ShellCommand {
         let name = String(words[0].dropFirst())
         let binding = try session.binding(name)
         if case .handle(let handle) = binding.value {
-            guard handle.isOwned else { throw ShellError("$\(name) is a borrowed handle; only owned handles can be dropped") }
+            guard handle.isOwned else {
+                throw ShellError("$\(name) is a borrowed handle; only owned handles can be dropped")
+            }
             try session.component(named: binding.component).sandboxed.component.drop(handle)
             session.bindings[name] = nil
             session.print("dropped $\(name) (\(handle))")

@@ -3,8 +3,10 @@ import Sandbox
 enum GrantCommand: ShellCommand {
     static let name = "grant"
     static let usage = "grant COMPONENT CAPABILITY[.FUNCTION] [PATH...] [--write]"
-    static let summary = "allow an imported interface (short or full name), optionally one function, optionally path scopes"
-    static let example = "grant malicious filesystem\ngrant trusted filesystem ./demo.txt\ngrant app sandbox:skill/filesystem.read-file /tmp --write"
+    static let summary =
+        "allow an imported interface (short or full name), optionally one function, optionally path scopes"
+    static let example =
+        "grant malicious filesystem\ngrant trusted filesystem ./demo.txt\ngrant app sandbox:skill/filesystem.read-file /tmp --write"
 
     static func run(_ arguments: String, in session: Session) throws {
         let request = try PolicyRequest(arguments, usage: usage, allowWrite: true)

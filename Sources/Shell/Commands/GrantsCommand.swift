@@ -32,7 +32,8 @@ enum GrantsCommand: ShellCommand {
     static func suggest(for component: SessionComponent, in session: Session) throws {
         let gate = component.sandboxed.gate
         guard !gate.observed.isEmpty else {
-            throw ShellError("no host calls observed for \(component.name); run 'watch \(component.name)' and call it first")
+            throw ShellError(
+                "no host calls observed for \(component.name); run 'watch \(component.name)' and call it first")
         }
         let policy = component.sandboxed.policy
         for grant in GrantSuggestion.minimalGrants(for: gate.observed) {

@@ -17,9 +17,12 @@ enum ImportsCommand: ShellCommand {
         for item in component.world.imports {
             switch item {
             case .interface(let interface):
-                let status = interface.functions.contains { unprovided.contains("\(interface.name).\($0.name)") }
+                let status =
+                    interface.functions.contains { unprovided.contains("\(interface.name).\($0.name)") }
                     ? "NOT PROVIDED" : status(of: interface.name, in: policy, session: session)
-                session.print(interface.name.padding(toLength: max(30, interface.name.count + 2), withPad: " ", startingAt: 0) + status)
+                session.print(
+                    interface.name.padding(toLength: max(30, interface.name.count + 2), withPad: " ", startingAt: 0)
+                        + status)
                 for function in interface.functions {
                     session.print("  \(function.name): \(WITPrinter.signature(of: function.type))")
                 }

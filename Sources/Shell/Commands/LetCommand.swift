@@ -10,7 +10,9 @@ enum LetCommand: ShellCommand {
         guard let equals = arguments.firstIndex(of: "=") else { throw ShellError("usage: \(usage)") }
         var name = arguments[..<equals].trimmingWhitespace()
         if name.hasPrefix("$") { name.removeFirst() }
-        guard ComponentName.isValid(name) else { throw ShellError("'\(name)' cannot name a binding: use letters, digits, '-' and '_'") }
+        guard ComponentName.isValid(name) else {
+            throw ShellError("'\(name)' cannot name a binding: use letters, digits, '-' and '_'")
+        }
         let (word, call) = arguments[arguments.index(after: equals)...].trimmingWhitespace().splitFirstWord()
         guard (try? CommandTable.find(word)) == CallCommand.self else {
             throw ShellError("usage: \(usage)")

@@ -20,7 +20,9 @@ enum LimitsCommand: ShellCommand {
                 if value == "off" {
                     limits.fuelPerCall = nil
                 } else {
-                    guard let fuel = UInt64(value), fuel > 0 else { throw ShellError("fuel needs a positive number or off, not '\(value)'") }
+                    guard let fuel = UInt64(value), fuel > 0 else {
+                        throw ShellError("fuel needs a positive number or off, not '\(value)'")
+                    }
                     limits.fuelPerCall = fuel
                 }
             default: throw ShellError("unknown limit '\(key)'; usage: \(usage)")
@@ -29,7 +31,9 @@ enum LimitsCommand: ShellCommand {
         session.environment.limits = limits
         let time = limits.callSeconds.map { $0 == $0.rounded() ? "\(Int($0)) s" : "\($0) s" } ?? "unlimited"
         let fuel = limits.fuelPerCall.map { "\($0) per call" } ?? "unmetered"
-        session.print("limits for components loaded from now on: memory \(bytes(limits.memoryBytes)), time \(time) per call, fuel \(fuel)")
+        session.print(
+            "limits for components loaded from now on: memory \(bytes(limits.memoryBytes)), time \(time) per call, fuel \(fuel)"
+        )
     }
 
     static func bytes(_ count: Int) -> String {
@@ -42,7 +46,9 @@ enum LimitsCommand: ShellCommand {
     /// `64MiB`, `1GiB`, `512KiB` or bytes.
     static func parseBytes(_ text: String) throws(ShellError) -> Int {
         for (suffix, scale) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where text.hasSuffix(suffix) {
-            if let value = Int(text.dropLast(suffix.count)), value > 0, value <= Int.max / scale { return value * scale }
+            if let value = Int(text.dropLast(suffix.count)), value > 0, value <= Int.max / scale {
+                return value * scale
+            }
         }
         if let value = Int(text), value > 0 { return value }
         throw ShellError("'\(text)' is not a size; write e.g. 64MiB, 1GiB or a number of bytes")

@@ -25,7 +25,8 @@ enum LoadCommand: ShellCommand {
             throw ShellError("'\(name)' cannot name a component: use letters, digits, '-' and '_'")
         }
         if session.components.contains(where: { $0.name == name }) {
-            throw ShellError("a component named '\(name)' is already loaded; use 'load \(target) as OTHER' or 'unload \(name)'")
+            throw ShellError(
+                "a component named '\(name)' is already loaded; use 'load \(target) as OTHER' or 'unload \(name)'")
         }
         if !isPath, access(path, F_OK) != 0 {
             throw ShellError("no component '\(target)': \(path) does not exist")
@@ -35,14 +36,14 @@ enum LoadCommand: ShellCommand {
         let sandboxed: SandboxedComponent
         do {
             sandboxed = try SandboxedComponent(
-            bytes: try ComponentFile.read(path), name: name, environment: session.environment,
-            configure: { policy in
-                if let manifest {
-                    policy = try manifest.policy(
-                        component: name, catalog: policy.catalog, root: policy.root,
-                        expectedComponent: name == baseName ? name : nil)
-                }
-            })
+                bytes: try ComponentFile.read(path), name: name, environment: session.environment,
+                configure: { policy in
+                    if let manifest {
+                        policy = try manifest.policy(
+                            component: name, catalog: policy.catalog, root: policy.root,
+                            expectedComponent: name == baseName ? name : nil)
+                    }
+                })
         } catch let error as ComponentError {
             throw ShellError("cannot load \(path): \(error)")
         }
@@ -51,7 +52,8 @@ enum LoadCommand: ShellCommand {
         session.components.append(component)
 
         let world = component.world
-        var line = "loaded \(name) (\(path)): \(count(world.imports.count, "import")), \(count(world.exports.count, "export"))"
+        var line =
+            "loaded \(name) (\(path)): \(count(world.imports.count, "import")), \(count(world.exports.count, "export"))"
         if manifest != nil {
             let grants = sandboxed.policy.grants.map { sandboxed.policy.describe($0) }
             let denies = sandboxed.policy.denies.map { "deny " + sandboxed.policy.describe($0) }

@@ -14,7 +14,8 @@ enum ReloadCommand: ShellCommand {
         let fresh = try SandboxedComponent(
             bytes: try ComponentFile.read(old.path), name: old.name, environment: session.environment,
             configure: { $0 = policy })
-        let replacement = SessionComponent(name: old.name, path: old.path, sandboxed: fresh, manifestPath: old.manifestPath)
+        let replacement = SessionComponent(
+            name: old.name, path: old.path, sandboxed: fresh, manifestPath: old.manifestPath)
         session.replace(old, with: replacement)
         // Handles lived in the old instance's tables: they mean nothing in the new one.
         let stale = session.bindings.filter { name, binding in

@@ -3,7 +3,8 @@ import Sandbox
 enum SaveCommand: ShellCommand {
     static let name = "save"
     static let usage = "save COMPONENT [FILE] [--suggested]"
-    static let summary = "write the policy as a manifest (default manifests/NAME.toml); --suggested adds watch mode's suggestions"
+    static let summary =
+        "write the policy as a manifest (default manifests/NAME.toml); --suggested adds watch mode's suggestions"
     static let example = "save trusted\nsave malicious /tmp/malicious.toml\nsave trusted --suggested"
 
     static func run(_ arguments: String, in session: Session) throws {
@@ -17,7 +18,8 @@ enum SaveCommand: ShellCommand {
         if suggested {
             let observed = component.sandboxed.gate.observed
             guard !observed.isEmpty else {
-                throw ShellError("no host calls observed for \(component.name); run 'watch \(component.name)' and call it first")
+                throw ShellError(
+                    "no host calls observed for \(component.name); run 'watch \(component.name)' and call it first")
             }
             for change in try GrantSuggestion.apply(GrantSuggestion.minimalGrants(for: observed), to: &policy) {
                 session.print("suggested: \(change.description)")

@@ -9,7 +9,9 @@ enum SourceCommand: ShellCommand {
     static func run(_ arguments: String, in session: Session) throws {
         let words = try Words.split(arguments)
         guard words.count == 1 else { throw ShellError("usage: \(usage)") }
-        guard session.sourceDepth < 16 else { throw ShellError("source nested more than 16 deep (a script sourcing itself?)") }
+        guard session.sourceDepth < 16 else {
+            throw ShellError("source nested more than 16 deep (a script sourcing itself?)")
+        }
         let bytes = try ComponentFile.read(words[0])
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ShellError("\(words[0]) is not UTF-8 text")

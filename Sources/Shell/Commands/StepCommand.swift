@@ -5,14 +5,17 @@ enum StepCommand: ShellCommand {
     static let name = "step"
     static let usage = "step COMPONENT.FUNCTION(ARGS) | step $HANDLE.METHOD(ARGS)"
     static let summary = "call under the stepper: pause before every host call to allow, deny, grant, revoke or abort"
-    static let example = "step malicious.run()\n  (at step>: allow | deny | grant [PATH...] | revoke | continue | abort | args | bt | help)"
+    static let example =
+        "step malicious.run()\n  (at step>: allow | deny | grant [PATH...] | revoke | continue | abort | args | bt | help)"
 
     static func run(_ arguments: String, in session: Session) throws {
         let component = try CallCommand.targetComponent(arguments, in: session)
         let gate = component.sandboxed.gate
         let loaded = component.sandboxed.component
         gate.steppedCalls = 0
-        gate.stepper = { pending, gate in try StepPause.resolve(pending, gate: gate, component: component, session: session) }
+        gate.stepper = { pending, gate in
+            try StepPause.resolve(pending, gate: gate, component: component, session: session)
+        }
         loaded.capturesBacktraces = true
         defer {
             gate.stepper = nil
@@ -42,7 +45,9 @@ enum StepPause {
         throws -> StepResolution
     {
         let call = "\(InterfaceName(pending.interface).short).\(pending.function)(\(pending.arguments))"
-        let verdict = pending.decision.isAllowed ? session.style(.allowed, pending.policySummary) : session.style(.denied, pending.policySummary)
+        let verdict =
+            pending.decision.isAllowed
+            ? session.style(.allowed, pending.policySummary) : session.style(.denied, pending.policySummary)
         session.print("paused before host call #\(pending.number): \(pending.component) → \(call)   policy: \(verdict)")
         while true {
             guard let reader = session.readStepAnswer, let answer = reader("step>") else {
@@ -59,11 +64,15 @@ enum StepPause {
             case "abort": return .abort
             case "grant", "revoke":
                 do {
-                    let request = try PolicyRequest("\(pending.component) \(pending.interface) \(rest)", usage: "\(word) [PATH...] [--write]", allowWrite: true)
+                    let request = try PolicyRequest(
+                        "\(pending.component) \(pending.interface) \(rest)", usage: "\(word) [PATH...] [--write]",
+                        allowWrite: true)
                     let changes =
                         word == "grant"
-                        ? try gate.policy.grant(request.capability, scopes: request.scopes, access: request.write ? .readWrite : .read)
-                        : try gate.policy.revoke(request.capability, scopes: request.scopes, access: request.write ? .write : nil)
+                        ? try gate.policy.grant(
+                            request.capability, scopes: request.scopes, access: request.write ? .readWrite : .read)
+                        : try gate.policy.revoke(
+                            request.capability, scopes: request.scopes, access: request.write ? .write : nil)
                     for change in changes { session.print(change.description) }
                     return .usePolicy
                 } catch {
@@ -79,7 +88,8 @@ enum StepPause {
             case "help", "?":
                 session.print(answers)
             default:
-                session.output.writeError(session.style(.error, "Error:") + " '\(answer)' is not a step answer; type 'help'\n")
+                session.output.writeError(
+                    session.style(.error, "Error:") + " '\(answer)' is not a step answer; type 'help'\n")
             }
         }
     }

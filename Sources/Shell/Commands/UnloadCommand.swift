@@ -12,6 +12,7 @@ enum UnloadCommand: ShellCommand {
         let orphaned = session.bindings.filter { $0.value.component == component.name }.keys.sorted()
         session.print(
             "unloaded \(component.name)"
-                + (orphaned.isEmpty ? "" : "; bindings now unusable: " + orphaned.map { "$" + $0 }.joined(separator: ", ")))
+                + (orphaned.isEmpty
+                    ? "" : "; bindings now unusable: " + orphaned.map { "$" + $0 }.joined(separator: ", ")))
     }
 }

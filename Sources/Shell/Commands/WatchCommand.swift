@@ -2,7 +2,8 @@ enum WatchCommand: ShellCommand {
     static let name = "watch"
     static let usage = "watch COMPONENT [off]"
     static let summary = "permissive mode: let every host call through, record what the policy would deny"
-    static let example = "watch trusted\ncall trusted.run()\ngrants --suggest trusted\nsave trusted --suggested\nwatch trusted off"
+    static let example =
+        "watch trusted\ncall trusted.run()\ngrants --suggest trusted\nsave trusted --suggested\nwatch trusted off"
 
     static func run(_ arguments: String, in session: Session) throws {
         let words = try Words.split(arguments)
@@ -12,7 +13,8 @@ enum WatchCommand: ShellCommand {
         if words.count == 2 {
             guard gate.isWatching else { throw ShellError("\(component.name) is not being watched") }
             gate.isWatching = false
-            session.print("stopped watching \(component.name): its policy decides again (\(gate.observed.count) calls observed)")
+            session.print(
+                "stopped watching \(component.name): its policy decides again (\(gate.observed.count) calls observed)")
             return
         }
         guard !gate.isWatching else { throw ShellError("\(component.name) is already being watched") }

@@ -29,7 +29,8 @@ struct InspectorImportRow: Equatable, Sendable {
                         denies: policy.denies.filter { $0.interface == interface.name }.map { policy.describe($0) }))
             case .function(let function):
                 // The shell provides no world-level functions.
-                rows.append(InspectorImportRow(name: function.name, shortName: function.name, state: .notProvided, denies: []))
+                rows.append(
+                    InspectorImportRow(name: function.name, shortName: function.name, state: .notProvided, denies: []))
             case .type:
                 continue
             }

@@ -177,7 +177,8 @@ final class InspectorModel {
             switch row.state {
             case .notProvided:
                 status = InspectorStatus(
-                    kind: .failure, message: "\(row.shortName) is not provided by this shell: a grant would change nothing")
+                    kind: .failure,
+                    message: "\(row.shortName) is not provided by this shell: a grant would change nothing")
                 return
             case .denied:
                 changes = try component.sandboxed.policy.grant(row.name, scopes: [], access: .read)

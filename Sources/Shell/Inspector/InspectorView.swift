@@ -152,7 +152,8 @@ enum InspectorView {
             role: .bold)
         for index in 0..<(height - 2) {
             let isCut = index == height - 3 && lines.count > height - 2
-            let text = isCut ? "…" : index < lines.count ? FullScreen.prefix(of: lines[index], fittingIn: inner - 2) : ""
+            let text =
+                isCut ? "…" : index < lines.count ? FullScreen.prefix(of: lines[index], fittingIn: inner - 2) : ""
             screen.draw("│ " + InspectorText.padded(text, to: inner - 2) + " │", row: top + 1 + index, column: left)
         }
         screen.draw("└" + String(repeating: "─", count: inner) + "┘", row: top + height - 1, column: left, role: .bold)
@@ -168,7 +169,8 @@ enum InspectorView {
         let title = " " + pane.title + (focused ? " * " : " ")
         screen.draw(String(repeating: "─", count: region.width), row: region.row, column: region.column, role: .dim)
         let column = draw(
-            title, row: region.row, column: region.column + 1, in: region, on: screen, role: focused ? .selected : .bold)
+            title, row: region.row, column: region.column + 1, in: region, on: screen, role: focused ? .selected : .bold
+        )
         if !detail.isEmpty {
             draw(" " + detail + " ", row: region.row, column: column + 1, in: region, on: screen, role: .dim)
         }
@@ -193,7 +195,8 @@ enum InspectorView {
     ) {
         let role: Style.Role? = isSelected ? (model.focus == pane ? .selected : .bold) : nil
         let marker = isSelected ? ">" : " "
-        let column = draw(marker, row: row, column: region.column, in: region, on: screen, role: isSelected ? .bold : nil)
+        let column = draw(
+            marker, row: row, column: region.column, in: region, on: screen, role: isSelected ? .bold : nil)
         draw(" " + text, row: row, column: column, in: region, on: screen, role: role)
     }
 

@@ -26,12 +26,15 @@ struct ShellCompleter {
         switch (command.name, position) {
         case ("load", 1), ("source", 1):
             return paths(word, range: wordRange, wasmOnly: command.name == "load")
-        case ("unload", 1), ("imports", 1), ("exports", 1), ("wit", 1), ("grants", 1), ("save", 1), ("inspect", 1), ("watch", 1),
+        case ("unload", 1), ("imports", 1), ("exports", 1), ("wit", 1), ("grants", 1), ("save", 1), ("inspect", 1),
+            ("watch", 1),
             ("grant", 1), ("revoke", 1):
-            return CompletionResult(replacing: wordRange, words: session.components.map(\.name).filter { $0.hasPrefix(word) })
+            return CompletionResult(
+                replacing: wordRange, words: session.components.map(\.name).filter { $0.hasPrefix(word) })
         case ("grant", 2), ("revoke", 2):
             guard let component = session.components.first(where: { $0.name == words[1] }) else { return nil }
-            return CompletionResult(replacing: wordRange, words: capabilities(of: component).filter { $0.hasPrefix(word) })
+            return CompletionResult(
+                replacing: wordRange, words: capabilities(of: component).filter { $0.hasPrefix(word) })
         case ("call", 1):
             return calls(word, range: wordRange)
         case ("let", _) where words.count >= 3 && words[2] == "=" || words.contains("call"):
@@ -74,7 +77,8 @@ struct ShellCompleter {
             candidates.append(
                 CompletionCandidate(
                     "\(componentName).\(chosen)(\(placeholders)" + (export.type.parameters.isEmpty ? ")" : ""),
-                    display: "\(chosen)(\(export.type.parameters.map(\.name).joined(separator: ", ")))", terminator: ""))
+                    display: "\(chosen)(\(export.type.parameters.map(\.name).joined(separator: ", ")))", terminator: "")
+            )
         }
         return CompletionResult(replacing: range, candidates: candidates)
     }
@@ -96,20 +100,29 @@ struct ShellCompleter {
             // `load NAME` also finds components/NAME.wasm.
             if let components = opendir(session.settings.componentsDirectory) {
                 while let entry = readdir(components) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                        String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
+                    }
                     if name.hasSuffix(".wasm"), name.hasPrefix(prefix) {
-                        candidates.append(CompletionCandidate(String(name.dropLast(5)), display: String(name.dropLast(5))))
+                        candidates.append(
+                            CompletionCandidate(String(name.dropLast(5)), display: String(name.dropLast(5))))
                     }
                 }
                 closedir(components)
             }
         }
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            guard name != ".", name != "..", name.hasPrefix(prefix), !name.hasPrefix(".") || prefix.hasPrefix(".") else { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard name != ".", name != "..", name.hasPrefix(prefix), !name.hasPrefix(".") || prefix.hasPrefix(".")
+            else { continue }
             let isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
             if wasmOnly && !isDirectory && !name.hasSuffix(".wasm") { continue }
-            candidates.append(CompletionCandidate(directory + name + (isDirectory ? "/" : ""), display: name + (isDirectory ? "/" : ""), terminator: isDirectory ? "" : " "))
+            candidates.append(
+                CompletionCandidate(
+                    directory + name + (isDirectory ? "/" : ""), display: name + (isDirectory ? "/" : ""),
+                    terminator: isDirectory ? "" : " "))
         }
         candidates.sort { $0.text < $1.text }
         return CompletionResult(replacing: range, candidates: candidates)

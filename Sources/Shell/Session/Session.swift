@@ -30,7 +30,9 @@ public final class Session {
         self.output = output
         self.style = style
         let formatter = AuditLineFormatter(colors: style.isEnabled)
-        let audit = AuditLog(sinks: [LineAuditSink(formatter: formatter, emit: { [output] line in output.write(line + "\n") })])
+        let audit = AuditLog(sinks: [
+            LineAuditSink(formatter: formatter, emit: { [output] line in output.write(line + "\n") })
+        ])
         self.environment = try SandboxEnvironment(root: settings.root, audit: audit)
         if let path = settings.auditLogPath {
             let sink = try JSONLinesAuditSink(path: path)

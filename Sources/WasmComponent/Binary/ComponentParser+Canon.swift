@@ -4,7 +4,9 @@ extension ComponentParser {
         let code = try reader.readByte()
         switch code {
         case 0x00:
-            guard try reader.readByte() == 0x00 else { throw reader.error("canon lift must lift a core func", at: start) }
+            guard try reader.readByte() == 0x00 else {
+                throw reader.error("canon lift must lift a core func", at: start)
+            }
             let function = try reader.readU32()
             let options = try parseCanonOptions(&reader)
             return .lift(coreFunction: function, options: options, type: try reader.readU32())
@@ -16,7 +18,8 @@ extension ComponentParser {
         case 0x03: return .resourceDrop(type: try reader.readU32())
         case 0x04: return .resourceRep(type: try reader.readU32())
         case 0x07: throw reader.error("canon resource.drop async is not supported", at: start)
-        case 0x40...0x42, 0x26...0x2d: throw reader.error("canon thread built-ins (threads) are not supported", at: start)
+        case 0x40...0x42, 0x26...0x2d:
+            throw reader.error("canon thread built-ins (threads) are not supported", at: start)
         case 0x05, 0x06, 0x08...0x25:
             throw reader.error("async canon built-in 0x\(String(code, radix: 16)) is not supported", at: start)
         default: throw reader.error("unknown canon definition 0x\(String(code, radix: 16))", at: start)

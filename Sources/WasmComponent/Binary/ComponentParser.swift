@@ -93,14 +93,16 @@ public enum ComponentParser {
             case 10:
                 try vector(&section, "import") { (r: inout ByteReader) throws(ComponentError) in
                     let name = try parseExternName(&r)
-                    component.append(.import(ImportDefinition(name: name, type: try parseExternType(&r))), at: r.position)
+                    component.append(
+                        .import(ImportDefinition(name: name, type: try parseExternType(&r))), at: r.position)
                 }
             case 11:
                 try vector(&section, "export") { (r: inout ByteReader) throws(ComponentError) in
                     let name = try parseExternName(&r)
                     let item = try parseSortIndex(&r)
                     let ascribed = try r.readByte() == 0 ? nil : try parseExternType(&r)
-                    component.append(.export(ExportDefinition(name: name, item: item, ascribedType: ascribed)), at: r.position)
+                    component.append(
+                        .export(ExportDefinition(name: name, item: item, ascribedType: ascribed)), at: r.position)
                 }
             case 12:
                 throw section.error("value definitions are not supported")
@@ -301,7 +303,8 @@ public enum ComponentParser {
             return .index(UInt32(code))
         }
         if let primitive = primitive(code) { return .primitive(primitive) }
-        throw reader.error("malformed value type 0x\(String(UInt8(truncatingIfNeeded: code & 0x7f), radix: 16))", at: start)
+        throw reader.error(
+            "malformed value type 0x\(String(UInt8(truncatingIfNeeded: code & 0x7f), radix: 16))", at: start)
     }
 
     static func primitive(_ code: Int64) -> ValueType? {
@@ -456,7 +459,8 @@ public enum ComponentParser {
         case 0x64: throw reader.error("error-context (async) is not supported", at: start)
         case 0x63: throw reader.error("map types are not supported", at: start)
         default:
-            throw reader.error("malformed type 0x\(String(UInt8(truncatingIfNeeded: code & 0x7f), radix: 16))", at: start)
+            throw reader.error(
+                "malformed type 0x\(String(UInt8(truncatingIfNeeded: code & 0x7f), radix: 16))", at: start)
         }
     }
 
@@ -479,7 +483,8 @@ public enum ComponentParser {
             }
             return .module
         case let byte:
-            throw reader.error("unsupported core type 0x\(String(byte, radix: 16)) (GC types are not supported)", at: start)
+            throw reader.error(
+                "unsupported core type 0x\(String(byte, radix: 16)) (GC types are not supported)", at: start)
         }
     }
 

@@ -50,7 +50,9 @@ public enum CanonicalABI {
     // MARK: Values
 
     /// Lifts the value of `type` stored at `address` (spec: `load`).
-    public static func load<C: CanonicalContext>(_ type: ValueType, at address: UInt32, context: inout C) throws -> ComponentValue {
+    public static func load<C: CanonicalContext>(_ type: ValueType, at address: UInt32, context: inout C) throws
+        -> ComponentValue
+    {
         try CanonicalTypeLayout(type).load(at: address, context: &context)
     }
 
@@ -62,12 +64,16 @@ public enum CanonicalABI {
     }
 
     /// Lifts a value of `type` from its flat core values (spec: `lift_flat`).
-    public static func liftFlat<C: CanonicalContext>(_ type: ValueType, from values: [CoreValue], context: inout C) throws -> ComponentValue {
+    public static func liftFlat<C: CanonicalContext>(_ type: ValueType, from values: [CoreValue], context: inout C)
+        throws -> ComponentValue
+    {
         try CanonicalTypeLayout(type).liftFlat(from: values, context: &context)
     }
 
     /// Lowers `value` of `type` to its flat core values (spec: `lower_flat`).
-    public static func lowerFlat<C: CanonicalContext>(_ value: ComponentValue, as type: ValueType, context: inout C) throws -> [CoreValue] {
+    public static func lowerFlat<C: CanonicalContext>(_ value: ComponentValue, as type: ValueType, context: inout C)
+        throws -> [CoreValue]
+    {
         try CanonicalTypeLayout(type).lowerFlat(value, context: &context)
     }
 }

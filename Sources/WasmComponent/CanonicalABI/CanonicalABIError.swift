@@ -62,7 +62,8 @@ extension CanonicalABIError {
     }
 
     static func misaligned(address: Int, alignment: Int, subject: String) -> CanonicalABIError {
-        CanonicalABIError(kind: .misaligned, message: "pointer \(hex(address)) is not aligned to \(alignment) for \(subject)")
+        CanonicalABIError(
+            kind: .misaligned, message: "pointer \(hex(address)) is not aligned to \(alignment) for \(subject)")
     }
 
     static func tooLong(_ message: String) -> CanonicalABIError {
@@ -72,7 +73,8 @@ extension CanonicalABIError {
     static func invalidDiscriminant(_ discriminant: UInt32, for type: ValueType, caseCount: Int) -> CanonicalABIError {
         CanonicalABIError(
             kind: .invalidDiscriminant,
-            message: "invalid discriminant \(discriminant) for \(TypeNaming.describe(type)) (\(caseCount) \(caseCount == 1 ? "case" : "cases"))"
+            message:
+                "invalid discriminant \(discriminant) for \(TypeNaming.describe(type)) (\(caseCount) \(caseCount == 1 ? "case" : "cases"))"
         )
     }
 

@@ -63,7 +63,8 @@ extension CanonicalContext {
         // realloc ran guest code: the memory may have grown, so ask again.
         let memorySize = try requireMemory(for: subject())
         guard pointer & (alignment - 1) == 0 else {
-            throw CanonicalABIError.misaligned(address: pointer, alignment: alignment, subject: "\(subject()) (returned by realloc)")
+            throw CanonicalABIError.misaligned(
+                address: pointer, alignment: alignment, subject: "\(subject()) (returned by realloc)")
         }
         guard pointer + size <= memorySize else {
             throw CanonicalABIError.outOfBounds(

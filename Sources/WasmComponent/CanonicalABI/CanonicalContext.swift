@@ -41,7 +41,8 @@ public protocol CanonicalContext {
     /// Calls the guest's `realloc(original_ptr, original_size, alignment, new_size) -> ptr`.
     /// `(0, 0, alignment, size)` allocates. The canonical ABI checks the returned pointer's
     /// alignment and bounds itself; the implementation only calls the guest.
-    mutating func realloc(originalPointer: UInt32, originalSize: UInt32, alignment: UInt32, newSize: UInt32) throws -> UInt32
+    mutating func realloc(originalPointer: UInt32, originalSize: UInt32, alignment: UInt32, newSize: UInt32) throws
+        -> UInt32
 
     /// Lowers an owned handle into the guest: moves ownership of `handle` into the guest
     /// instance's handle table and returns the guest-side index (spec: `lower_own`).

@@ -54,11 +54,13 @@ extension CanonicalLayout {
             guard case .record(let record) = value else { throw mismatch(value) }
             if let ordered = try fields.orderedValues(of: record, type: type) {
                 for index in fields.fields.indices {
-                    try fields.fields[index].store(ordered[index], at: address + fields.offsets[index], context: &context)
+                    try fields.fields[index].store(
+                        ordered[index], at: address + fields.offsets[index], context: &context)
                 }
             } else {
                 for index in fields.fields.indices {
-                    try fields.fields[index].store(record[index].value, at: address + fields.offsets[index], context: &context)
+                    try fields.fields[index].store(
+                        record[index].value, at: address + fields.offsets[index], context: &context)
                 }
             }
         case .tuple(let fields):
@@ -104,7 +106,8 @@ extension CanonicalLayout {
         let (byteLength, overflow) = elements.count.multipliedReportingOverflow(by: size)
         guard !overflow, byteLength <= Int(UInt32.max), elements.count <= Int(UInt32.max) else {
             throw CanonicalABIError.tooLong(
-                "\(listName) of \(elements.count) elements (\(size) bytes each) is too long to lower into a 32-bit memory")
+                "\(listName) of \(elements.count) elements (\(size) bytes each) is too long to lower into a 32-bit memory"
+            )
         }
         let address = try context.allocate(alignment: alignment, size: byteLength, for: listName)
         if isPlainNumber && byteLength > 0 {
@@ -136,8 +139,12 @@ extension CanonicalLayout {
         case .u32: try each(UInt32.self) { if case .u32(let integer) = $0 { integer } else { nil } }
         case .s64: try each(Int64.self) { if case .s64(let integer) = $0 { integer } else { nil } }
         case .u64: try each(UInt64.self) { if case .u64(let integer) = $0 { integer } else { nil } }
-        case .f32: try each(UInt32.self) { if case .f32(let float) = $0 { ScalarConversion.lowerFloat(float) } else { nil } }
-        case .f64: try each(UInt64.self) { if case .f64(let double) = $0 { ScalarConversion.lowerDouble(double) } else { nil } }
+        case .f32:
+            try each(UInt32.self) { if case .f32(let float) = $0 { ScalarConversion.lowerFloat(float) } else { nil } }
+        case .f64:
+            try each(UInt64.self) {
+                if case .f64(let double) = $0 { ScalarConversion.lowerDouble(double) } else { nil }
+            }
         default: break
         }
     }
@@ -150,14 +157,16 @@ extension CanonicalLayout {
     func checkTupleArity(_ fields: FieldsLayout, _ elements: [ComponentValue]) throws {
         guard elements.count == fields.fields.count else {
             throw CanonicalABIError.typeMismatch(
-                "expected \(fields.fields.count) values for \(TypeNaming.describe(type)), got a tuple of \(elements.count)")
+                "expected \(fields.fields.count) values for \(TypeNaming.describe(type)), got a tuple of \(elements.count)"
+            )
         }
     }
 
     /// `own<T>` takes ownership: a borrowed handle cannot be passed where ownership moves.
     func checkOwned(_ handle: ResourceHandle) throws {
         guard handle.isOwned else {
-            throw CanonicalABIError.typeMismatch("expected an owned handle for \(TypeNaming.describe(type)), got \(handle)")
+            throw CanonicalABIError.typeMismatch(
+                "expected an owned handle for \(TypeNaming.describe(type)), got \(handle)")
         }
     }
 }

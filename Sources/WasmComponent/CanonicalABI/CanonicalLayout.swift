@@ -55,10 +55,12 @@ final class CanonicalLayout: Sendable {
         case .list(let element):
             self.init(type: type, size: 8, alignment: 4, flat: [.i32, .i32], shape: .list(CanonicalLayout(element)))
         case .record(let record):
-            let fields = FieldsLayout(names: record.fields.map(\.name), fields: record.fields.map { CanonicalLayout($0.type) })
+            let fields = FieldsLayout(
+                names: record.fields.map(\.name), fields: record.fields.map { CanonicalLayout($0.type) })
             self.init(type: type, fields: fields, shape: .record(fields))
         case .tuple(let elements):
-            let fields = FieldsLayout(names: elements.indices.map(String.init), fields: elements.map { CanonicalLayout($0) })
+            let fields = FieldsLayout(
+                names: elements.indices.map(String.init), fields: elements.map { CanonicalLayout($0) })
             self.init(type: type, fields: fields, shape: .tuple(fields))
         case .variant(let variant):
             let cases = CasesLayout(
@@ -117,7 +119,9 @@ final class CanonicalLayout: Sendable {
     }
 
     private convenience init(type: ValueType, cases: CasesLayout) {
-        self.init(type: type, size: cases.size, alignment: cases.alignment, flat: [.i32] + cases.payloadFlat, shape: .cases(cases))
+        self.init(
+            type: type, size: cases.size, alignment: cases.alignment, flat: [.i32] + cases.payloadFlat,
+            shape: .cases(cases))
     }
 
     /// Whether values of this type are plain numbers in memory (no pointers, no validation

@@ -57,7 +57,9 @@ public struct CanonicalSignature: Sendable {
 
     /// The core arguments for calling the export with `arguments`. When the parameters spill, the
     /// tuple is allocated in guest memory with `realloc` and its pointer is the only argument.
-    public func lowerArguments<C: CanonicalContext>(_ arguments: [ComponentValue], context: inout C) throws -> [CoreValue] {
+    public func lowerArguments<C: CanonicalContext>(_ arguments: [ComponentValue], context: inout C) throws
+        -> [CoreValue]
+    {
         try checkArgumentCount(arguments.count)
         if !parametersSpill {
             var values: [CoreValue] = []
@@ -85,7 +87,9 @@ public struct CanonicalSignature: Sendable {
     /// The result of the export from the core results it returned: the value itself, or, when
     /// the result spills, loaded from the pointer that is the only core result. Nil for a function
     /// without a result.
-    public func liftResult<C: CanonicalContext>(from coreResults: [CoreValue], context: inout C) throws -> ComponentValue? {
+    public func liftResult<C: CanonicalContext>(from coreResults: [CoreValue], context: inout C) throws
+        -> ComponentValue?
+    {
         let expected = resultSpills ? 1 : flatResultTypes.count
         guard coreResults.count == expected else {
             throw CanonicalABIError.coreValueMismatch("expected \(expected) core results, got \(coreResults.count)")
@@ -109,7 +113,9 @@ public struct CanonicalSignature: Sendable {
     /// The arguments the guest passed to the import, from its core arguments. When the parameters
     /// spill, the first core argument points to the tuple; when the result spills, the last core
     /// argument is the return pointer and is not an argument.
-    public func liftArguments<C: CanonicalContext>(from coreArguments: [CoreValue], context: inout C) throws -> [ComponentValue] {
+    public func liftArguments<C: CanonicalContext>(from coreArguments: [CoreValue], context: inout C) throws
+        -> [ComponentValue]
+    {
         let expected = (parametersSpill ? 1 : flatParameterTypes.count) + (resultSpills ? 1 : 0)
         guard coreArguments.count == expected else {
             throw CanonicalABIError.coreValueMismatch("expected \(expected) core arguments, got \(coreArguments.count)")
@@ -161,8 +167,10 @@ public struct CanonicalSignature: Sendable {
             return []
         }
         guard let value else {
-            throw CanonicalABIError.typeMismatch("expected a result of type \(TypeNaming.describe(result.type)), got none")
-                .located("result")
+            throw CanonicalABIError.typeMismatch(
+                "expected a result of type \(TypeNaming.describe(result.type)), got none"
+            )
+            .located("result")
         }
         do {
             if !resultSpills {
@@ -173,7 +181,8 @@ public struct CanonicalSignature: Sendable {
             }
             guard case .i32(let pointer)? = coreArguments.last else {
                 let got = coreArguments.last.map { "an \($0.type)" } ?? "no core arguments"
-                throw CanonicalABIError.coreValueMismatch("expected the return pointer (an i32) as the last core argument, got \(got)")
+                throw CanonicalABIError.coreValueMismatch(
+                    "expected the return pointer (an i32) as the last core argument, got \(got)")
             }
             try checkResultRange(at: Int(pointer), context: context)
             try result.store(value, at: Int(pointer), context: &context)
@@ -185,7 +194,9 @@ public struct CanonicalSignature: Sendable {
 
     // MARK: Helpers
 
-    private func storeArguments<C: CanonicalContext>(_ arguments: [ComponentValue], at address: Int, context: inout C) throws {
+    private func storeArguments<C: CanonicalContext>(_ arguments: [ComponentValue], at address: Int, context: inout C)
+        throws
+    {
         guard case .tuple(let fields) = parameterTuple.shape else { return }
         for index in parameters.indices {
             do {

@@ -58,7 +58,8 @@ public struct CanonicalTypeLayout: Sendable {
     public func liftFlat<C: CanonicalContext>(from values: [CoreValue], context: inout C) throws -> ComponentValue {
         guard values.count == layout.flat.count else {
             throw CanonicalABIError.coreValueMismatch(
-                "expected \(layout.flat.count) core values for \(TypeNaming.describe(layout.type)), got \(values.count)")
+                "expected \(layout.flat.count) core values for \(TypeNaming.describe(layout.type)), got \(values.count)"
+            )
         }
         var reader = FlatReader(values)
         return try layout.liftFlat(&reader, context: &context)

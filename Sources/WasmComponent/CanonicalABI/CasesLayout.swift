@@ -45,7 +45,8 @@ final class CasesLayout: Sendable {
         self.payloadFlat = payloadFlat
         self.size = alignUp(payloadOffset + payloadSize, to: alignment)
         self.alignment = alignment
-        self.indexByName = style == .variant || style == .enumeration
+        self.indexByName =
+            style == .variant || style == .enumeration
             ? Dictionary(names.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
             : [:]
     }
@@ -106,10 +107,12 @@ final class CasesLayout: Sendable {
         let expected = payloads[index]
         if let expected, payload == nil {
             throw CanonicalABIError.typeMismatch(
-                "case `\(names[index])` of \(TypeNaming.describe(type)) needs a payload of type \(TypeNaming.reference(expected.type))")
+                "case `\(names[index])` of \(TypeNaming.describe(type)) needs a payload of type \(TypeNaming.reference(expected.type))"
+            )
         }
         if expected == nil, payload != nil {
-            throw CanonicalABIError.typeMismatch("case `\(names[index])` of \(TypeNaming.describe(type)) has no payload, but one was given")
+            throw CanonicalABIError.typeMismatch(
+                "case `\(names[index])` of \(TypeNaming.describe(type)) has no payload, but one was given")
         }
         return (index, payload)
     }

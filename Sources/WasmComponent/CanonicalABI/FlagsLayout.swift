@@ -22,7 +22,8 @@ final class FlagsLayout: Sendable {
             byteSize = 4 * ((count + 31) / 32)
         }
         wordCount = (count + 31) / 32
-        indexByName = Dictionary(names.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        indexByName = Dictionary(
+            names.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
     var alignment: Int { min(max(byteSize, 1), 4) }

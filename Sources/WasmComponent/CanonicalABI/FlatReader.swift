@@ -28,7 +28,8 @@ struct FlatReader {
     }
 
     private func mismatch(_ wanted: CoreValueType, _ got: CoreValue) -> CanonicalABIError {
-        CanonicalABIError.coreValueMismatch("expected an \(wanted) core value at position \(index - 1), got \(got.type)")
+        CanonicalABIError.coreValueMismatch(
+            "expected an \(wanted) core value at position \(index - 1), got \(got.type)")
     }
 
     mutating func nextI32() throws -> UInt32 {

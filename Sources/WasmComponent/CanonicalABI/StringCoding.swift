@@ -35,7 +35,8 @@ enum StringCoding {
                 "string at \(CanonicalABIError.hex(address)) has \(extent) (\(byteLength) bytes), "
                     + "more than the limit of \(CanonicalABI.maxStringByteLength) bytes")
         }
-        try context.checkRange(address: address, byteCount: byteLength, alignment: alignment, subject: "string", extent: extent)
+        try context.checkRange(
+            address: address, byteCount: byteLength, alignment: alignment, subject: "string", extent: extent)
         if byteLength == 0 { return "" }
 
         let decoded: String? = context.withMemory(offset: address, count: byteLength) { bytes in
@@ -52,7 +53,9 @@ enum StringCoding {
             }
         }
         guard let decoded else {
-            let reason = source == .utf16 ? "invalid UTF-16 in string at \(CanonicalABIError.hex(address)) (unpaired surrogate)"
+            let reason =
+                source == .utf16
+                ? "invalid UTF-16 in string at \(CanonicalABIError.hex(address)) (unpaired surrogate)"
                 : "invalid UTF-8 in string at \(CanonicalABIError.hex(address))"
             throw CanonicalABIError(kind: .invalidEncoding, message: reason)
         }
@@ -81,7 +84,9 @@ enum StringCoding {
 
     /// Copies `string` into guest memory through `realloc`; returns the pointer and the (tagged)
     /// length the guest sees.
-    static func lower<C: CanonicalContext>(_ string: String, context: inout C) throws -> (pointer: UInt32, length: UInt32) {
+    static func lower<C: CanonicalContext>(_ string: String, context: inout C) throws -> (
+        pointer: UInt32, length: UInt32
+    ) {
         let utf8Count = string.utf8.count
         switch context.options.stringEncoding {
         case .utf8:
@@ -99,7 +104,8 @@ enum StringCoding {
     /// The spec asserts sizes fit `realloc`'s 32-bit arguments; a host string may not.
     private static func checkLowerable(_ utf8Count: Int, worstCaseBytes: Int) throws {
         guard worstCaseBytes <= Int(UInt32.max) else {
-            throw CanonicalABIError.tooLong("string of \(utf8Count) UTF-8 bytes is too long to lower into a 32-bit memory")
+            throw CanonicalABIError.tooLong(
+                "string of \(utf8Count) UTF-8 bytes is too long to lower into a 32-bit memory")
         }
     }
 
@@ -166,7 +172,8 @@ enum StringCoding {
         }
 
         let worstCase = 2 * utf8Count
-        pointer = try context.allocate(replacing: pointer, originalSize: utf8Count, alignment: 2, size: worstCase, for: "string")
+        pointer = try context.allocate(
+            replacing: pointer, originalSize: utf8Count, alignment: 2, size: worstCase, for: "string")
         let codeUnits = string.utf16.count
         let byteLength = 2 * codeUnits
         context.withMutableMemory(offset: pointer, count: worstCase) { memory in

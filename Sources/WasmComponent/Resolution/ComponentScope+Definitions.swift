@@ -22,7 +22,8 @@ extension ComponentScope {
             functions.append((type, try backend.lift(core, type: type, options: resolved, offset: offset)))
         case .lower(let functionIndex, let options):
             guard Int(functionIndex) < functions.count else {
-                throw ComponentError("func index \(functionIndex) out of bounds (\(functions.count) defined)", offset: offset)
+                throw ComponentError(
+                    "func index \(functionIndex) out of bounds (\(functions.count) defined)", offset: offset)
             }
             if options.contains(where: { if case .postReturn = $0 { return true } else { return false } }) {
                 throw ComponentError("canon lower does not take a post-return option", offset: offset)
@@ -30,13 +31,17 @@ extension ComponentScope {
             let function = functions[Int(functionIndex)]
             try budget.chargeUse(of: function.type, offset: offset)
             let resolved = try resolveOptions(options, offset: offset)
-            coreFunctions.append(try backend.lower(function.function, type: function.type, options: resolved, offset: offset))
+            coreFunctions.append(
+                try backend.lower(function.function, type: function.type, options: resolved, offset: offset))
         case .resourceNew(let typeIndex):
-            coreFunctions.append(try backend.resourceNew(try typeScope.resourceType(typeIndex, offset: offset), offset: offset))
+            coreFunctions.append(
+                try backend.resourceNew(try typeScope.resourceType(typeIndex, offset: offset), offset: offset))
         case .resourceDrop(let typeIndex):
-            coreFunctions.append(try backend.resourceDrop(try typeScope.resourceType(typeIndex, offset: offset), offset: offset))
+            coreFunctions.append(
+                try backend.resourceDrop(try typeScope.resourceType(typeIndex, offset: offset), offset: offset))
         case .resourceRep(let typeIndex):
-            coreFunctions.append(try backend.resourceRep(try typeScope.resourceType(typeIndex, offset: offset), offset: offset))
+            coreFunctions.append(
+                try backend.resourceRep(try typeScope.resourceType(typeIndex, offset: offset), offset: offset))
         }
     }
 
@@ -65,19 +70,22 @@ extension ComponentScope {
         if let arguments {
             // A nested component: the import is satisfied by its instantiation argument.
             guard let supplied = arguments[name] else {
-                throw ComponentError("nested component import '\(name)' was not supplied when instantiating it", offset: offset)
+                throw ComponentError(
+                    "nested component import '\(name)' was not supplied when instantiating it", offset: offset)
             }
             if case .type = definition.type {
                 // A type import stands for the supplied type itself: its identity (resources)
                 // and origin carry through, and the import name does not rename it.
                 guard case .type = supplied else {
-                    throw ComponentError("import '\(name)' expects a type but was given a \(supplied.kind)", offset: offset)
+                    throw ComponentError(
+                        "import '\(name)' expects a type but was given a \(supplied.kind)", offset: offset)
                 }
                 imports.append((name, supplied.externType))
             } else {
                 let declared = try typeScope.externType(definition.type, name: name, offset: offset)
                 guard declared.kind == supplied.kind else {
-                    throw ComponentError("import '\(name)' expects a \(declared.kind) but was given a \(supplied.kind)", offset: offset)
+                    throw ComponentError(
+                        "import '\(name)' expects a \(declared.kind) but was given a \(supplied.kind)", offset: offset)
                 }
                 imports.append((name, declared))
             }
@@ -100,7 +108,9 @@ extension ComponentScope {
         }
     }
 
-    private func importedInstance(_ type: InstanceType, name: String, _ backend: inout Backend) throws -> InstanceValue<Backend> {
+    private func importedInstance(_ type: InstanceType, name: String, _ backend: inout Backend) throws -> InstanceValue<
+        Backend
+    > {
         var exports: [(name: String, item: ComponentItem<Backend>)] = []
         for (exportName, exportType) in type.exports {
             switch exportType {
@@ -108,11 +118,13 @@ extension ComponentScope {
                 let function = try backend.importedFunction(interface: name, name: exportName, type: functionType)
                 exports.append((exportName, .function(functionType, function)))
             case .instance(let nested):
-                exports.append((exportName, .instance(try importedInstance(nested, name: "\(name)/\(exportName)", &backend))))
+                exports.append(
+                    (exportName, .instance(try importedInstance(nested, name: "\(name)/\(exportName)", &backend))))
             case .type(let entry):
                 exports.append((exportName, .type(entry)))
             case .component, .coreModule:
-                throw ComponentError("instance '\(name)' exports a \(exportType.kind), which cannot be imported", offset: 0)
+                throw ComponentError(
+                    "instance '\(name)' exports a \(exportType.kind), which cannot be imported", offset: 0)
             }
         }
         return InstanceValue(exports: exports)
@@ -127,7 +139,8 @@ extension ComponentScope {
         if let ascribed = definition.ascribedType {
             let declared = try typeScope.externType(ascribed, name: name, offset: offset)
             guard declared.kind == exported.kind else {
-                throw ComponentError("export '\(name)' is declared as a \(declared.kind) but is a \(exported.kind)", offset: offset)
+                throw ComponentError(
+                    "export '\(name)' is declared as a \(declared.kind) but is a \(exported.kind)", offset: offset)
             }
             switch (declared, exported) {
             case (.type, .type):

@@ -90,7 +90,8 @@ public final class ComponentScope<Backend: InstantiationBackend> {
 
     private func coreInstance(_ index: UInt32, offset: Int) throws(ComponentError) -> Backend.CoreInstance {
         guard Int(index) < coreInstances.count else {
-            throw ComponentError("core instance index \(index) out of bounds (\(coreInstances.count) defined)", offset: offset)
+            throw ComponentError(
+                "core instance index \(index) out of bounds (\(coreInstances.count) defined)", offset: offset)
         }
         return coreInstances[Int(index)]
     }
@@ -124,18 +125,21 @@ public final class ComponentScope<Backend: InstantiationBackend> {
         switch instance {
         case .instantiate(let moduleIndex, let arguments):
             guard Int(moduleIndex) < coreModules.count else {
-                throw ComponentError("core module index \(moduleIndex) out of bounds (\(coreModules.count) defined)", offset: offset)
+                throw ComponentError(
+                    "core module index \(moduleIndex) out of bounds (\(coreModules.count) defined)", offset: offset)
             }
             try budget.chargeCoreModuleInstance(offset: offset)
             var resolved: [(name: String, instance: Backend.CoreInstance)] = []
             for argument in arguments {
                 resolved.append((argument.name, try coreInstance(argument.instance, offset: offset)))
             }
-            coreInstances.append(try backend.instantiate(module: coreModules[Int(moduleIndex)], arguments: resolved, offset: offset))
+            coreInstances.append(
+                try backend.instantiate(module: coreModules[Int(moduleIndex)], arguments: resolved, offset: offset))
         case .exports(let exports):
             var items: [(name: String, sort: CoreSort, item: Backend.CoreItem)] = []
             for export in exports {
-                items.append((export.name, export.item.sort, try coreItem(export.item.sort, export.item.index, offset: offset)))
+                items.append(
+                    (export.name, export.item.sort, try coreItem(export.item.sort, export.item.index, offset: offset)))
             }
             coreInstances.append(try backend.coreInstance(exports: items))
         }
@@ -186,7 +190,8 @@ public final class ComponentScope<Backend: InstantiationBackend> {
         switch instance {
         case .instantiate(let componentIndex, let arguments):
             guard Int(componentIndex) < components.count else {
-                throw ComponentError("component index \(componentIndex) out of bounds (\(components.count) defined)", offset: offset)
+                throw ComponentError(
+                    "component index \(componentIndex) out of bounds (\(components.count) defined)", offset: offset)
             }
             let component = components[Int(componentIndex)]
             guard let definingScope = component.scope else {
@@ -199,7 +204,8 @@ public final class ComponentScope<Backend: InstantiationBackend> {
                 }
                 resolved[argument.name] = try item(argument.item, offset: offset)
             }
-            try budget.chargeComponentInstance(definitions: component.binary.definitions.count, depth: depth + 1, offset: offset)
+            try budget.chargeComponentInstance(
+                definitions: component.binary.definitions.count, depth: depth + 1, offset: offset)
             let child = ComponentScope(
                 binary: component.binary, parent: definingScope, arguments: resolved, budget: budget, depth: depth + 1)
             try child.run(&backend)
@@ -233,15 +239,19 @@ public final class ComponentScope<Backend: InstantiationBackend> {
         switch alias.target {
         case .export(let instanceIndex, let name):
             guard Int(instanceIndex) < instances.count else {
-                throw ComponentError("instance index \(instanceIndex) out of bounds (\(instances.count) defined)", offset: offset)
+                throw ComponentError(
+                    "instance index \(instanceIndex) out of bounds (\(instances.count) defined)", offset: offset)
             }
             guard var exported = export(ofInstance: Int(instanceIndex), named: name) else {
                 throw ComponentError("instance \(instanceIndex) has no export named '\(name)'", offset: offset)
             }
             guard exported.matches(alias.sort) else {
-                throw ComponentError("export '\(name)' of instance \(instanceIndex) is a \(exported.kind), not a \(alias.sort)", offset: offset)
+                throw ComponentError(
+                    "export '\(name)' of instance \(instanceIndex) is a \(exported.kind), not a \(alias.sort)",
+                    offset: offset)
             }
-            if case .type(var entry) = exported, entry.origin == nil, let interface = instanceNames[Int(instanceIndex)] {
+            if case .type(var entry) = exported, entry.origin == nil, let interface = instanceNames[Int(instanceIndex)]
+            {
                 entry.origin = TypeOrigin(interface: interface, name: name)
                 exported = .type(entry)
             }
@@ -254,12 +264,14 @@ public final class ComponentScope<Backend: InstantiationBackend> {
             if sort == .module || sort == .instance || sort == .type {
                 throw ComponentError("core \(sort) cannot be aliased from a core instance export", offset: offset)
             }
-            try appendCore(sort, try backend.coreExport(of: instance, name: name, sort: sort, offset: offset), offset: offset)
+            try appendCore(
+                sort, try backend.coreExport(of: instance, name: name, sort: sort, offset: offset), offset: offset)
         case .outer(let count, let index):
             var scope: ComponentScope = self
             for _ in 0..<count {
                 guard let next = scope.parent else {
-                    throw ComponentError("outer alias count \(count) reaches past the outermost component", offset: offset)
+                    throw ComponentError(
+                        "outer alias count \(count) reaches past the outermost component", offset: offset)
                 }
                 scope = next
             }
@@ -269,7 +281,8 @@ public final class ComponentScope<Backend: InstantiationBackend> {
                 append(try scope.item(SortIndex(sort: alias.sort, index: index), offset: offset), offset: offset)
             case .core(.type): typeScope.coreTypeCount += 1
             default:
-                throw ComponentError("outer aliases may only name types, modules and components, not \(alias.sort)", offset: offset)
+                throw ComponentError(
+                    "outer aliases may only name types, modules and components, not \(alias.sort)", offset: offset)
             }
         }
     }

@@ -134,7 +134,8 @@ final class TypeScope {
     }
 
     /// The complexity of a value type built from these references, checked against the limits.
-    private func complexity(over references: [ValueTypeReference], offset: Int) throws(ComponentError) -> TypeComplexity {
+    private func complexity(over references: [ValueTypeReference], offset: Int) throws(ComponentError) -> TypeComplexity
+    {
         var children: [TypeComplexity] = []
         children.reserveCapacity(references.count)
         for reference in references { children.append(try complexity(reference, offset: offset)) }
@@ -186,7 +187,8 @@ final class TypeScope {
         case .function(let params, let result):
             var parameters: [FunctionType.Parameter] = []
             for param in params {
-                parameters.append(FunctionType.Parameter(name: param.name, type: try valueType(param.type, offset: offset)))
+                parameters.append(
+                    FunctionType.Parameter(name: param.name, type: try valueType(param.type, offset: offset)))
             }
             try checkUnique(params.map(\.name), "parameter", offset: offset)
             let resultType: ValueType? = try result.map { (reference) throws(ComponentError) in
@@ -243,7 +245,8 @@ final class TypeScope {
 
     /// Resolves an import or export description. Type imports and exports also add to this
     /// type space, as the binary format says.
-    func externType(_ descriptor: ExternTypeDescriptor, name: String, offset: Int) throws(ComponentError) -> ExternType {
+    func externType(_ descriptor: ExternTypeDescriptor, name: String, offset: Int) throws(ComponentError) -> ExternType
+    {
         switch descriptor {
         case .coreModule: return .coreModule
         case .function(let index): return .function(try functionType(index, offset: offset))

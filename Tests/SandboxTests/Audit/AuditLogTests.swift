@@ -1,11 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Testing
+
 @testable import Sandbox
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 @Suite("Audit log")
 struct AuditLogTests {
@@ -31,25 +33,31 @@ struct AuditLogTests {
         }
     }
 
-    static let allowed = AuditDecision(verdict: .allowed, authority: .policy, reason: nil, basis: "grant filesystem read ./demo.txt")
-    static let denied = AuditDecision(verdict: .denied, authority: .policy, reason: "missing-capability", basis: "no filesystem capability")
+    static let allowed = AuditDecision(
+        verdict: .allowed, authority: .policy, reason: nil, basis: "grant filesystem read ./demo.txt")
+    static let denied = AuditDecision(
+        verdict: .denied, authority: .policy, reason: "missing-capability", basis: "no filesystem capability")
 
     @Test("JSONL read back: every field of both phases")
     func jsonLinesRoundTrip() throws {
         try Self.withTemporaryFile { path in
             let log = AuditLog(sinks: [try JSONLinesAuditSink(path: path)])
             let before = WallClockTime.now()
-            let first = try log.begin(component: "trusted", interface: "sandbox:skill/filesystem", function: "read-file",
-                                      arguments: "\"./demo.txt\"", decision: Self.allowed)
+            let first = try log.begin(
+                component: "trusted", interface: "sandbox:skill/filesystem", function: "read-file",
+                arguments: "\"./demo.txt\"", decision: Self.allowed)
             let finished = try log.finish(first, outcome: .returned("ok(\"Hello from the sandbox!\\n\")"))
-            let second = try log.begin(component: "malicious", interface: "sandbox:skill/filesystem", function: "read-file",
-                                       arguments: "\"/etc/passwd\"", decision: Self.denied)
+            let second = try log.begin(
+                component: "malicious", interface: "sandbox:skill/filesystem", function: "read-file",
+                arguments: "\"/etc/passwd\"", decision: Self.denied)
             try log.finish(second, outcome: .failed("trap: \"quoted\"\n\u{1}\\ é 😀"))
 
             let records = try Self.lines(of: path)
             #expect(records.count == 4)
-            let expectedKeys: Set<String> = ["v", "phase", "seq", "time", "component", "interface", "function", "args",
-                                             "decision", "by", "reason", "basis"]
+            let expectedKeys: Set<String> = [
+                "v", "phase", "seq", "time", "component", "interface", "function", "args",
+                "decision", "by", "reason", "basis",
+            ]
             #expect(Set(records[0].keys) == expectedKeys)
             #expect(Set(records[1].keys) == expectedKeys.union(["outcome", "result", "duration_ns"]))
             #expect(Set(records[3].keys) == expectedKeys.union(["outcome", "error", "duration_ns"]))
@@ -88,7 +96,8 @@ struct AuditLogTests {
     func decidedBeforeWork() throws {
         try Self.withTemporaryFile { path in
             let log = AuditLog(sinks: [try JSONLinesAuditSink(path: path)])
-            let event = try log.begin(component: "c", interface: "i", function: "f", arguments: "", decision: Self.allowed)
+            let event = try log.begin(
+                component: "c", interface: "i", function: "f", arguments: "", decision: Self.allowed)
             // Read by another descriptor, as a process surviving our crash would.
             let seen = try Self.lines(of: path)
             #expect(seen.count == 1 && seen[0]["phase"] as? String == "decided" && seen[0]["seq"] as? Int == 1)
@@ -101,10 +110,12 @@ struct AuditLogTests {
     func batchedOutcomes() throws {
         try Self.withTemporaryFile { path in
             let log = AuditLog(sinks: [try JSONLinesAuditSink(path: path, outcomes: .withNextDecision)])
-            let first = try log.begin(component: "c", interface: "i", function: "f", arguments: "1", decision: Self.allowed)
+            let first = try log.begin(
+                component: "c", interface: "i", function: "f", arguments: "1", decision: Self.allowed)
             try log.finish(first, outcome: .returned("1"))
             #expect(try Self.lines(of: path).map { $0["phase"] as? String } == ["decided"])
-            let second = try log.begin(component: "c", interface: "i", function: "f", arguments: "2", decision: Self.allowed)
+            let second = try log.begin(
+                component: "c", interface: "i", function: "f", arguments: "2", decision: Self.allowed)
             #expect(try Self.lines(of: path).map { $0["phase"] as? String } == ["decided", "finished", "decided"])
             try log.finish(second, outcome: .returned("2"))
             try log.flush()
@@ -117,7 +128,8 @@ struct AuditLogTests {
         try Self.withTemporaryFile { path in
             for _ in 0..<2 {
                 let log = AuditLog(sinks: [try JSONLinesAuditSink(path: path)])
-                let event = try log.begin(component: "c", interface: "i", function: "f", arguments: "", decision: Self.denied)
+                let event = try log.begin(
+                    component: "c", interface: "i", function: "f", arguments: "", decision: Self.denied)
                 try log.finish(event, outcome: .returned("err(\"no\")"))
             }
             #expect(try Self.lines(of: path).count == 4)
@@ -150,7 +162,9 @@ struct AuditLogTests {
         let log = AuditLog(historyLimit: 3)
         var events: [AuditEvent] = []
         for index in 1...5 {
-            events.append(try log.begin(component: "c", interface: "i", function: "f", arguments: "\(index)", decision: Self.allowed))
+            events.append(
+                try log.begin(
+                    component: "c", interface: "i", function: "f", arguments: "\(index)", decision: Self.allowed))
         }
         try log.finish(events[1], outcome: .returned("dropped already"))
         try log.finish(events[3], outcome: .returned("four"))
@@ -168,7 +182,10 @@ struct AuditLogTests {
             for task in 0..<8 {
                 group.addTask {
                     for index in 0..<250 {
-                        if let event = try? log.begin(component: "c\(task)", interface: "i", function: "f", arguments: "\(index)", decision: Self.allowed) {
+                        if let event = try? log.begin(
+                            component: "c\(task)", interface: "i", function: "f", arguments: "\(index)",
+                            decision: Self.allowed)
+                        {
                             _ = try? log.finish(event, outcome: .returned(""))
                         }
                     }
@@ -180,14 +197,16 @@ struct AuditLogTests {
         #expect(history.allSatisfy { $0.outcome == .returned("") })
     }
 
-    @Test("RFC 3339 timestamps", arguments: [
-        (Int64(0), "1970-01-01T00:00:00.000000Z"),
-        (1_700_000_000_123_456_789, "2023-11-14T22:13:20.123456Z"),
-        (1_709_164_800_000_000_000, "2024-02-29T00:00:00.000000Z"),
-        (951_782_400_000_000_000, "2000-02-29T00:00:00.000000Z"),
-        (4_102_444_799_999_999_999, "2099-12-31T23:59:59.999999Z"),
-        (-1_000, "1969-12-31T23:59:59.999999Z"),
-    ])
+    @Test(
+        "RFC 3339 timestamps",
+        arguments: [
+            (Int64(0), "1970-01-01T00:00:00.000000Z"),
+            (1_700_000_000_123_456_789, "2023-11-14T22:13:20.123456Z"),
+            (1_709_164_800_000_000_000, "2024-02-29T00:00:00.000000Z"),
+            (951_782_400_000_000_000, "2000-02-29T00:00:00.000000Z"),
+            (4_102_444_799_999_999_999, "2099-12-31T23:59:59.999999Z"),
+            (-1_000, "1969-12-31T23:59:59.999999Z"),
+        ])
     func timestamps(nanoseconds: Int64, text: String) {
         #expect(WallClockTime(nanosecondsSinceEpoch: nanoseconds).rfc3339 == text)
     }

@@ -10,7 +10,8 @@ struct CapabilityGateTests {
 
     func load(_ name: String, configure: (inout Policy) throws -> Void = { _ in }) throws -> SandboxedComponent {
         let environment = try SandboxEnvironment(root: repositoryRoot.path, audit: audit)
-        return try SandboxedComponent(bytes: try fixtureBytes(name), name: name, environment: environment, configure: configure)
+        return try SandboxedComponent(
+            bytes: try fixtureBytes(name), name: name, environment: environment, configure: configure)
     }
 
     func run(_ component: SandboxedComponent) throws -> String {
@@ -23,7 +24,8 @@ struct CapabilityGateTests {
         let malicious = try load("malicious")
         #expect(
             try run(malicious)
-                == "BLOCKED: Failed to read /etc/passwd - Permission denied: component 'malicious' does not have filesystem capability")
+                == "BLOCKED: Failed to read /etc/passwd - Permission denied: component 'malicious' does not have filesystem capability"
+        )
         let event = try #require(audit.history.last)
         #expect(event.decision.verdict == .denied)
         #expect(event.decision.basis == "no filesystem capability")
@@ -46,7 +48,8 @@ struct CapabilityGateTests {
         let malicious = try load("malicious") { try $0.grant("filesystem", scopes: ["./demo.txt"]) }
         #expect(
             try run(malicious)
-                == "BLOCKED: Failed to read /etc/passwd - Permission denied: '/etc/passwd' is outside the granted scope (./demo.txt)")
+                == "BLOCKED: Failed to read /etc/passwd - Permission denied: '/etc/passwd' is outside the granted scope (./demo.txt)"
+        )
     }
 
     @Test("the trusted component reads demo.txt when its manifest is applied")
@@ -74,8 +77,13 @@ struct CapabilityGateTests {
         #expect(records.map { $0["seq"] as? Int } == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5])
         #expect(records.map { $0["phase"] as? String }.prefix(2) == ["decided", "finished"])
         #expect(records.map { $0["decision"] as? String }.suffix(2) == ["denied", "denied"])
-        #expect(records[1]["result"] as? String == #"ok("Hello from the sandbox!\nThis file was read by a trusted WASM component.\nCapability-based security is working correctly.")"#)
-        #expect(records[9]["result"] as? String == #"err("Permission denied: \'/etc/hostname\' is outside the granted scope (./demo.txt)")"#)
+        #expect(
+            records[1]["result"] as? String
+                == #"ok("Hello from the sandbox!\nThis file was read by a trusted WASM component.\nCapability-based security is working correctly.")"#
+        )
+        #expect(
+            records[9]["result"] as? String
+                == #"err("Permission denied: \'/etc/hostname\' is outside the granted scope (./demo.txt)")"#)
         #expect(records.allSatisfy { $0["component"] as? String == "busy" && $0["function"] as? String == "read-file" })
     }
 }

@@ -1,10 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Testing
+
 @testable import Sandbox
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 @Suite("Manifests")
 struct ManifestTests {
@@ -34,24 +36,34 @@ struct ManifestTests {
     func trustedManifest() throws {
         let policy = try policy(Self.trusted)
         #expect(policy.grants.map(policy.describe) == ["filesystem read ./demo.txt"])
-        #expect(policy.decide(interface: Self.filesystem, function: "read-file", request: .path("./demo.txt", .read)).isAllowed)
-        let outside = policy.decide(interface: Self.filesystem, function: "read-file", request: .path("/etc/passwd", .read))
+        #expect(
+            policy.decide(interface: Self.filesystem, function: "read-file", request: .path("./demo.txt", .read))
+                .isAllowed)
+        let outside = policy.decide(
+            interface: Self.filesystem, function: "read-file", request: .path("/etc/passwd", .read))
         guard case .deny(let reason) = outside else {
             Issue.record("/etc/passwd must be denied")
             return
         }
-        #expect(policy.denialMessage(reason) == "Permission denied: '/etc/passwd' is outside the granted scope (./demo.txt)")
+        #expect(
+            policy.denialMessage(reason) == "Permission denied: '/etc/passwd' is outside the granted scope (./demo.txt)"
+        )
     }
 
     @Test("the malicious manifest grants nothing: the seed's message")
     func maliciousManifest() throws {
         let policy = try policy(Self.malicious, component: "malicious")
         #expect(policy.grants.isEmpty && policy.denies.isEmpty)
-        guard case .deny(let reason) = policy.decide(interface: Self.filesystem, function: "read-file", request: .path("/etc/passwd", .read)) else {
+        guard
+            case .deny(let reason) = policy.decide(
+                interface: Self.filesystem, function: "read-file", request: .path("/etc/passwd", .read))
+        else {
             Issue.record("must be denied")
             return
         }
-        #expect(policy.denialMessage(reason) == "Permission denied: component 'malicious' does not have filesystem capability")
+        #expect(
+            policy.denialMessage(reason)
+                == "Permission denied: component 'malicious' does not have filesystem capability")
     }
 
     @Test("policy → save → load gives the same policy")
@@ -60,7 +72,9 @@ struct ManifestTests {
         try policy.grant("filesystem")
         try policy.grant("filesystem", scopes: ["./data", "/etc/hostname", "../shared"])
         try policy.grant("filesystem", scopes: ["./out", "./data"], access: .write)
-        try policy.grant("filesystem.read-file", scopes: ["./quote\"d", "./back\\slash", "./new\nline", "./caf\u{E9}", "./tab\there"])
+        try policy.grant(
+            "filesystem.read-file",
+            scopes: ["./quote\"d", "./back\\slash", "./new\nline", "./caf\u{E9}", "./tab\there"])
         try policy.grant("clock.now")
         try policy.grant("logger")
         try policy.deny("filesystem.write-file")
@@ -68,7 +82,8 @@ struct ManifestTests {
         try policy.deny("wasi:io/streams")
 
         let text = Manifest(policy: policy, file: "x.toml").tomlText
-        let loaded = try Manifest.parse(text, file: "x.toml").policy(component: "everything", catalog: Self.catalog, root: Self.root)
+        let loaded = try Manifest.parse(text, file: "x.toml").policy(
+            component: "everything", catalog: Self.catalog, root: Self.root)
         #expect(loaded == policy)
         #expect(Manifest(policy: loaded, file: "x.toml").tomlText == text)
     }
@@ -77,13 +92,16 @@ struct ManifestTests {
     func emptyRoundTrip() throws {
         let policy = try Policy(component: "malicious", catalog: Self.catalog, root: Self.root)
         let text = Manifest(policy: policy, file: "m.toml").tomlText
-        #expect(text == """
-            # Capabilities of component 'malicious' for wasmsh; format: README.md, Capabilities and manifests
-            component = "malicious"
-            # No grants: the component may call nothing the host provides.
+        #expect(
+            text == """
+                # Capabilities of component 'malicious' for wasmsh; format: README.md, Capabilities and manifests
+                component = "malicious"
+                # No grants: the component may call nothing the host provides.
 
-            """)
-        #expect(try Manifest.parse(text, file: "m.toml").policy(component: "malicious", catalog: Self.catalog, root: Self.root) == policy)
+                """)
+        #expect(
+            try Manifest.parse(text, file: "m.toml").policy(
+                component: "malicious", catalog: Self.catalog, root: Self.root) == policy)
     }
 
     @Test("saved text is the documented format")
@@ -92,20 +110,21 @@ struct ManifestTests {
         try policy.grant("filesystem", scopes: ["./demo.txt"])
         try policy.grant("filesystem", scopes: ["./out"], access: .readWrite)
         try policy.deny("filesystem.write-file")
-        #expect(Manifest(policy: policy, file: "t.toml").tomlText == """
-            # Capabilities of component 'trusted' for wasmsh; format: README.md, Capabilities and manifests
-            component = "trusted"
+        #expect(
+            Manifest(policy: policy, file: "t.toml").tomlText == """
+                # Capabilities of component 'trusted' for wasmsh; format: README.md, Capabilities and manifests
+                component = "trusted"
 
-            [[grant]]
-            interface = "sandbox:skill/filesystem"
-            read = ["./demo.txt", "./out"]
-            write = ["./out"]
+                [[grant]]
+                interface = "sandbox:skill/filesystem"
+                read = ["./demo.txt", "./out"]
+                write = ["./out"]
 
-            [[deny]]
-            interface = "sandbox:skill/filesystem"
-            function = "write-file"
+                [[deny]]
+                interface = "sandbox:skill/filesystem"
+                function = "write-file"
 
-            """)
+                """)
     }
 
     @Test("save writes a file that load reads back")
@@ -124,64 +143,112 @@ struct ManifestTests {
         var policy = try Policy(component: "trusted", catalog: Self.catalog, root: Self.root)
         try policy.grant("filesystem", scopes: ["./demo.txt"])
         try Manifest.save(policy, to: path)
-        let loaded = try Manifest.load(contentsOf: path).policy(component: "trusted", catalog: Self.catalog, root: Self.root, expectedComponent: "trusted")
+        let loaded = try Manifest.load(contentsOf: path).policy(
+            component: "trusted", catalog: Self.catalog, root: Self.root, expectedComponent: "trusted")
         #expect(loaded == policy)
-        #expect(throws: ManifestError(file: directory + "/missing.toml", line: nil, message: "cannot read the manifest: No such file or directory")) {
+        #expect(
+            throws: ManifestError(
+                file: directory + "/missing.toml", line: nil,
+                message: "cannot read the manifest: No such file or directory")
+        ) {
             try Manifest.load(contentsOf: directory + "/missing.toml")
         }
     }
 
     /// Manifest text → the exact error, file and line included.
     static let errors: [(String, String)] = [
-        ("component = \"t\"\ncompnent = 1\n",
-         "manifests/test.toml:2: unknown key 'compnent' (expected component, grant, deny)"),
-        ("component = 5\n",
-         "manifests/test.toml:1: 'component' must be a string, not an integer"),
-        ("component = \"t\"\n\n[[grant]]\ninterface = \"filesystem\"\nreed = [\"./a\"]\n",
-         "manifests/test.toml:5: unknown key 'reed' in [[grant]] (expected interface, function, read, write)"),
-        ("[[grant]]\ninterface = \"filesystem\"\n\n[[grant]]\nread = [\"./a\"]\n",
-         "manifests/test.toml:4: [[grant]] needs an 'interface' key"),
-        ("[[grant]]\ninterface = 42\n",
-         "manifests/test.toml:2: 'interface' must be a string, not an integer"),
-        ("[[grant]]\ninterface = \"filesystem\"\nfunction = [\"read-file\"]\n",
-         "manifests/test.toml:3: 'function' must be a string, not an array"),
-        ("[[grant]]\ninterface = \"filesystem\"\nread = \"./demo.txt\"\n",
-         "manifests/test.toml:3: 'read' must be an array of path strings, not a string"),
-        ("[[grant]]\ninterface = \"filesystem\"\nread = [\"./a\", 7]\n",
-         "manifests/test.toml:3: 'read' must hold path strings only, found an integer"),
-        ("[[grant]]\ninterface = \"filesystem\"\nread = []\n",
-         "manifests/test.toml:3: 'read' is empty: list paths, or leave out 'read' and 'write' for an unscoped grant"),
-        ("[[grant]]\ninterface = \"filesystem\"\nread = [\n  \"./ok\",\n  \"\",\n]\n",
-         "manifests/test.toml:5: invalid path '' in 'read': it is empty"),
-        ("[[grant]]\ninterface = \"filesystem\"\nwrite = [\"./a\\u0000b\"]\n",
-         "manifests/test.toml:3: NUL characters (\\u0000) are not allowed in a manifest"),
-        ("[[grant]]\ninterface = \"network\"\n",
-         "manifests/test.toml:2: component 'trusted' does not import 'network' (its imports: sandbox:skill/filesystem, sandbox:skill/clock@0.1.0, wasi:io/streams@0.2.0, acme:net/streams@1.0.0, logger)"),
-        ("[[grant]]\ninterface = \"streams\"\n",
-         "manifests/test.toml:2: 'streams' is ambiguous for component 'trusted': it could be wasi:io/streams@0.2.0 or acme:net/streams@1.0.0; write the full name"),
-        ("[[deny]]\ninterface = \"filesystem\"\nfunction = \"read-flie\"\n",
-         "manifests/test.toml:3: interface 'filesystem' of component 'trusted' has no function 'read-flie' (its functions: read-file, write-file, list-dir)"),
-        ("[[grant]]\ninterface = \"filesystem.read-file\"\nfunction = \"write-file\"\n",
-         "manifests/test.toml:2: 'filesystem.read-file' already names a function; cannot also restrict it to 'write-file'"),
-        ("[grant]\ninterface = \"filesystem\"\n",
-         "manifests/test.toml:1: 'grant' must be an array of tables ([[grant]]), not a table"),
-        ("grant = [\"filesystem\"]\n",
-         "manifests/test.toml:1: each 'grant' must be a table, not a string"),
-        ("grant = [{ interface = \"filesystem\", scope = \"x\" }]\n",
-         "manifests/test.toml:1: unknown key 'scope' in [[grant]] (expected interface, function, read, write)"),
-        ("component = \"other\"\n",
-         "manifests/test.toml:1: this manifest is for component 'other', not 'trusted'"),
-        ("[[grant]]\ninterface = \"filesystem\"\nread = [\"./a\"\n",
-         "manifests/test.toml:3:15: TOML syntax error: Error while parsing array: encountered end-of-file"),
-        ("component = \n",
-         "manifests/test.toml:1:13: TOML syntax error: Error while parsing key-value pair: expected value, saw '\\n'"),
+        (
+            "component = \"t\"\ncompnent = 1\n",
+            "manifests/test.toml:2: unknown key 'compnent' (expected component, grant, deny)"
+        ),
+        (
+            "component = 5\n",
+            "manifests/test.toml:1: 'component' must be a string, not an integer"
+        ),
+        (
+            "component = \"t\"\n\n[[grant]]\ninterface = \"filesystem\"\nreed = [\"./a\"]\n",
+            "manifests/test.toml:5: unknown key 'reed' in [[grant]] (expected interface, function, read, write)"
+        ),
+        (
+            "[[grant]]\ninterface = \"filesystem\"\n\n[[grant]]\nread = [\"./a\"]\n",
+            "manifests/test.toml:4: [[grant]] needs an 'interface' key"
+        ),
+        (
+            "[[grant]]\ninterface = 42\n",
+            "manifests/test.toml:2: 'interface' must be a string, not an integer"
+        ),
+        (
+            "[[grant]]\ninterface = \"filesystem\"\nfunction = [\"read-file\"]\n",
+            "manifests/test.toml:3: 'function' must be a string, not an array"
+        ),
+        (
+            "[[grant]]\ninterface = \"filesystem\"\nread = \"./demo.txt\"\n",
+            "manifests/test.toml:3: 'read' must be an array of path strings, not a string"
+        ),
+        (
+            "[[grant]]\ninterface = \"filesystem\"\nread = [\"./a\", 7]\n",
+            "manifests/test.toml:3: 'read' must hold path strings only, found an integer"
+        ),
+        (
+            "[[grant]]\ninterface = \"filesystem\"\nread = []\n",
+            "manifests/test.toml:3: 'read' is empty: list paths, or leave out 'read' and 'write' for an unscoped grant"
+        ),
+        (
+            "[[grant]]\ninterface = \"filesystem\"\nread = [\n  \"./ok\",\n  \"\",\n]\n",
+            "manifests/test.toml:5: invalid path '' in 'read': it is empty"
+        ),
+        (
+            "[[grant]]\ninterface = \"filesystem\"\nwrite = [\"./a\\u0000b\"]\n",
+            "manifests/test.toml:3: NUL characters (\\u0000) are not allowed in a manifest"
+        ),
+        (
+            "[[grant]]\ninterface = \"network\"\n",
+            "manifests/test.toml:2: component 'trusted' does not import 'network' (its imports: sandbox:skill/filesystem, sandbox:skill/clock@0.1.0, wasi:io/streams@0.2.0, acme:net/streams@1.0.0, logger)"
+        ),
+        (
+            "[[grant]]\ninterface = \"streams\"\n",
+            "manifests/test.toml:2: 'streams' is ambiguous for component 'trusted': it could be wasi:io/streams@0.2.0 or acme:net/streams@1.0.0; write the full name"
+        ),
+        (
+            "[[deny]]\ninterface = \"filesystem\"\nfunction = \"read-flie\"\n",
+            "manifests/test.toml:3: interface 'filesystem' of component 'trusted' has no function 'read-flie' (its functions: read-file, write-file, list-dir)"
+        ),
+        (
+            "[[grant]]\ninterface = \"filesystem.read-file\"\nfunction = \"write-file\"\n",
+            "manifests/test.toml:2: 'filesystem.read-file' already names a function; cannot also restrict it to 'write-file'"
+        ),
+        (
+            "[grant]\ninterface = \"filesystem\"\n",
+            "manifests/test.toml:1: 'grant' must be an array of tables ([[grant]]), not a table"
+        ),
+        (
+            "grant = [\"filesystem\"]\n",
+            "manifests/test.toml:1: each 'grant' must be a table, not a string"
+        ),
+        (
+            "grant = [{ interface = \"filesystem\", scope = \"x\" }]\n",
+            "manifests/test.toml:1: unknown key 'scope' in [[grant]] (expected interface, function, read, write)"
+        ),
+        (
+            "component = \"other\"\n",
+            "manifests/test.toml:1: this manifest is for component 'other', not 'trusted'"
+        ),
+        (
+            "[[grant]]\ninterface = \"filesystem\"\nread = [\"./a\"\n",
+            "manifests/test.toml:3:15: TOML syntax error: Error while parsing array: encountered end-of-file"
+        ),
+        (
+            "component = \n",
+            "manifests/test.toml:1:13: TOML syntax error: Error while parsing key-value pair: expected value, saw '\\n'"
+        ),
     ]
 
     @Test("mistakes are errors naming the file and the line", arguments: errors)
     func errorMessages(text: String, expected: String) {
         do {
             let manifest = try Manifest.parse(text, file: "manifests/test.toml")
-            _ = try manifest.policy(component: "trusted", catalog: Self.catalog, root: Self.root, expectedComponent: "trusted")
+            _ = try manifest.policy(
+                component: "trusted", catalog: Self.catalog, root: Self.root, expectedComponent: "trusted")
             Issue.record("expected an error: \(expected)")
         } catch {
             #expect(error.description == expected)
@@ -207,7 +274,8 @@ struct RepositoryManifestTests {
     func trusted() throws {
         let directory = try #require(Self.manifestsDirectory())
         let manifest = try Manifest.load(contentsOf: directory + "/trusted.toml")
-        let policy = try manifest.policy(component: "trusted", catalog: Self.catalog, root: "/repo", expectedComponent: "trusted")
+        let policy = try manifest.policy(
+            component: "trusted", catalog: Self.catalog, root: "/repo", expectedComponent: "trusted")
         #expect(policy.grants.map(policy.describe) == ["filesystem read ./demo.txt"])
         #expect(policy.denies.isEmpty)
     }
@@ -216,12 +284,18 @@ struct RepositoryManifestTests {
     func malicious() throws {
         let directory = try #require(Self.manifestsDirectory())
         let manifest = try Manifest.load(contentsOf: directory + "/malicious.toml")
-        let policy = try manifest.policy(component: "malicious", catalog: Self.catalog, root: "/repo", expectedComponent: "malicious")
+        let policy = try manifest.policy(
+            component: "malicious", catalog: Self.catalog, root: "/repo", expectedComponent: "malicious")
         #expect(policy.grants.isEmpty && policy.denies.isEmpty)
-        guard case .deny(let reason) = policy.decide(interface: "sandbox:skill/filesystem", function: "read-file", request: .path("/etc/passwd", .read)) else {
+        guard
+            case .deny(let reason) = policy.decide(
+                interface: "sandbox:skill/filesystem", function: "read-file", request: .path("/etc/passwd", .read))
+        else {
             Issue.record("must be denied")
             return
         }
-        #expect(policy.denialMessage(reason) == "Permission denied: component 'malicious' does not have filesystem capability")
+        #expect(
+            policy.denialMessage(reason)
+                == "Permission denied: component 'malicious' does not have filesystem capability")
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 import WasmComponent
+
 @testable import Sandbox
 
 private let fs = PolicyFixture.filesystem
@@ -17,19 +18,41 @@ struct PolicyChangeTests {
         for text in spellings {
             #expect(try policy.resolve(text) == CapabilityTarget(interface: PolicyFixture.filesystem, function: nil))
         }
-        #expect(try policy.resolve("clock@0.1.0.now") == CapabilityTarget(interface: PolicyFixture.clock, function: "now"))
-        #expect(try policy.resolve("sandbox:skill/clock@0.1.0") == CapabilityTarget(interface: PolicyFixture.clock, function: nil))
-        #expect(try policy.resolve("wasi:io/streams.read") == CapabilityTarget(interface: "wasi:io/streams@0.2.0", function: "read"))
+        #expect(
+            try policy.resolve("clock@0.1.0.now") == CapabilityTarget(interface: PolicyFixture.clock, function: "now"))
+        #expect(
+            try policy.resolve("sandbox:skill/clock@0.1.0")
+                == CapabilityTarget(interface: PolicyFixture.clock, function: nil))
+        #expect(
+            try policy.resolve("wasi:io/streams.read")
+                == CapabilityTarget(interface: "wasi:io/streams@0.2.0", function: "read"))
         #expect(try policy.resolve("logger.anything") == CapabilityTarget(interface: "logger", function: "anything"))
     }
 
-    @Test("unknown, ambiguous and misspelt names are clear errors", arguments: [
-        ("network", "component 'app' does not import 'network' (its imports: sandbox:skill/filesystem, sandbox:skill/clock@0.1.0, wasi:io/streams@0.2.0, acme:net/streams@1.0.0, logger)"),
-        ("streams", "'streams' is ambiguous for component 'app': it could be wasi:io/streams@0.2.0 or acme:net/streams@1.0.0; write the full name"),
-        ("filesystem.read-flie", "interface 'filesystem' of component 'app' has no function 'read-flie' (its functions: read-file, write-file, list-dir)"),
-        ("clock@0.2.0", "component 'app' does not import 'clock@0.2.0' (its imports: sandbox:skill/filesystem, sandbox:skill/clock@0.1.0, wasi:io/streams@0.2.0, acme:net/streams@1.0.0, logger)"),
-        ("", "component 'app' does not import '' (its imports: sandbox:skill/filesystem, sandbox:skill/clock@0.1.0, wasi:io/streams@0.2.0, acme:net/streams@1.0.0, logger)"),
-    ])
+    @Test(
+        "unknown, ambiguous and misspelt names are clear errors",
+        arguments: [
+            (
+                "network",
+                "component 'app' does not import 'network' (its imports: sandbox:skill/filesystem, sandbox:skill/clock@0.1.0, wasi:io/streams@0.2.0, acme:net/streams@1.0.0, logger)"
+            ),
+            (
+                "streams",
+                "'streams' is ambiguous for component 'app': it could be wasi:io/streams@0.2.0 or acme:net/streams@1.0.0; write the full name"
+            ),
+            (
+                "filesystem.read-flie",
+                "interface 'filesystem' of component 'app' has no function 'read-flie' (its functions: read-file, write-file, list-dir)"
+            ),
+            (
+                "clock@0.2.0",
+                "component 'app' does not import 'clock@0.2.0' (its imports: sandbox:skill/filesystem, sandbox:skill/clock@0.1.0, wasi:io/streams@0.2.0, acme:net/streams@1.0.0, logger)"
+            ),
+            (
+                "",
+                "component 'app' does not import '' (its imports: sandbox:skill/filesystem, sandbox:skill/clock@0.1.0, wasi:io/streams@0.2.0, acme:net/streams@1.0.0, logger)"
+            ),
+        ])
     func resolutionErrors(text: String, message: String) throws {
         var policy = try fresh()
         #expect(throws: PolicyError.self) { try policy.grant(text) }
@@ -52,12 +75,20 @@ struct PolicyChangeTests {
         }
     }
 
-    @Test("bad scopes are refused", arguments: [
-        ("", "invalid path '': it is empty"),
-        ("./a\u{0}b", "invalid path './a\\0b': it contains a NUL byte"),
-        ("./" + String(repeating: "n", count: 256), "invalid path './\(String(repeating: "n", count: 98))…\(String(repeating: "n", count: 100))': it has a name 256 bytes long, more than the limit of 255"),
-        ("/" + String(repeating: "d/", count: 2100), "invalid path '\(String(repeating: "/d", count: 50))…\(String(repeating: "d/", count: 50))': it is 4201 bytes long, more than the limit of 4096"),
-    ])
+    @Test(
+        "bad scopes are refused",
+        arguments: [
+            ("", "invalid path '': it is empty"),
+            ("./a\u{0}b", "invalid path './a\\0b': it contains a NUL byte"),
+            (
+                "./" + String(repeating: "n", count: 256),
+                "invalid path './\(String(repeating: "n", count: 98))…\(String(repeating: "n", count: 100))': it has a name 256 bytes long, more than the limit of 255"
+            ),
+            (
+                "/" + String(repeating: "d/", count: 2100),
+                "invalid path '\(String(repeating: "/d", count: 50))…\(String(repeating: "d/", count: 50))': it is 4201 bytes long, more than the limit of 4096"
+            ),
+        ])
     func badScopes(path: String, message: String) throws {
         var policy = try fresh()
         do {
@@ -79,22 +110,34 @@ struct PolicyChangeTests {
     @Test("grant reports what changed")
     func grantSummaries() throws {
         var policy = try fresh()
-        #expect(try policy.grant("filesystem", scopes: ["/etc/hostname"]).map(\.description) == ["granted app: filesystem read /etc/hostname"])
-        #expect(try policy.grant("filesystem", scopes: ["/etc/hostname"]).map(\.description) == ["already granted app: filesystem read /etc/hostname"])
-        #expect(try policy.grant("filesystem", scopes: ["/etc//hostname"], access: .write).map(\.description)
+        #expect(
+            try policy.grant("filesystem", scopes: ["/etc/hostname"]).map(\.description) == [
+                "granted app: filesystem read /etc/hostname"
+            ])
+        #expect(
+            try policy.grant("filesystem", scopes: ["/etc/hostname"]).map(\.description) == [
+                "already granted app: filesystem read /etc/hostname"
+            ])
+        #expect(
+            try policy.grant("filesystem", scopes: ["/etc//hostname"], access: .write).map(\.description)
                 == ["granted app: filesystem read+write /etc/hostname (was read)"])
         #expect(try policy.grant("filesystem", scopes: ["/etc/hostname"], access: .read).map(\.kind) == [.unchanged])
         #expect(try policy.grant("clock.now").map(\.kind) == [.added])
-        #expect(policy.grants.map(policy.describe) == ["sandbox:skill/clock@0.1.0.now", "filesystem read+write /etc/hostname"].map { text in
-            text == "sandbox:skill/clock@0.1.0.now" ? "clock.now" : text
-        })
+        #expect(
+            policy.grants.map(policy.describe)
+                == ["sandbox:skill/clock@0.1.0.now", "filesystem read+write /etc/hostname"].map { text in
+                    text == "sandbox:skill/clock@0.1.0.now" ? "clock.now" : text
+                })
     }
 
     @Test("granting something explicitly denied notes that the deny wins")
     func grantUnderDeny() throws {
         var policy = try PolicyFixture.policy(denies: ["filesystem /etc"])
         let change = try policy.grant("filesystem", scopes: ["/etc/hostname"])
-        #expect(change.map(\.description) == ["granted app: filesystem read /etc/hostname (the explicit deny 'filesystem read /etc' still wins)"])
+        #expect(
+            change.map(\.description) == [
+                "granted app: filesystem read /etc/hostname (the explicit deny 'filesystem read /etc' still wins)"
+            ])
         let unrelated = try policy.grant("filesystem", scopes: ["./demo.txt"])
         #expect(unrelated.map(\.notes) == [[]])
     }
@@ -102,7 +145,8 @@ struct PolicyChangeTests {
     @Test("revoking a scope leaves the other scopes")
     func revokeOneScope() throws {
         var policy = try PolicyFixture.policy(grants: ["filesystem ./a ./b"])
-        #expect(try policy.revoke("filesystem", scopes: ["./a"]).map(\.description) == ["revoked app: filesystem read ./a"])
+        #expect(
+            try policy.revoke("filesystem", scopes: ["./a"]).map(\.description) == ["revoked app: filesystem read ./a"])
         #expect(policy.grants.map(policy.describe) == ["filesystem read ./b"])
         #expect(!policy.decide(interface: fs, function: "read-file", request: read("./a")).isAllowed)
         #expect(policy.decide(interface: fs, function: "read-file", request: read("./b")).isAllowed)
@@ -122,7 +166,9 @@ struct PolicyChangeTests {
             try policy.revoke("filesystem")
             Issue.record("revoke should fail")
         } catch {
-            #expect(error.description == "component 'app' has no grant 'filesystem' to remove (its grants: filesystem read ./demo.txt)")
+            #expect(
+                error.description
+                    == "component 'app' has no grant 'filesystem' to remove (its grants: filesystem read ./demo.txt)")
         }
         #expect(policy.grants.count == 1)
     }
@@ -145,14 +191,17 @@ struct PolicyChangeTests {
     @Test("revoking write access leaves read")
     func revokeAccess() throws {
         var policy = try PolicyFixture.policy(grants: ["filesystem --rw ./d"])
-        #expect(try policy.revoke("filesystem", scopes: ["./d"], access: .write).map(\.description)
+        #expect(
+            try policy.revoke("filesystem", scopes: ["./d"], access: .write).map(\.description)
                 == ["revoked app: filesystem write ./d (read remains)"])
         #expect(policy.grants.map(policy.describe) == ["filesystem read ./d"])
         do {
             try policy.revoke("filesystem", scopes: ["./d"], access: .write)
             Issue.record("revoke should fail")
         } catch {
-            #expect(error.description == "component 'app' has no grant 'filesystem write ./d' to remove (that scope has read only)")
+            #expect(
+                error.description
+                    == "component 'app' has no grant 'filesystem write ./d' to remove (that scope has read only)")
         }
         try policy.revoke("filesystem", scopes: ["./d"], access: .read)
         #expect(policy.grants.isEmpty)
@@ -208,10 +257,15 @@ struct PolicyChangeTests {
 
     @Test("a catalog from a world lists its imported interfaces and their functions")
     func catalogFromWorld() throws {
-        let readFile = NamedFunction(name: "read-file", type: FunctionType(parameters: [.init(name: "path", type: .string)], result: .result(ok: .string, err: .string)))
+        let readFile = NamedFunction(
+            name: "read-file",
+            type: FunctionType(
+                parameters: [.init(name: "path", type: .string)], result: .result(ok: .string, err: .string)))
         let world = ComponentWorld(
-            imports: [.interface(InterfaceDescription(name: PolicyFixture.filesystem, types: [], functions: [readFile])),
-                      .function(NamedFunction(name: "log", type: FunctionType(parameters: [], result: nil)))],
+            imports: [
+                .interface(InterfaceDescription(name: PolicyFixture.filesystem, types: [], functions: [readFile])),
+                .function(NamedFunction(name: "log", type: FunctionType(parameters: [], result: nil))),
+            ],
             exports: [])
         let catalog = ImportCatalog(world: world)
         #expect(catalog.interfaces == [.init(name: PolicyFixture.filesystem, functions: ["read-file"])])
@@ -246,10 +300,13 @@ struct LexicalPathTests {
         #expect(checked == 7 * 7 * 7 * 4)
     }
 
-    @Test("display forms", arguments: [
-        ("demo.txt", "./demo.txt"), ("./demo.txt", "./demo.txt"), ("a/../b", "./b"), ("a/..", "."), (".", "."),
-        ("../x/./y", "../x/y"), ("../../x", "../../x"), ("/etc//hostname/", "/etc/hostname"), ("/..", "/"), ("/", "/"),
-    ])
+    @Test(
+        "display forms",
+        arguments: [
+            ("demo.txt", "./demo.txt"), ("./demo.txt", "./demo.txt"), ("a/../b", "./b"), ("a/..", "."), (".", "."),
+            ("../x/./y", "../x/y"), ("../../x", "../../x"), ("/etc//hostname/", "/etc/hostname"), ("/..", "/"),
+            ("/", "/"),
+        ])
     func displayForms(path: String, display: String) {
         #expect(LexicalPath.displayForm(of: path) == display)
     }
@@ -259,7 +316,9 @@ struct LexicalPathTests {
         func covers(_ scope: String, _ request: String) -> Bool {
             let scopeBytes = LexicalPath.cleanedAbsoluteBytes(of: scope, root: [])
             let requestBytes = LexicalPath.cleanedAbsoluteBytes(of: request, root: [])
-            return scopeBytes.withUnsafeBufferPointer { s in requestBytes.withUnsafeBufferPointer { LexicalPath.covers(scope: s, request: $0) } }
+            return scopeBytes.withUnsafeBufferPointer { s in
+                requestBytes.withUnsafeBufferPointer { LexicalPath.covers(scope: s, request: $0) }
+            }
         }
         #expect(covers("/data", "/data"))
         #expect(covers("/data", "/data/x"))

@@ -25,7 +25,8 @@ enum HandMadeComponents {
         types.append(ComponentBytes.functionType(parameter: ComponentBytes.typeIndex(levels - 1)))
         return ComponentBytes.component([
             ComponentBytes.vectorSection(7, types),
-            ComponentBytes.vectorSection(10, (0..<imports).map { ComponentBytes.functionImport("f\($0)", type: levels) }),
+            ComponentBytes.vectorSection(
+                10, (0..<imports).map { ComponentBytes.functionImport("f\($0)", type: levels) }),
         ])
     }
 

@@ -34,7 +34,8 @@ struct GoldenInvocationTests {
     @Test("the golden file is there and covers every fixture")
     func goldenFileIsComplete() {
         #expect(Self.lines.count > 400)
-        #expect(Set(Self.components).isSuperset(of: ["values", "resources", "compute", "strings-utf16", "strings-latin1"]))
+        #expect(
+            Set(Self.components).isSuperset(of: ["values", "resources", "compute", "strings-utf16", "strings-latin1"]))
     }
 
     @Test("each component returns what wasmtime returned, line by line", arguments: components)

@@ -17,7 +17,8 @@ struct TrapTests {
     func missingImport() throws {
         let component = try LoadedComponent(
             bytes: try fixtureBytes("trusted"), name: "trusted", providedInterfaces: [],
-            hostCall: { context, _ in throw LoadError("import \(context.interface).\(context.function) is not provided") })
+            hostCall: { context, _ in throw LoadError("import \(context.interface).\(context.function) is not provided")
+            })
         #expect(component.unprovidedImports == ["sandbox:skill/filesystem.read-file"])
         let call = try CallExpression("run()", in: component)
         let error = #expect(throws: (any Error).self) { try component.call(call.export, call.arguments) }

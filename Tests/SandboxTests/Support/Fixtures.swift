@@ -20,12 +20,14 @@ func referenceHost(for component: String) -> (HostCallContext, [ComponentValue])
             guard case .string(let text) = arguments.first else { throw LoadError("transform needs a string") }
             return .string(String(String.UnicodeScalarView(text.unicodeScalars.reversed())))
         case ("malicious", "read-file"):
-            return .result(.err(.string("Permission denied: component 'malicious' does not have filesystem capability")))
+            return .result(
+                .err(.string("Permission denied: component 'malicious' does not have filesystem capability")))
         case ("trusted", "read-file"):
             let text = try String(contentsOf: repositoryRoot.appendingPathComponent("demo.txt"), encoding: .utf8)
             return .result(.ok(.string(text)))
         case ("busy", "read-file"):
-            return arguments.first == .string("./demo.txt") ? .result(.ok(.string("x"))) : .result(.err(.string("denied")))
+            return arguments.first == .string("./demo.txt")
+                ? .result(.ok(.string("x"))) : .result(.err(.string("denied")))
         default:
             throw LoadError("no reference host for \(context.interface).\(context.function)")
         }

@@ -4,17 +4,23 @@
 enum CanonicalFixtures {
     static let cart = ResourceType(name: "cart")
 
-    static let point = ValueType.record(RecordType(name: "point", fields: [
-        .init(name: "x", type: .s32), .init(name: "y", type: .s32),
-    ]))
+    static let point = ValueType.record(
+        RecordType(
+            name: "point",
+            fields: [
+                .init(name: "x", type: .s32), .init(name: "y", type: .s32),
+            ]))
 
-    static let shape = ValueType.variant(VariantType(name: "shape", cases: [
-        .init(name: "circle", payload: .f32),
-        .init(name: "rectangle", payload: .tuple([.f32, .f64])),
-        .init(name: "label", payload: .string),
-        .init(name: "nothing", payload: nil),
-        .init(name: "big", payload: .u64),
-    ]))
+    static let shape = ValueType.variant(
+        VariantType(
+            name: "shape",
+            cases: [
+                .init(name: "circle", payload: .f32),
+                .init(name: "rectangle", payload: .tuple([.f32, .f64])),
+                .init(name: "label", payload: .string),
+                .init(name: "nothing", payload: nil),
+                .init(name: "big", payload: .u64),
+            ]))
 
     static let color = ValueType.enumeration(EnumType(name: "color", cases: ["red", "green", "blue"]))
 
@@ -48,13 +54,16 @@ enum CanonicalFixtures {
         (.list(.list(.u32)), [.list([.list([.u32(1)]), .list([]), .list([.u32(2), .u32(3)])])]),
         (point, [record(("x", .s32(-5)), ("y", .s32(7)))]),
         (.tuple([.u8, .u64, .string]), [.tuple([.u8(9), .u64(1 << 40), .string("t")])]),
-        (shape, [
-            .variant(caseName: "circle", payload: .f32(2.5)),
-            .variant(caseName: "rectangle", payload: .tuple([.f32(1), .f64(2)])),
-            .variant(caseName: "label", payload: .string("lbl")),
-            .variant(caseName: "nothing", payload: nil),
-            .variant(caseName: "big", payload: .u64(.max)),
-        ]),
+        (
+            shape,
+            [
+                .variant(caseName: "circle", payload: .f32(2.5)),
+                .variant(caseName: "rectangle", payload: .tuple([.f32(1), .f64(2)])),
+                .variant(caseName: "label", payload: .string("lbl")),
+                .variant(caseName: "nothing", payload: nil),
+                .variant(caseName: "big", payload: .u64(.max)),
+            ]
+        ),
         (color, [.enumCase("red"), .enumCase("blue")]),
         (.option(.u64), [.option(nil), .option(.u64(42))]),
         (.option(.option(.string)), [.option(nil), .option(.option(nil)), .option(.option(.string("x")))]),

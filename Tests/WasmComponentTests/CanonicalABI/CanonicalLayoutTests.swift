@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WasmComponent
 
 @Suite("Canonical ABI layout")
@@ -31,9 +32,12 @@ struct CanonicalLayoutTests {
 
     @Test("record {u8, u32, u16} is 12 bytes, aligned to 4, fields at 0, 4, 8")
     func recordLayout() {
-        let record = ValueType.record(RecordType(name: "r", fields: [
-            .init(name: "a", type: .u8), .init(name: "b", type: .u32), .init(name: "c", type: .u16),
-        ]))
+        let record = ValueType.record(
+            RecordType(
+                name: "r",
+                fields: [
+                    .init(name: "a", type: .u8), .init(name: "b", type: .u32), .init(name: "c", type: .u16),
+                ]))
         let layout = CanonicalTypeLayout(record)
         #expect(layout.size == 12)
         #expect(layout.alignment == 4)
@@ -108,7 +112,8 @@ struct CanonicalLayoutTests {
         #expect(CanonicalABI.size(of: bigEnum) == 2)
         #expect(CanonicalABI.alignment(of: bigEnum) == 2)
         #expect(CanonicalABI.flatten(bigEnum) == [.i32])
-        let bigVariant = ValueType.variant(VariantType(name: "v", cases: (0..<300).map { .init(name: "c\($0)", payload: $0 == 0 ? .u8 : nil) }))
+        let bigVariant = ValueType.variant(
+            VariantType(name: "v", cases: (0..<300).map { .init(name: "c\($0)", payload: $0 == 0 ? .u8 : nil) }))
         #expect(CanonicalTypeLayout(bigVariant).payloadOffset == 2)
         #expect(CanonicalABI.size(of: bigVariant) == 4)
     }
@@ -135,8 +140,12 @@ struct CanonicalLayoutTests {
         }
         let sixteen = CanonicalABI.flatten(function: function(16), context: .lift)
         #expect(sixteen.parameters == Array(repeating: .i32, count: 16))
-        #expect(CanonicalABI.flatten(function: function(17), context: .lift) == CoreFunctionType(parameters: [.i32], results: []))
-        #expect(CanonicalABI.flatten(function: function(17), context: .lower) == CoreFunctionType(parameters: [.i32], results: []))
+        #expect(
+            CanonicalABI.flatten(function: function(17), context: .lift)
+                == CoreFunctionType(parameters: [.i32], results: []))
+        #expect(
+            CanonicalABI.flatten(function: function(17), context: .lower)
+                == CoreFunctionType(parameters: [.i32], results: []))
         let strings = FunctionType(parameters: (0..<8).map { .init(name: "s\($0)", type: .string) }, result: nil)
         #expect(CanonicalABI.flatten(function: strings, context: .lift).parameters.count == 16)
         var stringsAndOne = strings
@@ -147,13 +156,20 @@ struct CanonicalLayoutTests {
     @Test("a result of more than one flat value returns a pointer (lift) or takes a return pointer (lower)")
     func resultSpilling() {
         let pair = FunctionType(parameters: [.init(name: "a", type: .f64)], result: .tuple([.u32, .u32]))
-        #expect(CanonicalABI.flatten(function: pair, context: .lift) == CoreFunctionType(parameters: [.f64], results: [.i32]))
-        #expect(CanonicalABI.flatten(function: pair, context: .lower) == CoreFunctionType(parameters: [.f64, .i32], results: []))
+        #expect(
+            CanonicalABI.flatten(function: pair, context: .lift)
+                == CoreFunctionType(parameters: [.f64], results: [.i32]))
+        #expect(
+            CanonicalABI.flatten(function: pair, context: .lower)
+                == CoreFunctionType(parameters: [.f64, .i32], results: []))
         let single = FunctionType(parameters: [], result: .u64)
-        #expect(CanonicalABI.flatten(function: single, context: .lower) == CoreFunctionType(parameters: [], results: [.i64]))
+        #expect(
+            CanonicalABI.flatten(function: single, context: .lower) == CoreFunctionType(parameters: [], results: [.i64])
+        )
         let none = FunctionType(parameters: [], result: nil)
         #expect(CanonicalABI.flatten(function: none, context: .lower) == CoreFunctionType(parameters: [], results: []))
-        let readFile = FunctionType(parameters: [.init(name: "path", type: .string)], result: .result(ok: .string, err: .string))
+        let readFile = FunctionType(
+            parameters: [.init(name: "path", type: .string)], result: .result(ok: .string, err: .string))
         #expect(CanonicalABI.flatten(function: readFile, context: .lower).description == "(i32, i32, i32) -> ()")
         #expect(CanonicalABI.flatten(function: readFile, context: .lift).description == "(i32, i32) -> (i32)")
     }

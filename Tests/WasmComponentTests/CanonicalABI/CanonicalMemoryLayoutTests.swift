@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WasmComponent
 
 /// Bytes in memory checked by hand against the spec's `store`.
@@ -9,10 +10,15 @@ struct CanonicalMemoryLayoutTests {
     @Test("record {u8, u32, u16} stores its fields little-endian at 0, 4 and 8")
     func record() throws {
         var context = InMemoryContext()
-        let type = ValueType.record(RecordType(name: "r", fields: [
-            .init(name: "a", type: .u8), .init(name: "b", type: .u32), .init(name: "c", type: .u16),
-        ]))
-        try CanonicalABI.store(F.record(("a", .u8(1)), ("b", .u32(0x0203_0405)), ("c", .u16(0x0607))), as: type, at: 0x40, context: &context)
+        let type = ValueType.record(
+            RecordType(
+                name: "r",
+                fields: [
+                    .init(name: "a", type: .u8), .init(name: "b", type: .u32), .init(name: "c", type: .u16),
+                ]))
+        try CanonicalABI.store(
+            F.record(("a", .u8(1)), ("b", .u32(0x0203_0405)), ("c", .u16(0x0607))), as: type, at: 0x40,
+            context: &context)
         #expect(context.bytes(at: 0x40, count: 12) == [1, 0, 0, 0, 5, 4, 3, 2, 7, 6, 0, 0])
     }
 
@@ -40,7 +46,8 @@ struct CanonicalMemoryLayoutTests {
     @Test("result<u32, string> err stores discriminant 1 and the string at offset 4")
     func result() throws {
         var context = InMemoryContext()
-        try CanonicalABI.store(.result(.err(.string("no"))), as: .result(ok: .u32, err: .string), at: 0x40, context: &context)
+        try CanonicalABI.store(
+            .result(.err(.string("no"))), as: .result(ok: .u32, err: .string), at: 0x40, context: &context)
         #expect(context.bytes(at: 0x40, count: 1) == [1])
         #expect(context.u32(at: 0x44) == 1024)
         #expect(context.u32(at: 0x48) == 2)

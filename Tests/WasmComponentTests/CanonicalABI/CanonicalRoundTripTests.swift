@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WasmComponent
 
 @Suite("Canonical ABI round trips")
@@ -46,7 +47,9 @@ struct CanonicalRoundTripTests {
         let shuffled = F.record(("y", .s32(2)), ("x", .s32(1)))
         let flat = try CanonicalABI.lowerFlat(shuffled, as: F.point, context: &context)
         #expect(flat == [.i32(1), .i32(2)])
-        #expect(try CanonicalABI.liftFlat(F.point, from: flat, context: &context) == F.record(("x", .s32(1)), ("y", .s32(2))))
+        #expect(
+            try CanonicalABI.liftFlat(F.point, from: flat, context: &context)
+                == F.record(("x", .s32(1)), ("y", .s32(2))))
     }
 
     @Test("flags come back in declaration order whatever order they were given in")
@@ -125,17 +128,22 @@ struct CanonicalRoundTripTests {
     @Test("variant payloads are bit-cast into joined slots and back, unused slots are zero")
     func variantCoercion() throws {
         var context = InMemoryContext()
-        let circle = try CanonicalABI.lowerFlat(.variant(caseName: "circle", payload: .f32(1.0)), as: F.shape, context: &context)
+        let circle = try CanonicalABI.lowerFlat(
+            .variant(caseName: "circle", payload: .f32(1.0)), as: F.shape, context: &context)
         #expect(circle == [.i32(0), .i64(0x3F80_0000), .i64(0)])
         let rectangle = try CanonicalABI.lowerFlat(
             .variant(caseName: "rectangle", payload: .tuple([.f32(-2), .f64(0.5)])), as: F.shape, context: &context)
         #expect(rectangle == [.i32(1), .i64(0xC000_0000), .i64(0x3FE0_0000_0000_0000)])
-        let nothing = try CanonicalABI.lowerFlat(.variant(caseName: "nothing", payload: nil), as: F.shape, context: &context)
+        let nothing = try CanonicalABI.lowerFlat(
+            .variant(caseName: "nothing", payload: nil), as: F.shape, context: &context)
         #expect(nothing == [.i32(3), .i64(0), .i64(0)])
         let i32OrF32 = CanonicalLayoutTests.variant(.u32, .f32)
-        let float = try CanonicalABI.lowerFlat(.variant(caseName: "c1", payload: .f32(1)), as: i32OrF32, context: &context)
+        let float = try CanonicalABI.lowerFlat(
+            .variant(caseName: "c1", payload: .f32(1)), as: i32OrF32, context: &context)
         #expect(float == [.i32(1), .i32(0x3F80_0000)])
-        #expect(try CanonicalABI.liftFlat(i32OrF32, from: float, context: &context) == .variant(caseName: "c1", payload: .f32(1)))
+        #expect(
+            try CanonicalABI.liftFlat(i32OrF32, from: float, context: &context)
+                == .variant(caseName: "c1", payload: .f32(1)))
         // Lifting wraps an i64 slot to the i32 a case wants; high bits do not matter.
         let wrapped = try CanonicalABI.liftFlat(
             CanonicalLayoutTests.variant(.u32, .u64), from: [.i32(0), .i64(0xFFFF_FFFF_0000_0005)], context: &context)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WasmComponent
 
 @Suite("Canonical ABI function calls")
@@ -78,7 +79,8 @@ struct CanonicalSignatureTests {
 
     @Test("spilled parameters of mixed types land at their tuple offsets")
     func mixedSpill() throws {
-        let parameters: [FunctionType.Parameter] = [.init(name: "flag", type: .bool)]
+        let parameters: [FunctionType.Parameter] =
+            [.init(name: "flag", type: .bool)]
             + (0..<8).map { .init(name: "s\($0)", type: .string) }
         let signature = CanonicalSignature(FunctionType(parameters: parameters, result: nil))
         #expect(signature.flatParameterTypes.count == 17)

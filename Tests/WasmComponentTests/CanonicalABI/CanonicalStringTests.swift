@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WasmComponent
 
 @Suite("Canonical ABI strings")
@@ -18,10 +19,11 @@ struct CanonicalStringTests {
     func utf16Lowering() throws {
         var context = InMemoryContext(encoding: .utf16)
         let flat = try CanonicalABI.lowerFlat(.string("a😀"), as: .string, context: &context)
-        #expect(context.reallocCalls == [
-            Call(originalPointer: 0, originalSize: 0, alignment: 2, newSize: 10),
-            Call(originalPointer: 1024, originalSize: 10, alignment: 2, newSize: 6),
-        ])
+        #expect(
+            context.reallocCalls == [
+                Call(originalPointer: 0, originalSize: 0, alignment: 2, newSize: 10),
+                Call(originalPointer: 1024, originalSize: 10, alignment: 2, newSize: 6),
+            ])
         #expect(flat == [.i32(1034), .i32(3)])
         #expect(context.bytes(at: 1034, count: 6) == [0x61, 0x00, 0x3D, 0xD8, 0x00, 0xDE])
     }
@@ -39,10 +41,11 @@ struct CanonicalStringTests {
     func latin1Downgrade() throws {
         var context = InMemoryContext(encoding: .latin1UTF16)
         let flat = try CanonicalABI.lowerFlat(.string("café"), as: .string, context: &context)
-        #expect(context.reallocCalls == [
-            Call(originalPointer: 0, originalSize: 0, alignment: 2, newSize: 5),
-            Call(originalPointer: 1024, originalSize: 5, alignment: 2, newSize: 4),
-        ])
+        #expect(
+            context.reallocCalls == [
+                Call(originalPointer: 0, originalSize: 0, alignment: 2, newSize: 5),
+                Call(originalPointer: 1024, originalSize: 5, alignment: 2, newSize: 4),
+            ])
         #expect(flat == [.i32(1030), .i32(4)])
         #expect(context.bytes(at: 1030, count: 4) == [0x63, 0x61, 0x66, 0xE9])
     }
@@ -51,11 +54,12 @@ struct CanonicalStringTests {
     func utf16Upgrade() throws {
         var context = InMemoryContext(encoding: .latin1UTF16)
         let flat = try CanonicalABI.lowerFlat(.string("é€"), as: .string, context: &context)
-        #expect(context.reallocCalls == [
-            Call(originalPointer: 0, originalSize: 0, alignment: 2, newSize: 5),
-            Call(originalPointer: 1024, originalSize: 5, alignment: 2, newSize: 10),
-            Call(originalPointer: 1030, originalSize: 10, alignment: 2, newSize: 4),
-        ])
+        #expect(
+            context.reallocCalls == [
+                Call(originalPointer: 0, originalSize: 0, alignment: 2, newSize: 5),
+                Call(originalPointer: 1024, originalSize: 5, alignment: 2, newSize: 10),
+                Call(originalPointer: 1030, originalSize: 10, alignment: 2, newSize: 4),
+            ])
         #expect(flat == [.i32(1040), .i32(2 | 0x8000_0000)])
         #expect(context.bytes(at: 1040, count: 4) == [0xE9, 0x00, 0xAC, 0x20])
         #expect(try CanonicalABI.liftFlat(.string, from: flat, context: &context) == .string("é€"))

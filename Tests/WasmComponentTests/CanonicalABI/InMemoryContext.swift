@@ -56,8 +56,11 @@ struct InMemoryContext: CanonicalContext {
         }
     }
 
-    mutating func realloc(originalPointer: UInt32, originalSize: UInt32, alignment: UInt32, newSize: UInt32) throws -> UInt32 {
-        let call = ReallocCall(originalPointer: originalPointer, originalSize: originalSize, alignment: alignment, newSize: newSize)
+    mutating func realloc(originalPointer: UInt32, originalSize: UInt32, alignment: UInt32, newSize: UInt32) throws
+        -> UInt32
+    {
+        let call = ReallocCall(
+            originalPointer: originalPointer, originalSize: originalSize, alignment: alignment, newSize: newSize)
         reallocCalls.append(call)
         if let reallocOverride { return reallocOverride(call) }
         let alignment = Int(max(alignment, 1))
