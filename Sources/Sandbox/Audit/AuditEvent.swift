@@ -51,5 +51,5 @@ public struct AuditEvent: Hashable, Sendable {
     }
 
     /// The interface's short name for display: `filesystem` for `sandbox:skill/filesystem@0.1.0`.
-    public var interfaceShortName: String { String(InterfaceNameForms(interface).short) }
+    public var interfaceShortName: String { InterfaceName(interface).short }
 }

@@ -16,11 +16,11 @@ public struct ImportCatalog: Hashable, Sendable {
     }
 
     public let interfaces: [Interface]
-    let names: [InterfaceNameForms]
+    let names: [InterfaceName]
 
     public init(interfaces: [Interface]) {
         self.interfaces = interfaces
-        self.names = interfaces.map { InterfaceNameForms($0.name) }
+        self.names = interfaces.map { InterfaceName($0.name) }
     }
 
     /// A catalog from import names alone; function names then go unchecked.
@@ -42,7 +42,7 @@ public struct ImportCatalog: Hashable, Sendable {
 
     /// The name to show users: the short name when no other import shares it, else the full name.
     public func displayName(of interface: String) -> String {
-        let name = InterfaceNameForms(interface)
+        let name = InterfaceName(interface)
         var sharing = 0
         for other in names where other.short == name.short { sharing += 1 }
         return sharing <= 1 ? String(name.short) : interface
