@@ -225,16 +225,7 @@ public struct WAVEParser {
                 }
                 slots[index] = try parseValue(fields[index].type, try lexer.next())
                 token = try lexer.next()
-                if token.kind == .comma {
-                    token = try lexer.next()
-                    if token.kind == .braceClose { break }
-                } else if token.kind == .braceClose {
-                    break
-                } else {
-                    throw lexer.error(
-                        "expected ',' or '}' after field \(fields[index].name), found \(describe(token))",
-                        at: token.start)
-                }
+                if try endsBraceList(&token, after: "field \(fields[index].name)") { break }
             }
         }
         var values: [ComponentValue.RecordField] = []
@@ -271,16 +262,7 @@ public struct WAVEParser {
                 }
                 isSet[index] = true
                 token = try lexer.next()
-                if token.kind == .comma {
-                    token = try lexer.next()
-                    if token.kind == .braceClose { break }
-                } else if token.kind == .braceClose {
-                    break
-                } else {
-                    throw lexer.error(
-                        "expected ',' or '}' after flag \(flags.flags[index]), found \(describe(token))",
-                        at: token.start)
-                }
+                if try endsBraceList(&token, after: "flag \(flags.flags[index])") { break }
             }
         }
         var names: [String] = []
@@ -502,6 +484,17 @@ public struct WAVEParser {
     }
 
     /// How the token reads in "found ..." messages. Call it right after reading `token`.
+    /// After an item of a `{...}` record or flags list: consumes `,` (and a `}` right after it,
+    /// a trailing comma) or `}`. True when the list has ended; `token` is then the `}`.
+    private mutating func endsBraceList(_ token: inout WAVEToken, after item: String) throws(WAVEError) -> Bool {
+        if token.kind == .comma {
+            token = try lexer.next()
+            return token.kind == .braceClose
+        }
+        if token.kind == .braceClose { return true }
+        throw lexer.error("expected ',' or '}' after \(item), found \(describe(token))", at: token.start)
+    }
+
     private func describe(_ token: WAVEToken) -> String {
         switch token.kind {
         case .number: return "number \(lexer.text(of: token))"
