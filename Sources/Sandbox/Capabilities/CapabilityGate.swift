@@ -69,7 +69,7 @@ public final class CapabilityGate {
                 let event = try audit.begin(
                     component: component, interface: context.interface, function: context.function,
                     arguments: argumentText, decision: decision)
-                let aborted = StepAborted(hostCall: steppedCalls)
+                let aborted = StepAborted("before host call #\(steppedCalls)")
                 try audit.finish(event, outcome: .failed(aborted.description))
                 throw aborted
             }

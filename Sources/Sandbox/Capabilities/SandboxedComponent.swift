@@ -17,7 +17,7 @@ public final class SandboxedComponent {
     /// Loads `bytes` as `name` with a deny-by-default policy, changed by `configure` before
     /// anything runs (a manifest, `--grant` flags).
     public init(
-        bytes: [UInt8], name: String, environment: SandboxEnvironment,
+        bytes: [UInt8], name: String, environment: SandboxEnvironment, debuggable: Bool = false,
         configure: (inout Policy) throws -> Void = { _ in }
     ) throws {
         self.name = name
@@ -30,7 +30,7 @@ public final class SandboxedComponent {
         self.gate = gate
         self.component = try LoadedComponent(
             binary: binary, name: name, providedInterfaces: environment.providedInterfaces,
-            limits: environment.limits,
+            limits: environment.limits, debuggable: debuggable,
             hostCall: { [unowned gate] context, arguments in try gate.handle(context, arguments) })
         self.interrupts = environment.interrupts
         self.interruptKey = environment.interrupts.register(component.interrupter)

@@ -34,9 +34,15 @@ public struct CoreModuleInstrumenter: Sendable {
 
     /// The name the flag global is exported under; the module must not export it already.
     public let exportName: String
+    /// When set, every function the module defines is also exported, as this prefix + its
+    /// index, so the function stepper can tell WasmKit's `Function` values apart and name
+    /// them. Only for components loaded for debugging: exports cost nothing when running, but
+    /// lengthen instantiation. No existing export may start with the prefix.
+    public let functionExportPrefix: String?
 
-    public init(exportName: String = CoreModuleInstrumenter.defaultExportName) {
+    public init(exportName: String = CoreModuleInstrumenter.defaultExportName, functionExportPrefix: String? = nil) {
         self.exportName = exportName
+        self.functionExportPrefix = functionExportPrefix
     }
 
     /// Returns the instrumented module, or throws where the input is not a module this
@@ -49,7 +55,9 @@ public struct CoreModuleInstrumenter: Sendable {
         var reader = ModuleByteReader(module)
         try Self.readHeader(&reader)
         let sections = try Self.readSections(&reader)
-        let layout = try ModuleLayout(sections: sections, bytes: module, exportName: Array(exportName.utf8))
+        let layout = try ModuleLayout(
+            sections: sections, bytes: module, exportName: Array(exportName.utf8),
+            functionExportPrefix: functionExportPrefix.map { Array($0.utf8) })
         return try write(module, sections: sections, layout: layout)
     }
 

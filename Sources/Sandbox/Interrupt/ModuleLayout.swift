@@ -4,16 +4,23 @@ struct ModuleLayout {
     /// The flag's global index: imported globals plus defined globals, so no index changes.
     let flagIndex: UInt32
     let declaredFunctionCount: UInt32
+    /// Functions the module imports: its own functions' indices start after them.
+    let importedFunctionCount: UInt32
     private let definedGlobalCount: UInt32
     /// The existing global entries (after the count), copied unchanged.
     private let globalEntries: Range<Int>?
     private let exportCount: UInt32
     private let exportEntries: Range<Int>?
     private let exportName: [UInt8]
+    /// When set, every function the module defines is exported as this prefix + its index.
+    private let functionExportPrefix: [UInt8]?
 
-    init(sections: [ModuleSection], bytes: ArraySlice<UInt8>, exportName: [UInt8]) throws(InstrumentationError) {
+    init(sections: [ModuleSection], bytes: ArraySlice<UInt8>, exportName: [UInt8], functionExportPrefix: [UInt8]? = nil)
+        throws(InstrumentationError)
+    {
         let whole = ModuleByteReader(bytes)
         var importedGlobals: UInt32 = 0
+        var importedFunctions: UInt32 = 0
         var functions: UInt32 = 0
         var definedGlobals: UInt32 = 0
         var globalEntries: Range<Int>?
@@ -23,7 +30,7 @@ struct ModuleLayout {
             var reader = try whole.advanced(to: section.contentRange)
             switch section.id {
             case ModuleSection.import:
-                importedGlobals = try Self.countImportedGlobals(&reader)
+                (importedFunctions, importedGlobals) = try Self.countImports(&reader)
             case ModuleSection.function:
                 functions = try reader.readVarUInt32("the function count")
                 guard Int(functions) <= reader.remaining else {
@@ -56,12 +63,15 @@ struct ModuleLayout {
         }
         self.flagIndex = flagIndex
         self.declaredFunctionCount = functions
+        self.importedFunctionCount = importedFunctions
+        self.functionExportPrefix = functionExportPrefix
         self.definedGlobalCount = definedGlobals
         self.globalEntries = globalEntries
         self.exportName = exportName
         if let exportSection {
             var reader = try whole.advanced(to: exportSection.contentRange)
-            (exportCount, exportEntries) = try Self.checkExports(&reader, name: exportName, globalCount: flagIndex)
+            (exportCount, exportEntries) = try Self.checkExports(
+                &reader, name: exportName, reservedPrefix: functionExportPrefix, globalCount: flagIndex)
         } else {
             exportCount = 0
             exportEntries = nil
@@ -77,25 +87,39 @@ struct ModuleLayout {
         return content
     }
 
-    /// The export section's content with `(export "<name>" (global $flag))` appended.
+    /// The export section's content with `(export "<name>" (global $flag))` appended, and
+    /// `(export "<prefix><index>" (func <index>))` for each defined function when asked.
     func exportSection(in bytes: ArraySlice<UInt8>) throws(InstrumentationError) -> [UInt8] {
-        let (count, overflow) = exportCount.addingReportingOverflow(1)
-        guard !overflow, let nameLength = UInt32(exactly: exportName.count) else {
+        let added: UInt32 = functionExportPrefix == nil ? 1 : declaredFunctionCount + 1
+        let (count, overflow) = exportCount.addingReportingOverflow(added)
+        guard !overflow, importedFunctionCount <= UInt32.max - declaredFunctionCount else {
             throw InstrumentationError(.malformed("export section too large"), offset: 0)
         }
         var content: [UInt8] = []
         LEB128.append(count, to: &content)
         if let exportEntries { content.append(contentsOf: bytes[exportEntries]) }
-        LEB128.append(nameLength, to: &content)
-        content.append(contentsOf: exportName)
-        content.append(0x03)
-        LEB128.append(flagIndex, to: &content)
+        Self.appendExport(name: exportName, kind: 0x03, index: flagIndex, to: &content)
+        if let functionExportPrefix {
+            for index in importedFunctionCount..<(importedFunctionCount + declaredFunctionCount) {
+                Self.appendExport(name: functionExportPrefix + Array(String(index).utf8), kind: 0x00, index: index, to: &content)
+            }
+        }
         return content
     }
 
-    private static func countImportedGlobals(_ reader: inout ModuleByteReader) throws(InstrumentationError) -> UInt32 {
+    private static func appendExport(name: [UInt8], kind: UInt8, index: UInt32, to content: inout [UInt8]) {
+        LEB128.append(UInt32(name.count), to: &content)
+        content.append(contentsOf: name)
+        content.append(kind)
+        LEB128.append(index, to: &content)
+    }
+
+    private static func countImports(_ reader: inout ModuleByteReader) throws(InstrumentationError)
+        -> (functions: UInt32, globals: UInt32)
+    {
         let count = try reader.readVarUInt32("the import count")
         guard Int(count) <= reader.remaining else { throw reader.error(.truncated("imports")) }
+        var functions: UInt32 = 0
         var globals: UInt32 = 0
         for _ in 0..<count {
             _ = try reader.readName("an import module name")
@@ -104,6 +128,7 @@ struct ModuleLayout {
             switch try reader.readByte("an import kind") {
             case 0x00:
                 _ = try reader.readVarUInt32("a function type index")
+                functions += 1
             case 0x01:
                 try reader.skipValueType()
                 try reader.skipLimits()
@@ -121,7 +146,7 @@ struct ModuleLayout {
             }
         }
         guard reader.isAtEnd else { throw reader.error(.sizeMismatch("import section")) }
-        return globals
+        return (functions, globals)
     }
 
     private static func skipGlobals(_ reader: inout ModuleByteReader, count: UInt32, knownGlobals: UInt32)
@@ -150,10 +175,11 @@ struct ModuleLayout {
     }
 
     /// Checks every export and returns their count and the range of their entries: the flag's
-    /// name must be free, and no global export may name the index the flag is about to take.
-    private static func checkExports(_ reader: inout ModuleByteReader, name: [UInt8], globalCount: UInt32)
-        throws(InstrumentationError) -> (count: UInt32, entries: Range<Int>)
-    {
+    /// name must be free (and no name may start with the reserved prefix), and no global export
+    /// may name the index the flag is about to take.
+    private static func checkExports(
+        _ reader: inout ModuleByteReader, name: [UInt8], reservedPrefix: [UInt8]?, globalCount: UInt32
+    ) throws(InstrumentationError) -> (count: UInt32, entries: Range<Int>) {
         let count = try reader.readVarUInt32("the export count")
         let entriesStart = reader.position
         guard Int(count) <= reader.remaining else { throw reader.error(.truncated("exports")) }
@@ -162,6 +188,10 @@ struct ModuleLayout {
             let existing = try reader.readName("an export name")
             if reader.bytes[existing].elementsEqual(name) {
                 throw InstrumentationError(.exportNameTaken(String(decoding: name, as: UTF8.self)), offset: nameOffset)
+            }
+            if let reservedPrefix, reader.bytes[existing].starts(with: reservedPrefix) {
+                throw InstrumentationError(
+                    .exportNameTaken(String(decoding: reader.bytes[existing], as: UTF8.self)), offset: nameOffset)
             }
             let kindOffset = reader.offset
             let kind = try reader.readByte("an export kind")

@@ -18,13 +18,18 @@ final class ComponentRuntime {
     var lastHostCallBacktrace: [String] = []
     /// Owned here, reached weakly by the store's host functions (see `LoweredCallState`).
     var loweredCalls: [LoweredCallState] = []
+    /// The store's interceptor when the component is loaded for debugging (function stepping).
+    let tracer: FunctionTracer?
+    /// Core modules defined so far: the next one's number in `CoreFunctionName`.
+    var coreModuleCount = 0
 
     init(
-        name: String, store: Store,
+        name: String, store: Store, tracer: FunctionTracer? = nil,
         hostCallHandler: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
     ) {
         self.name = name
         self.store = store
+        self.tracer = tracer
         self.hostCallHandler = hostCallHandler
     }
 }

@@ -44,18 +44,38 @@ enum CoreNameSection {
         guard reader.byte() != nil, let size = reader.u32() else { return true }
         let end = reader.position + size
         guard reader.name() != nil else { return true }
+        var valid = true
+        forEachFunctionName(reader, end: end) { index, _ in
+            if index >= count { valid = false }
+        }
+        return valid
+    }
+
+    /// The function names of a `name` custom section's content, by function index: what the
+    /// function stepper calls functions. Malformed parts are skipped, as names are advisory.
+    static func functionNames(nameSection content: ArraySlice<UInt8>) -> [Int: String] {
+        var names: [Int: String] = [:]
+        forEachFunctionName(Reader(bytes: content, position: content.startIndex), end: content.endIndex) {
+            names[$0] = $1
+        }
+        return names
+    }
+
+    /// Calls `body` with each entry of the function-names subsection among the subsections
+    /// from the reader to `end`, stopping quietly at the first malformed byte.
+    private static func forEachFunctionName(_ start: Reader, end: Int, _ body: (Int, String) -> Void) {
+        var reader = start
         while reader.position < end {
-            guard let subsection = reader.byte(), let subsectionSize = reader.u32() else { return true }
+            guard let subsection = reader.byte(), let subsectionSize = reader.u32() else { return }
             let subsectionEnd = reader.position + subsectionSize
             if subsection == 1, let entries = reader.u32() {
                 for _ in 0..<entries {
-                    guard let index = reader.u32(), reader.name() != nil else { return true }
-                    if index >= count { return false }
+                    guard let index = reader.u32(), let name = reader.name() else { return }
+                    body(index, name)
                 }
             }
             reader.position = subsectionEnd
         }
-        return true
     }
 
     /// A cursor that answers nil instead of reading past the end.

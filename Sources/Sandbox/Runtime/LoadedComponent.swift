@@ -27,26 +27,35 @@ public final class LoadedComponent {
 
     /// Parses, validates and instantiates `bytes`. Every host call of the component goes through
     /// `hostCall`, which decides (policy), records (audit) and serves it.
+    /// Whether the component was loaded for debugging: its wasm function entries and exits can
+    /// be stepped (`functionObserver`), and every call costs more (see `FunctionTracer`).
+    public var isDebuggable: Bool { runtime.tracer != nil }
+    /// Set by `abortRunningCall`: the running call ends with `StepAborted` at this place.
+    private var abortPlace: String?
+
     public convenience init(
         bytes: [UInt8], name: String, providedInterfaces: Set<String>, limits: ComponentLimits = .default,
-        hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+        debuggable: Bool = false, hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
     ) throws {
         try self.init(
             binary: try ComponentParser.parse(bytes), name: name, providedInterfaces: providedInterfaces,
-            limits: limits, hostCall: hostCall)
+            limits: limits, debuggable: debuggable, hostCall: hostCall)
     }
 
     public init(
         binary: ComponentBinary, name: String, providedInterfaces: Set<String>, limits: ComponentLimits = .default,
-        hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+        debuggable: Bool = false, hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
     ) throws {
         self.name = name
         self.limits = limits
-        let store = Store(engine: Engine(configuration: EngineConfiguration(fuelMetering: limits.fuelPerCall != nil)))
+        let tracer = debuggable ? FunctionTracer() : nil
+        let store = Store(
+            engine: Engine(
+                configuration: EngineConfiguration(fuelMetering: limits.fuelPerCall != nil), interceptor: tracer))
         store.apply(limits)
         // Start functions run during instantiation: they get one call's budget.
         if let fuel = limits.fuelPerCall { store.fuel = Fuel(remaining: fuel) }
-        let runtime = ComponentRuntime(name: name, store: store, hostCallHandler: hostCall)
+        let runtime = ComponentRuntime(name: name, store: store, tracer: tracer, hostCallHandler: hostCall)
         var backend = WasmKitBackend(runtime: runtime)
         let scope = try ComponentScope.instantiate(binary, backend: &backend)
         self.runtime = runtime
@@ -112,12 +121,21 @@ public final class LoadedComponent {
         if let poisoned { throw LoadError("\(name) cannot be called: \(poisoned); 'reload \(name)' to start afresh") }
         if let fuel = limits.fuelPerCall { runtime.store.fuel = Fuel(remaining: fuel) }
         interruptFlag?.reset()
+        abortPlace = nil
         clock?.start()
         defer { clock?.finish() }
         do {
-            return try body()
+            let result = try body()
+            // Aborted where no interrupt check followed (leaving the outermost function): the
+            // guest finished, but the user asked for no result.
+            if let abortPlace { throw StepAborted(abortPlace) }
+            return result
         } catch let trap as Trap {
             if let flag = interruptFlag, flag.isInterruption(trap) {
+                if let abortPlace {
+                    poisoned = "it was aborted mid-call"
+                    throw StepAborted(abortPlace)
+                }
                 let reason =
                     clock?.timedOut == true
                     ? "the call ran longer than its \(Self.seconds(limits.callSeconds ?? 0)) time limit"
@@ -154,6 +172,30 @@ public final class LoadedComponent {
     }
 
     public var lastHostCallBacktrace: [String] { runtime.lastHostCallBacktrace }
+
+    /// Told of every wasm function entry and exit while set; only for a debuggable component
+    /// (setting it on another does nothing). Setting it clears the shadow stack.
+    public var functionObserver: ((FunctionEvent) -> Void)? {
+        get { runtime.tracer?.observer }
+        set { runtime.tracer?.observer = newValue }
+    }
+
+    /// The running stepped call's wasm frames, outermost first (the shadow stack).
+    public var functionStack: [CoreFunctionName] { runtime.tracer?.stack ?? [] }
+
+    /// Every function the stepper can name (for `break`), in module and index order.
+    public var functionNames: [CoreFunctionName] { runtime.tracer?.functionNames ?? [] }
+
+    /// Ends the running call at the guest's next interrupt check with `StepAborted(place)`
+    /// (from a function pause, where nothing can be thrown into the guest). Host calls made
+    /// until then must be refused by the caller.
+    public func abortRunningCall(at place: String) {
+        abortPlace = place
+        interruptFlag?.request()
+    }
+
+    /// Whether `abortRunningCall` was asked during the running call.
+    public var isAborting: Bool { abortPlace != nil }
 
     /// Drops a resource handle the host owns, running the resource's destructor.
     public func drop(_ handle: ResourceHandle) throws {

@@ -16,8 +16,12 @@ struct WasmKitBackend: InstantiationBackend {
         // budget can stop a runaway guest. A module we cannot rewrite still runs, unstoppable,
         // and the load says so.
         var code = bytes
+        // Loaded for debugging: export every function as `wasmsh:func:<module>:<index>`.
+        let number = runtime.coreModuleCount
+        runtime.coreModuleCount += 1
+        let functionExports = runtime.tracer == nil ? nil : "\(Self.functionExportNamespace)\(number):"
         do {
-            code = try CoreModuleInstrumenter().instrument(bytes)[...]
+            code = try CoreModuleInstrumenter(functionExportPrefix: functionExports).instrument(bytes)[...]
         } catch {
             runtime.uninstrumentedModules.append("core module at byte offset \(offset): \(error)")
         }
@@ -54,9 +58,26 @@ struct WasmKitBackend: InstantiationBackend {
             if case .global? = instance.export(CoreModuleInstrumenter.defaultExportName) {
                 runtime.interruptibleInstances.append(instance)
             }
+            if let tracer = runtime.tracer { Self.register(instance, of: module, in: tracer) }
             return .instance(instance)
         } catch {
             throw WasmComponent.ComponentError("instantiating a core module failed: \(error)", offset: offset)
+        }
+    }
+
+    private static let functionExportNamespace = "wasmsh:func:"
+
+    /// Tells the tracer the functions of an instance whose module exports them all (loaded for
+    /// debugging), with their names from the module's `name` section.
+    private static func register(_ instance: Instance, of module: Module, in tracer: FunctionTracer) {
+        let names = module.customSections.first { $0.name == "name" }.map {
+            CoreNameSection.functionNames(nameSection: $0.bytes)
+        }
+        for (exportName, value) in instance.exports where exportName.hasPrefix(functionExportNamespace) {
+            let numbers = exportName.dropFirst(functionExportNamespace.count).split(separator: ":").compactMap { Int($0) }
+            guard case .function(let function) = value, numbers.count == 2 else { continue }
+            tracer.register(
+                function, as: CoreFunctionName(module: numbers[0], index: numbers[1], name: names?[numbers[1]]))
         }
     }
 

@@ -16,7 +16,8 @@ enum ComponentsCommand: ShellCommand {
             let grants = policy.grants.map { policy.describe($0) } + policy.denies.map { "deny " + policy.describe($0) }
             let name = component.name.padding(toLength: width, withPad: " ", startingAt: 0)
             session.print(
-                "\(name)  \(component.path)  grants: \(grants.isEmpty ? "none" : grants.joined(separator: ", "))")
+                "\(name)  \(component.path)  grants: \(grants.isEmpty ? "none" : grants.joined(separator: ", "))"
+                    + (component.sandboxed.component.isDebuggable ? "  (debug)" : ""))
         }
     }
 }

@@ -7,12 +7,16 @@ import WasmComponent
 
 enum LoadCommand: ShellCommand {
     static let name = "load"
-    static let usage = "load PATH-or-NAME [as ALIAS]"
-    static let summary = "parse, validate and instantiate a component; apply manifests/NAME.toml if present"
-    static let example = "load malicious\nload components/values.wasm as v2"
+    static let usage = "load PATH-or-NAME [as ALIAS] [--debug]"
+    static let summary =
+        "parse, validate and instantiate a component; apply manifests/NAME.toml if present; "
+        + "--debug: step its wasm functions (calls run slower)"
+    static let example = "load malicious\nload components/values.wasm as v2\nload compute --debug"
 
     static func run(_ arguments: String, in session: Session) throws {
-        let words = try Words.split(arguments)
+        var words = try Words.split(arguments)
+        let debuggable = words.contains(debugFlag)
+        words.removeAll { $0 == debugFlag }
         guard words.count == 1 || (words.count == 3 && words[1] == "as") else {
             throw ShellError("usage: \(usage)")
         }
@@ -37,6 +41,7 @@ enum LoadCommand: ShellCommand {
         do {
             sandboxed = try SandboxedComponent(
                 bytes: try ComponentFile.read(path), name: name, environment: session.environment,
+                debuggable: debuggable,
                 configure: { policy in
                     if let manifest {
                         policy = try manifest.policy(
@@ -63,6 +68,7 @@ enum LoadCommand: ShellCommand {
             line += "; no manifest: nothing granted"
         }
         session.print(line)
+        if debuggable { session.print("  " + debugNote(sandboxed.component)) }
         for part in sandboxed.component.uninterruptibleParts {
             session.print("  warning: Ctrl-C and the time limit cannot stop this \(part)")
         }
@@ -70,6 +76,14 @@ enum LoadCommand: ShellCommand {
         if !unprovided.isEmpty {
             session.print("  not provided by the host (calls to them trap): \(unprovided.joined(separator: ", "))")
         }
+    }
+
+    static let debugFlag = "--debug"
+
+    /// What `--debug` gave: the functions `step` can stop at, and the price.
+    static func debugNote(_ component: LoadedComponent) -> String {
+        "debug: `step` pauses at entries and exits of \(count(component.functionNames.count, "wasm function")); "
+            + "calls run slower (function hooks on every call)"
     }
 
     static func count(_ number: Int, _ noun: String) -> String {

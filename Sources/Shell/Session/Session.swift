@@ -22,6 +22,10 @@ public final class Session {
     /// Reads one answer at a stepper pause (the argument is the prompt): the next script line,
     /// or a line typed at `step> `. Nil when there is none (the step is then aborted).
     var readStepAnswer: ((String) -> String?)?
+    /// Functions the stepper stops at, by component name (kept across `reload`).
+    var breakpoints: [String: [Breakpoint]] = [:]
+    /// Where stepped calls pause; the inspector puts its stepper pane here while it is open.
+    lazy var stepConsole: StepConsole = LineStepConsole(session: self)
     /// `audit clear` hides events up to this sequence number (the log itself keeps them).
     var auditClearedThrough: UInt64 = 0
 

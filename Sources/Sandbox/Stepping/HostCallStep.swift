@@ -27,6 +27,10 @@ public enum StepResolution: Sendable {
 
 /// The error that ends a stepped call the user aborted.
 public struct StepAborted: Error, CustomStringConvertible, Sendable {
-    public var hostCall: Int
-    public var description: String { "call aborted by the user before host call #\(hostCall)" }
+    /// Where: `before host call #2`, `entering malicious_run`.
+    public var place: String
+
+    public init(_ place: String) { self.place = place }
+
+    public var description: String { "call aborted by the user \(place)" }
 }
