@@ -171,6 +171,10 @@ ROWS = [
     ("compute.spin", "spin(N) LCG loop [ms/call]", True, no_goal),
     ("compute.spin-fuel", "spin(N) with fuel metering [ms/call]", True, no_goal),
     ("compute.interrupt", "interrupt-check overhead, core spin [%]", True, no_goal),
+    ("step.recurse", "recurse(1000): 1001 wasm calls [µs/call]", True, no_goal),
+    ("step.recurse-debug", "the same, loaded --debug, not stepped [µs/call]", True, no_goal),
+    ("step.recurse-stepped", "the same, stepped without pauses [µs/call]", True, no_goal),
+    ("step.spin-debug", "spin(N) loaded --debug [µs/call]", True, no_goal),
 ]
 
 
@@ -198,7 +202,8 @@ def table(ws, wt):
 
 def notes(ws, wt):
     out = []
-    for key in ("large.first-call", "compute.spin", "compute.interrupt", "memory.values", "memory.trusted"):
+    for key in ("large.first-call", "compute.spin", "compute.interrupt", "step.recurse-debug", "step.recurse-stepped",
+                "step.spin-debug", "memory.values", "memory.trusted"):
         for side in (ws, wt):
             if side.note(key):
                 out.append(f"  {side.name} {key}: {side.note(key)}")

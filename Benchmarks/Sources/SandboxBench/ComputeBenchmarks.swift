@@ -19,6 +19,9 @@ struct ComputeBenchmarks {
                 metric: "compute.spin-fuel", value: metered, unit: "ms/call",
                 note: "fuel metering: +\(Int(((metered / plain - 1) * 100).rounded()))%"),
         ] + (try InterruptCheckBenchmark(files: files, sampler: sampler, iterations: iterations).run())
+            + (try FunctionSteppingBenchmark(
+                files: files, sampler: sampler, depth: 1_000, iterations: iterations
+            ).run())
     }
 
     private func spinMilliseconds(_ bytes: [UInt8], limits: ComponentLimits) throws -> Double {

@@ -126,14 +126,18 @@ public final class LoadedComponent {
         defer { clock?.finish() }
         do {
             let result = try body()
-            // Aborted where no interrupt check followed (leaving the outermost function): the
-            // guest finished, but the user asked for no result.
-            if let abortPlace { throw StepAborted(abortPlace) }
+            // Aborted where no interrupt check followed: the guest ran on to its end, but the
+            // user asked for no result. Poisoned all the same, so that an abort always means
+            // the same thing whether or not the guest reached a check.
+            if let abortPlace {
+                poisoned = Self.abortedMidCall
+                throw StepAborted(abortPlace)
+            }
             return result
         } catch let trap as Trap {
             if let flag = interruptFlag, flag.isInterruption(trap) {
                 if let abortPlace {
-                    poisoned = "it was aborted mid-call"
+                    poisoned = Self.abortedMidCall
                     throw StepAborted(abortPlace)
                 }
                 let reason =
@@ -150,8 +154,14 @@ public final class LoadedComponent {
             // Thrown out of `memory.grow`/`table.grow`: a trap of the guest like any other.
             poisoned = "it trapped (\(limit.description))"
             throw GuestTrap(reason: limit.description, frames: [])
+        } catch let aborted as StepAborted {
+            // Thrown out of a host call the user aborted: the guest's frames were unwound.
+            poisoned = Self.abortedMidCall
+            throw aborted
         }
     }
+
+    private static let abortedMidCall = "it was aborted mid-call"
 
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"

@@ -38,8 +38,10 @@ final class FunctionTracer: EngineInterceptor, @unchecked Sendable {
 
     func onExitFunction(_ function: Function) {
         // An exit without a matching entry belongs to a frame entered before the observer was set.
-        guard let observer, let name = stack.popLast() else { return }
-        observer(.leaving(name, depth: stack.count + 1))
+        guard let observer, let name = stack.last else { return }
+        // The frame is still on the stack while the observer looks: `bt` at "leaving f" shows f.
+        observer(.leaving(name, depth: stack.count))
+        if !stack.isEmpty { stack.removeLast() }
     }
 
     private func identify(_ function: Function) -> CoreFunctionName {

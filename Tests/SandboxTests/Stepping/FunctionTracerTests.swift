@@ -36,7 +36,7 @@ struct FunctionTracerTests {
         compute.functionObserver = { [unowned compute] event in
             let stack = compute.functionStack
             if case .entering = event, stack.count != event.depth || stack.last != event.function { consistent = false }
-            if case .leaving = event, stack.count != event.depth - 1 { consistent = false }
+            if case .leaving = event, stack.count != event.depth || stack.last != event.function { consistent = false }
             if stack.count > deepest.count { deepest = stack.map(\.description) }
         }
         _ = try compute.call(try compute.resolve("recurse"), [.u32(6)])
