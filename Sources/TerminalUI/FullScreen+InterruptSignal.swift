@@ -11,4 +11,14 @@ extension FullScreen {
         defer { raw() }
         return try body()
     }
+
+    /// Inside `allowingInterruptSignal`, runs `body` (a pause of that work that waits for keys)
+    /// with Ctrl-C a key again; Ctrl-C raises SIGINT again when `body` returns or throws.
+    public func takingInterruptAsKey<Result, Failure: Error>(
+        _ body: () throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        raw()
+        defer { cbreak() }
+        return try body()
+    }
 }

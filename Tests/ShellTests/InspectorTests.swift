@@ -7,7 +7,7 @@ import Testing
 @testable import Shell
 
 /// A session in this process with components loaded from the repository, output kept.
-private func makeSession(loading names: [String]) throws -> (Session, BufferedOutput) {
+func makeInspectorSession(loading names: [String]) throws -> (Session, BufferedOutput) {
     var settings = SessionSettings()
     settings.componentsDirectory = repositoryRoot.appendingPathComponent("components").path
     settings.manifestsDirectory = repositoryRoot.appendingPathComponent("manifests").path
@@ -33,7 +33,7 @@ private func grants(of name: String, in session: Session) throws -> [CapabilityR
 struct InspectorTests {
     @Test("opening on a named component selects it and focuses its imports; an unknown name is an error")
     func opensOnComponent() throws {
-        let (session, _) = try makeSession(loading: ["malicious", "values"])
+        let (session, _) = try makeInspectorSession(loading: ["malicious", "values"])
         let model = try InspectorModel(session: session, selecting: "values")
         #expect(model.selectedComponent?.name == "values")
         #expect(model.focus == .imports)
@@ -49,7 +49,7 @@ struct InspectorTests {
 
     @Test("up and down move within bounds, and choosing another component resets its panes")
     func selection() throws {
-        let (session, _) = try makeSession(loading: ["malicious", "values", "busy"])
+        let (session, _) = try makeInspectorSession(loading: ["malicious", "values", "busy"])
         let model = try InspectorModel(session: session, selecting: "values")
         model.perform(.focusNext)
         #expect(model.focus == .exports)
@@ -76,8 +76,8 @@ struct InspectorTests {
 
     @Test("g grants the whole interface exactly as 'grant C IFACE' does, and again revokes it as 'revoke C IFACE' does")
     func toggleMatchesCommands() throws {
-        let (inspected, _) = try makeSession(loading: ["malicious"])
-        let (typed, typedOutput) = try makeSession(loading: ["malicious"])
+        let (inspected, _) = try makeInspectorSession(loading: ["malicious"])
+        let (typed, typedOutput) = try makeInspectorSession(loading: ["malicious"])
         let model = try InspectorModel(session: inspected, selecting: "malicious")
         #expect(model.importRows.map(\.state) == [.denied])
 
@@ -98,7 +98,7 @@ struct InspectorTests {
 
     @Test("g on an interface with scoped grants revokes all of them")
     func toggleRevokesScopedGrants() throws {
-        let (session, _) = try makeSession(loading: ["trusted"])
+        let (session, _) = try makeInspectorSession(loading: ["trusted"])
         try session.execute("revoke trusted filesystem ./demo.txt")  // the manifest's grant
         try session.execute("grant trusted filesystem /tmp --write")
         try session.execute("grant trusted filesystem.read-file ./demo.txt")
@@ -113,7 +113,7 @@ struct InspectorTests {
 
     @Test("g on an import the shell does not provide changes nothing and says why")
     func toggleNotProvided() throws {
-        let (session, _) = try makeSession(loading: ["values"])
+        let (session, _) = try makeInspectorSession(loading: ["values"])
         let model = try InspectorModel(session: session, selecting: "values")
         model.perform(.move(1))
         #expect(model.selectedImport?.state == .notProvided)
@@ -125,7 +125,7 @@ struct InspectorTests {
 
     @Test("calling an export through the model shows its result and the host call in the audit pane")
     func callUpdatesStatusAndAudit() throws {
-        let (session, output) = try makeSession(loading: ["malicious"])
+        let (session, output) = try makeInspectorSession(loading: ["malicious"])
         let model = try InspectorModel(session: session, selecting: "malicious")
         model.visibleRows[.audit] = 5
         model.perform(.focusNext)
@@ -135,7 +135,7 @@ struct InspectorTests {
         #expect(prompt.input.string.isEmpty)
         model.perform(.submit)
         #expect(model.prompt == nil)
-        #expect(model.pendingCall == "malicious.skill.run()")
+        #expect(model.pendingCall == InspectorPendingCall(text: "malicious.skill.run()", isStepped: false))
         #expect(model.status.kind == .running)
         model.runPendingCall()
         #expect(model.pendingCall == nil)
@@ -159,7 +159,7 @@ struct InspectorTests {
 
     @Test("the argument prompt starts with WAVE placeholders, edits, and reports errors of the call")
     func argumentPrompt() throws {
-        let (session, _) = try makeSession(loading: ["values"])
+        let (session, _) = try makeInspectorSession(loading: ["values"])
         let model = try InspectorModel(session: session, selecting: "values")
         model.perform(.focusNext)
         model.perform(.activate)
@@ -193,7 +193,7 @@ struct InspectorTests {
 
     @Test("the audit pane scrolls back through older host calls and End returns to the newest")
     func auditScrolling() throws {
-        let (session, _) = try makeSession(loading: ["busy"])
+        let (session, _) = try makeInspectorSession(loading: ["busy"])
         try session.execute("grant busy filesystem")
         try session.execute("call busy.read-many(\"demo.txt\", 10)")
         let model = try InspectorModel(session: session)
@@ -218,7 +218,7 @@ struct InspectorTests {
 
     @Test("keys mean browsing, typing or closing depending on what is shown")
     func keyMapping() throws {
-        let (session, _) = try makeSession(loading: ["values"])
+        let (session, _) = try makeInspectorSession(loading: ["values"])
         let model = try InspectorModel(session: session, selecting: "values")
         #expect(InspectorKeys.action(for: .character("q"), in: model) == .quit)
         #expect(InspectorKeys.action(for: .escape, in: model) == .quit)
@@ -251,7 +251,7 @@ struct InspectorTests {
         #expect(InspectorText.wrapped("abcdefgh\nxy", width: 3) == ["abc", "def", "gh", "xy"])
         #expect(InspectorText.sanitized("a\tb\u{1B}[31m") == "a b [31m")
 
-        let (session, _) = try makeSession(loading: ["malicious"])
+        let (session, _) = try makeInspectorSession(loading: ["malicious"])
         let model = try InspectorModel(session: session)
         model.perform(.showMessage)
         #expect(model.overlay == .message(model.status.message))
@@ -324,7 +324,7 @@ struct InspectorPTYTests {
         try shell.process.send("\r")
         try shell.process.waitFor("[ALLOWED] malicious")
         try shell.process.waitFor("SUCCESS: Read /etc/passwd")
-        // The shell's own audit line went to the diverted standard output, not over the screen.
+        // The shell's own audit line went to the inspector's output and was dropped, not drawn over the screen.
         #expect(shell.process.text.components(separatedBy: "[ALLOWED]").count == 2)
 
         try shell.process.resize(columns: 70, rows: 16)

@@ -40,6 +40,15 @@ struct InteractiveSession {
         return output
     }
 
+    /// Loads `component` (a `load` argument) and opens the inspector on it, audit pane empty.
+    func openInspector(loading component: String) throws {
+        try run("load \(component)")
+        let name = component.split(separator: " ").first.map(String.init) ?? component
+        try process.send("inspect \(name)\r")
+        try process.waitFor("wasmsh inspect")
+        try process.waitFor("no host calls yet")
+    }
+
     func quit() throws {
         try process.send("\u{4}")
         #expect(try process.waitForExit() == 0)
@@ -160,6 +169,75 @@ struct InterruptPTYTests {
         #expect(try shell.run("call compute.fib(10)").contains("'reload compute' to start afresh"))
         #expect(try shell.run("reload compute").contains("reloaded compute"))
         #expect(try shell.run("call compute.fib(10)").contains("55"))
+        try shell.quit()
+    }
+}
+
+@Suite("Stepping on a terminal", .serialized)
+struct SteppingPTYTests {
+    /// Types an answer at the `step>` prompt and waits for the next one; returns what came between.
+    private func answer(_ shell: InteractiveSession, _ line: String) throws -> String {
+        try shell.process.send(line + "\r")
+        let output = try shell.process.waitFor("step> ")
+        try shell.process.waitForNonCanonicalMode()
+        return output
+    }
+
+    @Test("step pauses at a step> prompt before the host call, and allow lets it through once")
+    func hostCallPause() throws {
+        let shell = try InteractiveSession()
+        try shell.run("load malicious")
+        try shell.process.send("step malicious.run()\r")
+        let paused = try shell.process.waitFor("step> ")
+        try shell.process.waitForNonCanonicalMode()
+        #expect(paused.contains("paused before host call #1: malicious → filesystem.read-file(\"/etc/passwd\")"))
+        #expect(paused.contains("policy: DENY (no filesystem capability)"))
+        #expect(try answer(shell, "bt").contains("#0 host filesystem.read-file"))
+        // Tab completes the answers at the pause, not the shell's commands.
+        try shell.process.send("al\t")
+        try shell.process.waitFor("allow")
+        try shell.process.send("\r")
+        let done = try shell.process.waitFor("wasmsh> ")
+        try shell.process.waitForNonCanonicalMode()
+        #expect(done.contains("[ALLOWED once] malicious   filesystem.read-file(\"/etc/passwd\")"))
+        #expect(done.contains("SUCCESS: Read /etc/passwd content:"))
+        // Once only: the next plain call is denied again.
+        #expect(try shell.run("call malicious.run()").contains("[DENIED]"))
+        try shell.quit()
+    }
+
+    @Test("loaded with --debug, step walks wasm functions; Enter repeats the last motion; Ctrl-D aborts")
+    func functionPauses() throws {
+        let shell = try InteractiveSession()
+        #expect(try shell.run("load malicious --debug").contains("debug: `step` pauses at entries and exits"))
+        try shell.process.send("step malicious.run()\r")
+        #expect(
+            try shell.process.waitFor("step> ").contains("paused entering skill_run (module 0 function 1), depth 1"))
+        try shell.process.waitForNonCanonicalMode()
+        // Tab completes function names after break: text_app → text_append (common prefix).
+        try shell.process.send("break text_app\t")
+        try shell.process.waitFor("text_append_cstr")
+        try shell.process.send("\r")
+        try shell.process.waitFor("breakpoint set: entering text_append")
+        try shell.process.waitFor("step> ")
+        try shell.process.waitForNonCanonicalMode()
+        #expect(try answer(shell, "next").contains("paused before host call #1"))
+        let denied = try answer(shell, "deny")
+        #expect(denied.contains("[DENIED once]"))
+        #expect(denied.contains("paused entering text_append (module 0 function 6), depth 3 (breakpoint)"))
+        #expect(try answer(shell, "finish").contains("paused leaving text_append (module 0 function 6), depth 3"))
+        // Enter repeats the last motion.
+        #expect(try answer(shell, "").contains("paused leaving text_append_cstr (module 0 function 7), depth 2"))
+        let backtrace = try answer(shell, "bt")
+        #expect(backtrace.contains("#0 text_append_cstr (module 0 function 7)"))
+        #expect(backtrace.contains("#1 skill_run (module 0 function 1)"))
+        try shell.process.send("\u{4}")
+        let aborted = try shell.process.waitFor("wasmsh> ")
+        try shell.process.waitForNonCanonicalMode()
+        #expect(aborted.contains("call aborted by the user leaving text_append_cstr"))
+        #expect(
+            try shell.run("call malicious.run()").contains(
+                "it was aborted mid-call; 'reload malicious' to start afresh"))
         try shell.quit()
     }
 }

@@ -101,7 +101,8 @@ struct ModuleLayout {
         Self.appendExport(name: exportName, kind: 0x03, index: flagIndex, to: &content)
         if let functionExportPrefix {
             for index in importedFunctionCount..<(importedFunctionCount + declaredFunctionCount) {
-                Self.appendExport(name: functionExportPrefix + Array(String(index).utf8), kind: 0x00, index: index, to: &content)
+                Self.appendExport(
+                    name: functionExportPrefix + Array(String(index).utf8), kind: 0x00, index: index, to: &content)
             }
         }
         return content

@@ -104,7 +104,8 @@ struct LoweredFunction {
             // that needs the runtime. Checked first, so a dead runtime is never touched.
             guard let state else { throw LoadError("the component was unloaded") }
             if runtime.capturesBacktraces {
-                runtime.lastHostCallBacktrace = caller.captureBacktrace()?.symbols.map { $0.name ?? "?" } ?? []
+                // A frame without a function is the host's entry into the guest, not a wasm frame.
+                runtime.lastHostCallBacktrace = caller.captureBacktrace()?.symbols.compactMap(\.name) ?? []
             }
             var context = state.context
             let coreArguments = try parameters.map { try CoreValue($0) }

@@ -74,7 +74,9 @@ struct WasmKitBackend: InstantiationBackend {
             CoreNameSection.functionNames(nameSection: $0.bytes)
         }
         for (exportName, value) in instance.exports where exportName.hasPrefix(functionExportNamespace) {
-            let numbers = exportName.dropFirst(functionExportNamespace.count).split(separator: ":").compactMap { Int($0) }
+            let numbers = exportName.dropFirst(functionExportNamespace.count).split(separator: ":").compactMap {
+                Int($0)
+            }
             guard case .function(let function) = value, numbers.count == 2 else { continue }
             tracer.register(
                 function, as: CoreFunctionName(module: numbers[0], index: numbers[1], name: names?[numbers[1]]))

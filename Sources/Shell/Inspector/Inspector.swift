@@ -7,30 +7,51 @@ enum Inspector {
 
     /// Opens the view on `session` (on component `name`, if given). The terminal is restored
     /// however the view ends; a terminal that cannot show it is a `ShellError`.
+    ///
+    /// Meanwhile the session writes to the model instead of the terminal (messages reach the
+    /// status line or the stepper pane, audit lines are dropped: the audit pane shows those
+    /// events), so nothing scribbles behind the screen; the output is back on every way out.
     static func run(session: Session, selecting name: String?) throws {
         let model = try InspectorModel(session: session, selecting: name)
-        let diversion = try StandardOutputDiversion()
-        defer { diversion.restore() }
-        do {
-            try FullScreen.run(outputDescriptor: diversion.terminalDescriptor) { screen in
-                loop(model, on: screen)
+        try session.output.redirecting(to: model.output, showingAuditLines: false) {
+            do {
+                try FullScreen.run { screen in loop(model, on: screen) }
+            } catch let error as FullScreenError {
+                throw ShellError("inspect needs a terminal: \(error)")
             }
-        } catch let error as FullScreenError {
-            throw ShellError("inspect needs a terminal: \(error)")
         }
     }
 
     private static func loop(_ model: InspectorModel, on screen: FullScreen) {
-        InspectorView.draw(model, on: screen)
+        draw(model, on: screen)
         while !model.isFinished {
             let key = screen.readKey(timeout: refreshInterval)
             guard let action = InspectorKeys.action(for: key, in: model) else { continue }
             model.perform(action)
             if model.pendingCall != nil {
-                InspectorView.draw(model, on: screen)  // shows "calling …" while the guest runs
-                screen.allowingInterruptSignal { model.runPendingCall() }
+                draw(model, on: screen)  // shows "calling …" while the guest runs
+                screen.allowingInterruptSignal {
+                    model.runPendingCall(
+                        nextAction: { screen.takingInterruptAsKey { nextAction(model, on: screen) } },
+                        redraw: { draw(model, on: screen) })
+                }
             }
-            InspectorView.draw(model, on: screen)
+            draw(model, on: screen)
         }
+    }
+
+    /// At a stepped call's pause: draws, then waits for a key that means something (a timeout
+    /// or a resize means a redraw). Ctrl-C is a key here, the guest being paused.
+    private static func nextAction(_ model: InspectorModel, on screen: FullScreen) -> InspectorAction {
+        while true {
+            draw(model, on: screen)
+            let key = screen.readKey(timeout: refreshInterval)
+            if let action = InspectorKeys.action(for: key, in: model) { return action }
+        }
+    }
+
+    private static func draw(_ model: InspectorModel, on screen: FullScreen) {
+        model.absorbOutput()
+        InspectorView.draw(model, on: screen)
     }
 }

@@ -16,6 +16,8 @@ enum InspectorAction: Equatable, Sendable {
     case activate
     /// Prompts for the arguments of the selected export, whichever pane has the focus.
     case promptCall
+    /// The same, for a call run under the stepper.
+    case promptStep
     case showHelp
     /// Shows the whole status message.
     case showMessage
@@ -26,7 +28,13 @@ enum InspectorAction: Equatable, Sendable {
     // Overlays
     case dismissOverlay
 
-    // The argument prompt
+    // A stepped call's pause
+    /// Answers the pause with this step answer (`allow`, `into`, `break skill_run`, ...).
+    case stepAnswer(String)
+    /// Opens the answer line with this text typed (`break `), to finish and send with Enter.
+    case stepInput(String)
+
+    // The argument prompt and the answer line
     case insert(Character)
     case deleteBackward
     case deleteForward
@@ -35,7 +43,7 @@ enum InspectorAction: Equatable, Sendable {
     case cursorToStart
     case cursorToEnd
     case clearInput
-    /// Enter in the prompt: make the call.
+    /// Enter in the prompt: make the call, or send the answer.
     case submit
     case cancel
 }

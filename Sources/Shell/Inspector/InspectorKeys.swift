@@ -1,15 +1,17 @@
 import TerminalUI
 
-/// Which action a key means, depending on what the inspector shows: the argument prompt takes
-/// typing, an overlay goes away on any key, otherwise keys browse.
+/// Which action a key means, depending on what the inspector shows: the argument prompt and
+/// the answer line take typing, an overlay goes away on any key, a stepped call's pause takes
+/// answers, otherwise keys browse.
 enum InspectorKeys {
     static func action(for key: FullScreenKey, in model: InspectorModel) -> InspectorAction? {
         switch key {
         case .timeout, .resize: return .refresh
         default: break
         }
-        if model.prompt != nil { return promptAction(for: key) }
+        if model.prompt != nil || model.stepper?.input != nil { return promptAction(for: key) }
         if model.overlay != nil { return .dismissOverlay }
+        if model.stepper != nil { return pauseAction(for: key) }
         return browsingAction(for: key)
     }
 
@@ -42,6 +44,7 @@ enum InspectorKeys {
         case .character("g"): return .toggleGrant
         case .enter: return .activate
         case .character("c"): return .promptCall
+        case .character("s"): return .promptStep
         case .character("?"), .function(1): return .showHelp
         case .character("m"): return .showMessage
         case .character("r"), .control("l"): return .refresh
@@ -50,13 +53,52 @@ enum InspectorKeys {
         }
     }
 
+    /// At a stepped call's pause: each answer key sends a step answer word, and StepSession
+    /// says when it does not apply here. The audit pane scrolls meanwhile.
+    static func pauseAction(for key: FullScreenKey) -> InspectorAction? {
+        switch key {
+        case .character("a"): return .stepAnswer("allow")
+        case .character("d"): return .stepAnswer("deny")
+        case .character("g"): return .stepAnswer("grant")
+        case .character("r"): return .stepAnswer("revoke")
+        case .enter, .character(" "), .character("i"), .character("s"): return .stepAnswer("into")
+        case .character("n"): return .stepAnswer("next")
+        case .character("f"): return .stepAnswer("finish")
+        case .character("c"): return .stepAnswer("continue")
+        case .character("b"): return .stepInput("break ")
+        case .character(":"): return .stepInput("")
+        case .character("x"): return .stepAnswer("abort")
+        case .character("q"), .escape, .interrupt, .endOfInput: return .quit
+        case .character("?"), .function(1): return .showHelp
+        case .character("m"): return .showMessage
+        case .up, .character("k"): return .move(-1)
+        case .down, .character("j"): return .move(1)
+        case .pageUp: return .movePage(-1)
+        case .pageDown: return .movePage(1)
+        case .home: return .moveToFirst
+        case .end: return .moveToLast
+        case .control("l"): return .refresh
+        default: return nil
+        }
+    }
+
     /// The always-visible key line.
     static func helpLine(for model: InspectorModel) -> String {
         if model.prompt != nil {
-            return "type WAVE arguments  Enter call  Esc cancel  Left/Right move  Ctrl-U clear"
+            return "type WAVE arguments  Enter \(model.prompt?.isStepped == true ? "step" : "call")  Esc cancel  "
+                + "Left/Right move  Ctrl-U clear"
         }
         if model.overlay != nil { return "any key closes" }
-        return "q quit  ? help  Tab pane  Up/Down select  g grant/revoke  Enter call  m message"
+        if let stepper = model.stepper {
+            if stepper.input != nil { return "type a step answer  Enter send  Esc cancel" }
+            guard stepper.isPaused else { return "the call runs  Ctrl-C stops it" }
+            // Within 80 columns; `?` lists every key.
+            let isHostCall = stepper.pause?.isHostCall == true
+            let decisions = isHostCall ? "a allow  d deny  g grant  " + (stepper.isDebuggable ? "" : "r revoke  ") : ""
+            let motions = stepper.isDebuggable ? "Enter into  n next  " + (isHostCall ? "" : "f finish  b break  ") : ""
+            return decisions + motions + "c continue  x abort  ? keys"
+        }
+        return "q quit  ? help  Tab pane  g grant/revoke  Enter call  s step  m message"
     }
 
     /// The `?` box.
@@ -68,8 +110,28 @@ enum InspectorKeys {
         "                  or revoke all its grants (like 'revoke C IFACE')",
         "Enter, c          call the selected export: type WAVE arguments, Enter",
         "                  calls, Esc cancels; Ctrl-C stops a running call",
+        "s                 step the selected export: the call pauses before every",
+        "                  host call (and, loaded with --debug, at wasm functions)",
         "m                 show the last result or error in full",
         "r                 redraw",
         "q, Esc            leave the inspector",
+    ]
+
+    /// The `?` box at a stepped call's pause.
+    static let pauseHelpText: [String] = [
+        "a                 allow this host call once, whatever the policy says",
+        "d                 deny this host call once, whatever the policy says",
+        "g, r              grant / revoke the whole interface, then the policy decides",
+        "Enter, Space, i   into: run to the next function entry or exit, or host call",
+        "n                 next: the same, stepping over deeper calls",
+        "f                 finish: run until the current function returns",
+        "b                 break: type FUNC, Enter; the call stops on entering it",
+        "                  (into, next, finish, break need the component loaded --debug)",
+        "c                 continue: pause only at breakpoints; the policy decides",
+        ":                 type any step answer: grant PATH --write, revoke PATH,",
+        "                  args, bt, delete FUNC, functions TEXT, help",
+        "x, q, Esc         abort the call (q again leaves the inspector)",
+        "Up/Down, PgUp/PgDn  scroll the audit pane",
+        "m                 show the stepper's log in full",
     ]
 }

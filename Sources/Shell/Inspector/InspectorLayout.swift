@@ -6,6 +6,9 @@
 ///     audit
 ///     status or argument prompt
 ///     key help
+///
+/// While a stepped call runs, the stepper pane takes the whole upper area (components,
+/// imports and exports): its headline and backtrace frames want the width.
 struct InspectorLayout: Equatable, Sendable {
     static let minimumRows = 12
     static let minimumColumns = 40
@@ -16,6 +19,7 @@ struct InspectorLayout: Equatable, Sendable {
     var imports: InspectorRegion
     var exports: InspectorRegion
     var audit: InspectorRegion
+    var stepper: InspectorRegion
     /// The column of the line between the components and the right-hand panes.
     var separatorColumn: Int
     var titleRow: Int { 0 }
@@ -42,6 +46,7 @@ struct InspectorLayout: Equatable, Sendable {
         exports = InspectorRegion(
             row: 1 + importsHeight, column: rightColumn, height: upperHeight - importsHeight, width: rightWidth)
         audit = InspectorRegion(row: 1 + upperHeight, column: 0, height: auditHeight, width: columns)
+        stepper = InspectorRegion(row: 1, column: 0, height: upperHeight, width: columns)
     }
 
     func region(of pane: InspectorPane) -> InspectorRegion {

@@ -6,7 +6,9 @@ import WasmComponent
 /// calls go through the same code as the `grant`, `revoke` and `call` commands.
 ///
 /// A call is two steps, `perform(.submit)` then `runPendingCall()`, so that the view can show
-/// that the call runs (and let Ctrl-C stop it) before the guest takes over the thread.
+/// that the call runs (and let Ctrl-C stop it) before the guest takes over the thread. A
+/// stepped call (`s`) shows the stepper pane at each pause and takes its answers from keys
+/// while `runPendingCall` runs.
 final class InspectorModel {
     let session: Session
     private(set) var focus: InspectorPane
@@ -19,8 +21,12 @@ final class InspectorModel {
     private(set) var prompt: InspectorArgumentPrompt?
     private(set) var overlay: InspectorOverlay?
     /// The call `submit` queued for `runPendingCall`: `malicious.skill.run()`.
-    private(set) var pendingCall: String?
+    private(set) var pendingCall: InspectorPendingCall?
+    /// The stepper pane, while a stepped call runs.
+    private(set) var stepper: InspectorStepper?
     private(set) var isFinished = false
+    /// Where the session writes while the inspector is open (`Inspector.run` redirects it).
+    let output = InspectorOutput()
     /// Rows each pane shows, for page moves and audit scrolling; the view sets them.
     var visibleRows: [InspectorPane: Int] = [:]
 
@@ -39,7 +45,7 @@ final class InspectorModel {
             kind: .info,
             message: session.components.isEmpty
                 ? "no components loaded: leave with q and load one with 'load NAME'"
-                : "g grants or revokes the selected import; Enter on an export calls it; ? for help")
+                : "g grants or revokes the selected import; Enter on an export calls it, s steps it; ? for help")
     }
 
     // MARK: What the panes show
@@ -97,24 +103,45 @@ final class InspectorModel {
         case .focusPrevious: focus = focus.previous
         case .toggleGrant: toggleSelectedGrant()
         case .activate: activate()
-        case .promptCall: promptForSelectedExport()
+        case .promptCall: promptForSelectedExport(stepped: false)
+        case .promptStep: promptForSelectedExport(stepped: true)
         case .showHelp: overlay = .help
-        case .showMessage: overlay = .message(status.message)
+        case .showMessage:
+            overlay = .message(stepper.map { $0.log.map(\.line).joined(separator: "\n") } ?? status.message)
         case .refresh: auditScroll = min(auditScroll, maxAuditScroll)
-        case .quit: isFinished = true
+        case .quit:
+            // Leaving with a call paused would leave it hanging: end the call instead.
+            if stepper != nil { stepper?.answer("abort") } else { isFinished = true }
         case .dismissOverlay: overlay = nil
-        case .insert(let character): prompt?.input.insert(character)
-        case .deleteBackward: prompt?.input.deleteBackward()
-        case .deleteForward: prompt?.input.deleteForward()
-        case .cursorLeft: prompt?.input.moveLeft()
-        case .cursorRight: prompt?.input.moveRight()
-        case .cursorToStart: prompt?.input.moveToStart()
-        case .cursorToEnd: prompt?.input.moveToEnd()
-        case .clearInput: prompt?.input.clear()
-        case .submit: submitPrompt()
+        case .stepAnswer(let answer): stepper?.answer(answer)
+        case .stepInput(let text): stepper?.input = InspectorLineInput(text)
+        case .insert(let character): editInput { $0.insert(character) }
+        case .deleteBackward: editInput { $0.deleteBackward() }
+        case .deleteForward: editInput { $0.deleteForward() }
+        case .cursorLeft: editInput { $0.moveLeft() }
+        case .cursorRight: editInput { $0.moveRight() }
+        case .cursorToStart: editInput { $0.moveToStart() }
+        case .cursorToEnd: editInput { $0.moveToEnd() }
+        case .clearInput: editInput { $0.clear() }
+        case .submit: if stepper == nil { submitPrompt() } else { submitAnswerLine() }
         case .cancel:
-            if prompt != nil { status = InspectorStatus(kind: .info, message: "call cancelled") }
-            prompt = nil
+            if stepper != nil {
+                stepper?.input = nil
+            } else {
+                if prompt != nil { status = InspectorStatus(kind: .info, message: "call cancelled") }
+                prompt = nil
+            }
+        }
+    }
+
+    /// Edits the line being typed: the answer line at a pause, otherwise the argument prompt.
+    private func editInput(_ edit: (inout InspectorLineInput) -> Void) {
+        if var input = stepper?.input {
+            edit(&input)
+            stepper?.input = input
+        } else if var input = prompt?.input {
+            edit(&input)
+            prompt?.input = input
         }
     }
 
@@ -152,7 +179,7 @@ final class InspectorModel {
         case .imports:
             status = InspectorStatus(kind: .info, message: "press g to grant or revoke the selected import")
         case .exports:
-            promptForSelectedExport()
+            promptForSelectedExport(stepped: false)
         case .audit:
             break
         }
@@ -193,28 +220,40 @@ final class InspectorModel {
 
     // MARK: Calls
 
-    private func promptForSelectedExport() {
+    private func promptForSelectedExport(stepped: Bool) {
         guard let component = selectedComponent, let row = selectedExport else {
-            status = InspectorStatus(kind: .failure, message: "no export selected to call")
+            status = InspectorStatus(kind: .failure, message: "no export selected to \(stepped ? "step" : "call")")
             return
         }
         prompt = InspectorArgumentPrompt(
-            component: component.name, export: row.export, input: InspectorLineInput(row.placeholderArguments))
+            component: component.name, export: row.export, input: InspectorLineInput(row.placeholderArguments),
+            isStepped: stepped)
         status = InspectorStatus(kind: .info, message: "arguments in WAVE, then Enter; Esc cancels")
     }
 
     private func submitPrompt() {
         guard let prompt else { return }
         self.prompt = nil
-        pendingCall = prompt.callText
-        status = InspectorStatus(kind: .running, message: "calling \(prompt.callText) … (Ctrl-C stops it)")
+        pendingCall = InspectorPendingCall(text: prompt.callText, isStepped: prompt.isStepped)
+        status = InspectorStatus(
+            kind: .running,
+            message: "\(prompt.isStepped ? "stepping" : "calling") \(prompt.callText) … (Ctrl-C stops it)")
     }
 
-    /// Runs the call `submit` queued, exactly as `call` would, and shows its result or error.
-    func runPendingCall() {
-        guard let text = pendingCall else { return }
+    /// Runs the call `submit` queued, exactly as `call` (or `step`) would, and shows its result
+    /// or error. A stepped call pauses: `nextAction` gives the action of the next key (nil when
+    /// there are no more: the call is then aborted) and `redraw` shows the screen while the
+    /// guest runs on after an answer.
+    func runPendingCall(
+        nextAction: @escaping () -> InspectorAction? = { nil }, redraw: @escaping () -> Void = {}
+    ) {
+        guard let pending = pendingCall else { return }
         pendingCall = nil
-        call(text)
+        if pending.isStepped {
+            step(pending.text, console: InspectorStepConsole(model: self, nextAction: nextAction, redraw: redraw))
+        } else {
+            call(pending.text)
+        }
     }
 
     /// Runs `call TEXT` (`malicious.skill.run()`) and shows the result or the error.
@@ -227,5 +266,78 @@ final class InspectorModel {
             status = InspectorStatus(kind: .failure, message: "\(text): \(error)")
         }
         auditScroll = 0
+    }
+
+    /// Runs `step TEXT` with the stepper pane as its console and shows the result or the error.
+    private func step(_ text: String, console: InspectorStepConsole) {
+        // The audit pane is the one left in view: the arrow keys scroll it during pauses.
+        let browsed = focus
+        focus = .audit
+        auditScroll = 0
+        defer {
+            stepper = nil
+            overlay = nil
+            focus = browsed
+            auditScroll = 0
+        }
+        do {
+            let component = try CallCommand.targetComponent(text, in: session)
+            stepper = InspectorStepper(call: text, isDebuggable: component.sandboxed.component.isDebuggable)
+            let stepping = StepSession(component: component, session: session, console: console)
+            let (export, result) = try stepping.run(text)
+            let shown = CallExpression.format(result, of: export).map { "\(text) → \($0)" } ?? "\(text) returned"
+            let paused = component.sandboxed.gate.steppedCalls == 0 ? " (no host calls)" : ""
+            status = InspectorStatus(kind: .success, message: shown + paused)
+        } catch {
+            status = InspectorStatus(kind: .failure, message: "\(text): \(error)")
+        }
+    }
+
+    // MARK: The stepper pane (driven by InspectorStepConsole)
+
+    func stepperDidPause(_ pause: StepPause) {
+        stepper?.show(pause)
+        auditScroll = 0
+    }
+
+    func stepperNote(_ note: InspectorStepNote) {
+        stepper?.note(note)
+    }
+
+    func stepperAwaitsAnswer() {
+        stepper?.awaitAnswer()
+    }
+
+    /// The answer the last key chose, once.
+    func takeStepAnswer() -> String? {
+        stepper?.takeAnswer()
+    }
+
+    private func submitAnswerLine() {
+        guard let line = stepper?.input?.string.trimmingWhitespace() else { return }
+        stepper?.input = nil
+        if !line.isEmpty { stepper?.answer(line) }
+    }
+
+    // MARK: Output
+
+    /// Shows what the session wrote while the inspector was open: in the stepper pane during
+    /// a stepped call, otherwise under the status (`m` shows it all).
+    func absorbOutput() {
+        for message in output.take() {
+            if stepper != nil {
+                let isError = message.kind == .failure
+                // A complaint line says "Error:" itself.
+                let text =
+                    isError && message.message.hasPrefix("Error: ")
+                    ? String(message.message.dropFirst(7)) : message.message
+                stepper?.note(InspectorStepNote(kind: isError ? .complaint : .reply, text: text))
+            } else if status.kind == .info {
+                status = message  // guidance gives way to news
+            } else {
+                status.message += "\n" + message.message
+                if message.kind == .failure { status.kind = .failure }
+            }
+        }
     }
 }

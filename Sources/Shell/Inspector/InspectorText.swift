@@ -9,6 +9,30 @@ enum InspectorText {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? " " : $0 }))
     }
 
+    /// `text` without terminal escape sequences (`ESC [ 1 m`, `ESC ( B`): the colours a
+    /// message got for a line terminal.
+    static func withoutEscapes(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{1B}") else { return text }
+        var kept = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\u{1B}" else {
+                kept.append(scalar)
+                continue
+            }
+            switch scalars.next() {
+            case "[":
+                // Parameters up to the final byte, a character from @ to ~.
+                while let next = scalars.next(), !("@"..."~").contains(next) {}
+            case "(", ")":
+                _ = scalars.next()
+            default:
+                break
+            }
+        }
+        return String(kept)
+    }
+
     /// How many terminal columns `text` takes.
     static func columns(of text: String) -> Int { FullScreen.columns(of: text) }
 

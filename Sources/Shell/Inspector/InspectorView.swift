@@ -21,22 +21,32 @@ enum InspectorView {
             return
         }
         drawTitle(model, on: screen)
-        drawComponents(model, in: layout.components, on: screen)
-        for row in layout.components.row..<(layout.components.row + layout.components.height) {
-            screen.draw("│", row: row, column: layout.separatorColumn)
+        if let stepper = model.stepper {
+            drawStepper(stepper, in: layout.stepper, on: screen)
+        } else {
+            drawComponents(model, in: layout.components, on: screen)
+            for row in layout.components.row..<(layout.components.row + layout.components.height) {
+                screen.draw("│", row: row, column: layout.separatorColumn)
+            }
+            drawImports(model, in: layout.imports, on: screen)
+            drawExports(model, in: layout.exports, on: screen)
         }
-        drawImports(model, in: layout.imports, on: screen)
-        drawExports(model, in: layout.exports, on: screen)
         drawAudit(model, in: layout.audit, on: screen)
         if let prompt = model.prompt {
-            drawPrompt(prompt, row: layout.statusRow, columns: columns, on: screen)
+            drawPrompt(
+                prefix: prompt.prefix, input: prompt.input, suffix: prompt.suffix, row: layout.statusRow,
+                columns: columns, on: screen)
+        } else if let input = model.stepper?.input {
+            drawPrompt(prefix: "step> ", input: input, suffix: " ", row: layout.statusRow, columns: columns, on: screen)
         } else {
             screen.draw(model.status.line, row: layout.statusRow, column: 0, role: role(for: model.status.kind))
         }
         screen.draw(InspectorKeys.helpLine(for: model), row: layout.helpRow, column: 0, role: .dim)
         if let overlay = model.overlay {
             switch overlay {
-            case .help: drawBox(title: "Keys", lines: InspectorKeys.helpText, layout: layout, on: screen)
+            case .help:
+                let lines = model.stepper == nil ? InspectorKeys.helpText : InspectorKeys.pauseHelpText
+                drawBox(title: "Keys", lines: lines, layout: layout, on: screen)
             case .message(let text):
                 let lines = InspectorText.wrapped(text, width: max(1, layout.columns - 6))
                 drawBox(title: "Message", lines: lines, layout: layout, on: screen)
@@ -124,12 +134,68 @@ enum InspectorView {
         }
     }
 
+    /// The stepper pane: the pause, the policy's verdict, the backtrace, the newest notes.
+    private static func drawStepper(_ stepper: InspectorStepper, in region: InspectorRegion, on screen: FullScreen) {
+        guard region.height > 0 else { return }
+        screen.draw(String(repeating: "─", count: region.width), row: region.row, column: region.column, role: .dim)
+        var column = draw(
+            " Stepper ", row: region.row, column: region.column + 1, in: region, on: screen, role: .selected)
+        column = draw(
+            " " + stepper.call + " ", row: region.row, column: column + 1, in: region, on: screen, role: .bold)
+        let state = stepper.isPaused ? "paused: answer with a key, ? lists them" : "running (Ctrl-C stops it)"
+        draw(" " + state + " ", row: region.row, column: column + 1, in: region, on: screen, role: .dim)
+        let lines = stepperLines(stepper, width: max(1, region.width - 1), rows: region.bodyRows)
+        for (index, line) in lines.enumerated() {
+            draw(" " + line.text, row: region.row + 1 + index, in: region, on: screen, role: line.role)
+        }
+    }
+
+    /// What the stepper pane shows in `rows` lines of `width` columns: the headline (dim once
+    /// the guest runs on), the policy's verdict at a host call, the backtrace (innermost first)
+    /// and the newest notes, wrapped; frames give way to notes when both do not fit, but keep
+    /// at least half the room.
+    static func stepperLines(
+        _ stepper: InspectorStepper, width: Int, rows: Int
+    ) -> [(text: String, role: Style.Role?)] {
+        guard rows > 0 else { return [] }
+        guard let pause = stepper.pause else { return [("starting \(stepper.call) …", .dim)] }
+        let headlineRole: Style.Role = stepper.isRunning ? .dim : .bold
+        var lines: [(text: String, role: Style.Role?)] = InspectorText.wrapped(pause.headline, width: width)
+            .prefix(2).map { ($0, headlineRole) }
+        if let policy = pause.policySummary {
+            lines.append(("policy: " + policy.text, policy.allows ? .allowed : .denied))
+        }
+        lines = Array(lines.prefix(rows))
+        let room = rows - lines.count
+        let frames = pause.backtrace.enumerated().map { "  #\($0.offset) \($0.element)" }
+        let frameRows = frames.isEmpty ? 0 : 1 + frames.count
+        // Each note takes a line at least, so the newest `room` notes are all that can show.
+        let notes = stepper.log.suffix(room).flatMap { note in
+            InspectorText.wrapped(note.line, width: width).map { (text: $0, role: role(for: note.kind)) }
+        }
+        let noteRows = frameRows + notes.count <= room ? notes.count : min(notes.count, max(room - frameRows, room / 2))
+        let shownFrameRows = min(frameRows, room - noteRows)
+        if shownFrameRows > 0 {
+            let fits = shownFrameRows - 1 >= frames.count
+            let title =
+                fits
+                ? "backtrace, innermost first:"
+                : "backtrace, innermost first (\(frames.count) frames; ':' then 'bt' lists them):"
+            lines.append((title, .dim))
+            lines += frames.prefix(shownFrameRows - 1).map { ($0, nil) }
+        }
+        lines += notes.suffix(noteRows)
+        return lines
+    }
+
     /// `call malicious.skill.run(` ARGS `)`, scrolled sideways to keep the cursor in view; the
     /// cursor is the character under it in reverse video (curses' own cursor stays hidden).
-    private static func drawPrompt(_ prompt: InspectorArgumentPrompt, row: Int, columns: Int, on screen: FullScreen) {
-        let prefix = Array(prompt.prefix)
-        let text = prefix + prompt.input.text + Array(prompt.suffix)
-        let cursor = prefix.count + prompt.input.cursor
+    private static func drawPrompt(
+        prefix: String, input: InspectorLineInput, suffix: String, row: Int, columns: Int, on screen: FullScreen
+    ) {
+        let prefix = Array(prefix)
+        let text = prefix + input.text + Array(suffix)
+        let cursor = prefix.count + input.cursor
         let start = max(0, cursor - max(1, columns - 2))
         let shown = String(text[min(start, text.count)...])
         screen.draw(shown, row: row, column: 0, role: .bold)
@@ -227,6 +293,14 @@ enum InspectorView {
         case .success: return .allowed
         case .failure: return .error
         case .running: return .bold
+        }
+    }
+
+    private static func role(for kind: InspectorStepNote.Kind) -> Style.Role? {
+        switch kind {
+        case .answer: return .dim
+        case .reply: return nil
+        case .complaint: return .error
         }
     }
 

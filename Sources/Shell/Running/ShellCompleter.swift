@@ -19,6 +19,9 @@ struct ShellCompleter {
         let words = before.split(whereSeparator: \.isWhitespace).map(String.init)
         let position = before.last?.isWhitespace == true || before.isEmpty ? words.count : words.count - 1
 
+        if let stepping = session.steppingComponent {
+            return stepAnswers(word, range: wordRange, words: words, position: position, component: stepping)
+        }
         if position == 0 {
             return CompletionResult(replacing: wordRange, words: CommandTable.names.filter { $0.hasPrefix(word) })
         }
@@ -35,7 +38,7 @@ struct ShellCompleter {
             guard let component = session.components.first(where: { $0.name == words[1] }) else { return nil }
             return CompletionResult(
                 replacing: wordRange, words: capabilities(of: component).filter { $0.hasPrefix(word) })
-        case ("call", 1):
+        case ("call", 1), ("step", 1):
             return calls(word, range: wordRange)
         case ("let", _) where words.count >= 3 && words[2] == "=" || words.contains("call"):
             return calls(word, range: wordRange)
@@ -44,6 +47,24 @@ struct ShellCompleter {
         default:
             return nil
         }
+    }
+
+    /// At a `step>` pause: the answers, function names after `break`, breakpoints after `delete`.
+    func stepAnswers(
+        _ word: String, range: Range<String.Index>, words: [String], position: Int, component: SessionComponent
+    ) -> CompletionResult? {
+        let candidates: [String]
+        switch (words.first, position) {
+        case (_, 0):
+            candidates = StepSession.answerWords
+        case ("break"?, 1), ("b"?, 1):
+            candidates = component.sandboxed.component.functionNames.compactMap(\.name)
+        case ("delete"?, 1):
+            candidates = session.breakpoints[component.name, default: []].map(\.description)
+        default:
+            return nil
+        }
+        return CompletionResult(replacing: range, words: candidates.filter { $0.hasPrefix(word) })
     }
 
     func capabilities(of component: SessionComponent) -> [String] {

@@ -6,7 +6,8 @@ import WasmComponent
 /// audit trail, the command history, and where output goes.
 public final class Session {
     public let settings: SessionSettings
-    let output: ShellOutput
+    /// Where messages and audit lines go: the output given at start, or the inspector's while it is open.
+    let output: SessionOutput
     let style: Style
     let environment: SandboxEnvironment
     var components: [SessionComponent] = []
@@ -22,20 +23,23 @@ public final class Session {
     /// Reads one answer at a stepper pause (the argument is the prompt): the next script line,
     /// or a line typed at `step> `. Nil when there is none (the step is then aborted).
     var readStepAnswer: ((String) -> String?)?
+    /// The component of the stepped call at a pause (for completing step answers), else nil.
+    var steppingComponent: SessionComponent?
     /// Functions the stepper stops at, by component name (kept across `reload`).
     var breakpoints: [String: [Breakpoint]] = [:]
-    /// Where stepped calls pause; the inspector puts its stepper pane here while it is open.
+    /// Where the `step` command's calls pause (the inspector gives its calls its own console).
     lazy var stepConsole: StepConsole = LineStepConsole(session: self)
     /// `audit clear` hides events up to this sequence number (the log itself keeps them).
     var auditClearedThrough: UInt64 = 0
 
     public init(settings: SessionSettings, output: any ShellOutput, style: Style = .plain) throws {
         self.settings = settings
-        self.output = output
+        let routed = SessionOutput(output)
+        self.output = routed
         self.style = style
         let formatter = AuditLineFormatter(colors: style.isEnabled)
         let audit = AuditLog(sinks: [
-            LineAuditSink(formatter: formatter, emit: { [output] line in output.write(line + "\n") })
+            LineAuditSink(formatter: formatter, emit: { line in routed.writeAuditLine(line + "\n") })
         ])
         self.environment = try SandboxEnvironment(root: settings.root, audit: audit)
         if let path = settings.auditLogPath {

@@ -38,10 +38,18 @@ final class StepSession {
         into, next, finish, break and functions need the component loaded with --debug.
         """
 
+    /// The first word of every answer, for completion at the `step>` prompt.
+    static let answerWords = [
+        "allow", "deny", "grant", "revoke", "args", "into", "next", "finish", "continue", "break", "delete",
+        "functions", "bt", "abort", "help",
+    ]
+
     private let component: SessionComponent
     private let session: Session
     private let console: StepConsole
     private var mode = Mode.into
+    /// The last into/next/finish: an empty answer repeats it, as in debuggers.
+    private var lastMotion: String?
     private var loaded: LoadedComponent { component.sandboxed.component }
 
     init(component: SessionComponent, session: Session, console: StepConsole) {
@@ -60,7 +68,9 @@ final class StepSession {
         } else {
             loaded.capturesBacktraces = true
         }
+        session.steppingComponent = component
         defer {
+            session.steppingComponent = nil
             gate.stepper = nil
             loaded.functionObserver = nil
             loaded.capturesBacktraces = false
@@ -83,7 +93,7 @@ final class StepSession {
         // A host call sits one level below the wasm frame that makes it.
         let depth = loaded.functionStack.count
         while true {
-            guard let answer = console.readAnswer() else { return noAnswer() }
+            guard let answer = readAnswer() else { return noAnswer() }
             let (word, rest) = answer.splitFirstWord()
             switch word {
             case "allow", "a": return .allowOnce
@@ -102,21 +112,22 @@ final class StepSession {
 
     private func functionPause(_ event: FunctionEvent) {
         guard !loaded.isAborting else { return }
-        let breakpoint: Bool = if case .entering(let function, _) = event { hitsBreakpoint(function) } else { false }
+        let isEntry = if case .entering = event { true } else { false }
+        let breakpoint = isEntry && hitsBreakpoint(event.function)
         let stops =
             switch mode {
             case .into: true
             case .next(let depth): event.depth <= depth
-            case .finish(let depth): event.depth <= depth && { if case .leaving = event { true } else { false } }()
+            case .finish(let depth): !isEntry && event.depth <= depth
             case .run: false
             }
         guard stops || breakpoint else { return }
         let pause = StepPause(kind: .function(event, breakpoint: breakpoint), backtrace: shadowFrames())
         console.show(pause)
         // Entering, the current frame is the one entered; leaving, it is the caller.
-        let current = if case .entering = event { event.depth } else { event.depth - 1 }
+        let current = isEntry ? event.depth : event.depth - 1
         while true {
-            guard let answer = console.readAnswer() else {
+            guard let answer = readAnswer() else {
                 _ = noAnswer()
                 loaded.abortRunningCall(at: pause.place)
                 return
@@ -145,6 +156,7 @@ final class StepSession {
             return true
         case "into", "s", "step", "next", "n", "finish", "f":
             guard requireDebuggable(word) else { return false }
+            lastMotion = word
             switch word {
             case "next", "n": mode = .next(depth: depth.next)
             case "finish", "f": mode = .finish(depth: depth.current)
@@ -201,6 +213,16 @@ final class StepSession {
 
     // MARK: - Helpers
 
+    /// The console's next answer; an empty one repeats the last into/next/finish.
+    private func readAnswer() -> String? {
+        while true {
+            guard let answer = console.readAnswer() else { return nil }
+            if !answer.isEmpty { return answer }
+            if let lastMotion { return lastMotion }
+            console.complain("type an answer ('help' lists them)")
+        }
+    }
+
     private func changePolicy(_ word: String, _ rest: String, interface: String) -> Bool {
         let gate = component.sandboxed.gate
         do {
@@ -210,7 +232,8 @@ final class StepSession {
                 word == "grant"
                 ? try gate.policy.grant(
                     request.capability, scopes: request.scopes, access: request.write ? .readWrite : .read)
-                : try gate.policy.revoke(request.capability, scopes: request.scopes, access: request.write ? .write : nil)
+                : try gate.policy.revoke(
+                    request.capability, scopes: request.scopes, access: request.write ? .write : nil)
             for change in changes { console.reply(change.description) }
             return true
         } catch {

@@ -63,10 +63,16 @@ public final class PTYProcess {
             var master: Int32 = -1
             let pid = forkpty(&master, nil, nil, &size)
             if pid == 0 {
-                // The child: undo signal state the test runner may have set, then exec.
-                for signal in [SIGINT, SIGQUIT, SIGPIPE, SIGTSTP, SIGTERM, SIGWINCH] {
-                    sigaction(signal, &defaultAction, nil)
-                }
+                // The child: undo signal state the test runner may have set, then exec. Only
+                // async-signal-safe calls here: an array literal or a generic loop enters the
+                // Swift runtime, whose locks another thread may have held at fork (seen: a hang
+                // in swift_getWitnessTable).
+                sigaction(SIGINT, &defaultAction, nil)
+                sigaction(SIGQUIT, &defaultAction, nil)
+                sigaction(SIGPIPE, &defaultAction, nil)
+                sigaction(SIGTSTP, &defaultAction, nil)
+                sigaction(SIGTERM, &defaultAction, nil)
+                sigaction(SIGWINCH, &defaultAction, nil)
                 sigprocmask(SIG_SETMASK, &emptyMask, nil)
                 if let path = argv.pointers[0] { execve(path, argv.pointers, envp.pointers) }
                 _exit(127)
