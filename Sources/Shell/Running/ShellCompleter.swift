@@ -29,8 +29,13 @@ struct ShellCompleter {
         switch (command.name, position) {
         case ("load", 1), ("source", 1):
             return paths(word, range: wordRange, wasmOnly: command.name == "load")
+        case ("load", _) where word.hasPrefix("-"):
+            return CompletionResult(replacing: wordRange, words: [LoadCommand.debugFlag].filter { $0.hasPrefix(word) })
+        case ("reload", 2):
+            return CompletionResult(
+                replacing: wordRange, words: [LoadCommand.debugFlag, "--no-debug"].filter { $0.hasPrefix(word) })
         case ("unload", 1), ("imports", 1), ("exports", 1), ("wit", 1), ("grants", 1), ("save", 1), ("inspect", 1),
-            ("watch", 1),
+            ("watch", 1), ("reload", 1),
             ("grant", 1), ("revoke", 1):
             return CompletionResult(
                 replacing: wordRange, words: session.components.map(\.name).filter { $0.hasPrefix(word) })

@@ -1,0 +1,44 @@
+import LineEditor
+import Testing
+
+@testable import Shell
+
+@Suite("Tab completion")
+struct ShellCompleterTests {
+    /// The candidates Tab offers with the cursor at the end of `line`.
+    private func candidates(_ line: String, in session: Session) -> [String] {
+        let request = CompletionRequest(line: line, cursor: line.endIndex)
+        return ShellCompleter(session: session).complete(request)?.candidates.map(\.text) ?? []
+    }
+
+    @Test("step completes exports like call does")
+    func stepCompletesExports() throws {
+        let (session, _) = try makeInspectorSession(loading: ["malicious"])
+        #expect(candidates("step mal", in: session) == ["malicious."])
+        #expect(candidates("step malicious.", in: session) == ["malicious.run()"])
+    }
+
+    @Test("load offers --debug; reload offers component names, then --debug and --no-debug")
+    func debugFlags() throws {
+        let (session, _) = try makeInspectorSession(loading: ["malicious", "trusted"])
+        #expect(candidates("load compute --d", in: session) == ["--debug"])
+        #expect(candidates("reload t", in: session) == ["trusted"])
+        #expect(candidates("reload trusted --", in: session) == ["--debug", "--no-debug"])
+    }
+
+    @Test("at a step pause Tab completes answers, function names after break, breakpoints after delete")
+    func stepAnswers() throws {
+        let (session, _) = try makeInspectorSession(loading: ["malicious --debug"])
+        let component = try session.component(named: "malicious")
+        session.steppingComponent = component
+        #expect(candidates("fi", in: session) == ["finish"])
+        #expect(candidates("d", in: session) == ["deny", "delete"])
+        #expect(candidates("break text_app", in: session) == ["text_append", "text_append_cstr"])
+        session.breakpoints["malicious"] = [
+            try Breakpoint("skill_run", in: component.sandboxed.component.functionNames, component: "malicious")
+        ]
+        #expect(candidates("delete ", in: session) == ["skill_run"])
+        session.steppingComponent = nil
+        #expect(candidates("fi", in: session).isEmpty)
+    }
+}
