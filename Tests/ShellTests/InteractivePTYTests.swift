@@ -171,6 +171,19 @@ struct InterruptPTYTests {
         #expect(try shell.run("call compute.fib(10)").contains("55"))
         try shell.quit()
     }
+
+    @Test("Ctrl-C stops a load whose start function never returns")
+    func interruptsRunawayStartFunction() throws {
+        let shell = try InteractiveSession()
+        try shell.process.send("load Tests/SandboxTests/Interrupt/Fixtures/start-forever.wasm\r")
+        Thread.sleep(forTimeInterval: 0.3)
+        try shell.process.send("\u{3}")
+        let output = try shell.process.waitFor("wasmsh> ", timeout: .seconds(5))
+        #expect(output.contains("a start function was stopped (Ctrl-C); the load was stopped"))
+        try shell.process.waitForNonCanonicalMode()
+        #expect(try shell.run("components").contains("no components loaded"))
+        try shell.quit()
+    }
 }
 
 @Suite("Stepping on a terminal", .serialized)

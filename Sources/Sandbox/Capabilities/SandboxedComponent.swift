@@ -30,7 +30,7 @@ public final class SandboxedComponent {
         self.gate = gate
         self.component = try LoadedComponent(
             binary: binary, name: name, providedInterfaces: environment.providedInterfaces,
-            limits: environment.limits, debuggable: debuggable,
+            limits: environment.limits, debuggable: debuggable, interrupts: environment.interrupts,
             hostCall: { [unowned gate] context, arguments in try gate.handle(context, arguments) })
         self.interrupts = environment.interrupts
         self.interruptKey = environment.interrupts.register(component.interrupter)

@@ -28,9 +28,19 @@
 /// more enclosing label, so branches that named the function's own label are renumbered by one;
 /// all other labels, and every function, type and global index, stay as they were. Custom
 /// sections (the name section among them) are kept as they are.
+///
+/// A start section is removed and its function exported as `startExportName`: WasmKit would run
+/// it inside `instantiate`, before the host can reach the instance's flag, so a start function
+/// that never returned would hang the load. The host runs it right after instantiating instead
+/// (`StartFunctionGuard`), in the same order, where Ctrl-C and the time limit reach it.
 public struct CoreModuleInstrumenter: Sendable {
     /// The export name the flag gets unless another is chosen.
     public static let defaultExportName = "wasmsh:interrupt"
+
+    /// The name a module's start function is exported under, its start section removed: a
+    /// start function runs inside `instantiate`, before the instance's flag can be reached, so
+    /// the host runs it itself once the flag can stop it.
+    public static let startExportName = "wasmsh:start"
 
     /// The name the flag global is exported under; the module must not export it already.
     public let exportName: String
@@ -57,6 +67,7 @@ public struct CoreModuleInstrumenter: Sendable {
         let sections = try Self.readSections(&reader)
         let layout = try ModuleLayout(
             sections: sections, bytes: module, exportName: Array(exportName.utf8),
+            startExportName: Array(Self.startExportName.utf8),
             functionExportPrefix: functionExportPrefix.map { Array($0.utf8) })
         return try write(module, sections: sections, layout: layout)
     }
@@ -133,6 +144,8 @@ public struct CoreModuleInstrumenter: Sendable {
                 wroteExports = true
             case ModuleSection.code:
                 try Self.appendSection(section.id, codeSection(module, section: section, layout: layout), to: &output)
+            case ModuleSection.start:
+                continue  // exported instead (see `startExportName`)
             default:
                 output.append(contentsOf: module[section.range])
             }

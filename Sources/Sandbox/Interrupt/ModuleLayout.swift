@@ -14,10 +14,15 @@ struct ModuleLayout {
     private let exportName: [UInt8]
     /// When set, every function the module defines is exported as this prefix + its index.
     private let functionExportPrefix: [UInt8]?
+    /// The start function's index: the rewritten module has no start section and exports the
+    /// function under `startExportName` instead, for the host to run where it can stop it.
+    let startFunction: UInt32?
+    private let startExportName: [UInt8]
 
-    init(sections: [ModuleSection], bytes: ArraySlice<UInt8>, exportName: [UInt8], functionExportPrefix: [UInt8]? = nil)
-        throws(InstrumentationError)
-    {
+    init(
+        sections: [ModuleSection], bytes: ArraySlice<UInt8>, exportName: [UInt8], startExportName: [UInt8],
+        functionExportPrefix: [UInt8]? = nil
+    ) throws(InstrumentationError) {
         let whole = ModuleByteReader(bytes)
         var importedGlobals: UInt32 = 0
         var importedFunctions: UInt32 = 0
@@ -25,6 +30,7 @@ struct ModuleLayout {
         var definedGlobals: UInt32 = 0
         var globalEntries: Range<Int>?
         var exportSection: ModuleSection?
+        var startFunction: UInt32?
         var hasCode = false
         for section in sections {
             var reader = try whole.advanced(to: section.contentRange)
@@ -47,6 +53,9 @@ struct ModuleLayout {
                 globalEntries = entriesStart..<reader.position
             case ModuleSection.export:
                 exportSection = section
+            case ModuleSection.start:
+                startFunction = try reader.readVarUInt32("the start function index")
+                guard reader.isAtEnd else { throw reader.error(.sizeMismatch("start section")) }
             case ModuleSection.code:
                 hasCode = true
             default:
@@ -65,13 +74,17 @@ struct ModuleLayout {
         self.declaredFunctionCount = functions
         self.importedFunctionCount = importedFunctions
         self.functionExportPrefix = functionExportPrefix
+        self.startFunction = startFunction
+        self.startExportName = startExportName
         self.definedGlobalCount = definedGlobals
         self.globalEntries = globalEntries
         self.exportName = exportName
         if let exportSection {
             var reader = try whole.advanced(to: exportSection.contentRange)
             (exportCount, exportEntries) = try Self.checkExports(
-                &reader, name: exportName, reservedPrefix: functionExportPrefix, globalCount: flagIndex)
+                &reader, names: startFunction == nil ? [exportName] : [exportName, startExportName],
+                reservedPrefix: functionExportPrefix,
+                globalCount: flagIndex)
         } else {
             exportCount = 0
             exportEntries = nil
@@ -90,7 +103,8 @@ struct ModuleLayout {
     /// The export section's content with `(export "<name>" (global $flag))` appended, and
     /// `(export "<prefix><index>" (func <index>))` for each defined function when asked.
     func exportSection(in bytes: ArraySlice<UInt8>) throws(InstrumentationError) -> [UInt8] {
-        let added: UInt32 = functionExportPrefix == nil ? 1 : declaredFunctionCount + 1
+        let added: UInt32 =
+            (functionExportPrefix == nil ? 1 : declaredFunctionCount + 1) + (startFunction == nil ? 0 : 1)
         let (count, overflow) = exportCount.addingReportingOverflow(added)
         guard !overflow, importedFunctionCount <= UInt32.max - declaredFunctionCount else {
             throw InstrumentationError(.malformed("export section too large"), offset: 0)
@@ -99,6 +113,9 @@ struct ModuleLayout {
         LEB128.append(count, to: &content)
         if let exportEntries { content.append(contentsOf: bytes[exportEntries]) }
         Self.appendExport(name: exportName, kind: 0x03, index: flagIndex, to: &content)
+        if let startFunction {
+            Self.appendExport(name: startExportName, kind: 0x00, index: startFunction, to: &content)
+        }
         if let functionExportPrefix {
             for index in importedFunctionCount..<(importedFunctionCount + declaredFunctionCount) {
                 Self.appendExport(
@@ -176,10 +193,10 @@ struct ModuleLayout {
     }
 
     /// Checks every export and returns their count and the range of their entries: the flag's
-    /// name must be free (and no name may start with the reserved prefix), and no global export
+    /// names must be free (and no name may start with the reserved prefix), and no global export
     /// may name the index the flag is about to take.
     private static func checkExports(
-        _ reader: inout ModuleByteReader, name: [UInt8], reservedPrefix: [UInt8]?, globalCount: UInt32
+        _ reader: inout ModuleByteReader, names: [[UInt8]], reservedPrefix: [UInt8]?, globalCount: UInt32
     ) throws(InstrumentationError) -> (count: UInt32, entries: Range<Int>) {
         let count = try reader.readVarUInt32("the export count")
         let entriesStart = reader.position
@@ -187,7 +204,7 @@ struct ModuleLayout {
         for _ in 0..<count {
             let nameOffset = reader.offset
             let existing = try reader.readName("an export name")
-            if reader.bytes[existing].elementsEqual(name) {
+            if let name = names.first(where: { reader.bytes[existing].elementsEqual($0) }) {
                 throw InstrumentationError(.exportNameTaken(String(decoding: name, as: UTF8.self)), offset: nameOffset)
             }
             if let reservedPrefix, reader.bytes[existing].starts(with: reservedPrefix) {

@@ -6,6 +6,7 @@ struct ModuleSection {
     static let function: UInt8 = 3
     static let global: UInt8 = 6
     static let export: UInt8 = 7
+    static let start: UInt8 = 8
     static let code: UInt8 = 10
 
     let id: UInt8

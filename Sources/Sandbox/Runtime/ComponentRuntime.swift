@@ -23,13 +23,17 @@ final class ComponentRuntime {
     /// Core modules defined so far: the next one's number in `CoreFunctionName`.
     var coreModuleCount = 0
 
+    /// Runs the core modules' start functions where they can be stopped (see the type).
+    let startFunctions: StartFunctionGuard
+
     init(
-        name: String, store: Store, tracer: FunctionTracer? = nil,
+        name: String, store: Store, tracer: FunctionTracer? = nil, startFunctions: StartFunctionGuard,
         hostCallHandler: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
     ) {
         self.name = name
         self.store = store
         self.tracer = tracer
+        self.startFunctions = startFunctions
         self.hostCallHandler = hostCallHandler
     }
 }

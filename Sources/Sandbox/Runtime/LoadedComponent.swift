@@ -35,16 +35,20 @@ public final class LoadedComponent {
 
     public convenience init(
         bytes: [UInt8], name: String, providedInterfaces: Set<String>, limits: ComponentLimits = .default,
-        debuggable: Bool = false, hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+        debuggable: Bool = false, interrupts: InterruptBroadcaster? = nil,
+        hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
     ) throws {
         try self.init(
             binary: try ComponentParser.parse(bytes), name: name, providedInterfaces: providedInterfaces,
-            limits: limits, debuggable: debuggable, hostCall: hostCall)
+            limits: limits, debuggable: debuggable, interrupts: interrupts, hostCall: hostCall)
     }
 
+    /// Instantiates `binary`. Start functions run meanwhile, stoppable by the time limit and,
+    /// through `interrupts` (Ctrl-C), like calls.
     public init(
         binary: ComponentBinary, name: String, providedInterfaces: Set<String>, limits: ComponentLimits = .default,
-        debuggable: Bool = false, hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+        debuggable: Bool = false, interrupts: InterruptBroadcaster? = nil,
+        hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
     ) throws {
         self.name = name
         self.limits = limits
@@ -55,8 +59,12 @@ public final class LoadedComponent {
         store.apply(limits)
         // Start functions run during instantiation: they get one call's budget.
         if let fuel = limits.fuelPerCall { store.fuel = Fuel(remaining: fuel) }
-        let runtime = ComponentRuntime(name: name, store: store, tracer: tracer, hostCallHandler: hostCall)
+        let startFunctions = StartFunctionGuard(limitSeconds: limits.callSeconds)
+        let runtime = ComponentRuntime(
+            name: name, store: store, tracer: tracer, startFunctions: startFunctions, hostCallHandler: hostCall)
         var backend = WasmKitBackend(runtime: runtime)
+        let loadInterrupt = interrupts?.register(startFunctions.interrupter)
+        defer { if let loadInterrupt { interrupts?.unregister(loadInterrupt) } }
         let scope = try ComponentScope.instantiate(binary, backend: &backend)
         self.runtime = runtime
         let interruptFlag = try? InterruptFlag(instances: runtime.interruptibleInstances)

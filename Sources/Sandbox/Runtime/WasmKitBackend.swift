@@ -59,7 +59,12 @@ struct WasmKitBackend: InstantiationBackend {
                 runtime.interruptibleInstances.append(instance)
             }
             if let tracer = runtime.tracer { Self.register(instance, of: module, in: tracer) }
+            if case .function(let start)? = instance.export(CoreModuleInstrumenter.startExportName) {
+                try runtime.startFunctions.run(start, of: instance)
+            }
             return .instance(instance)
+        } catch let stopped as LoadError {
+            throw WasmComponent.ComponentError(stopped.description, offset: offset)
         } catch {
             throw WasmComponent.ComponentError("instantiating a core module failed: \(error)", offset: offset)
         }

@@ -23,11 +23,15 @@ struct CoreModuleInstrumenterTests {
     func createsSections() throws {
         let original = try InterruptFixtures.bytes("sectionless")
         let instrumented = try instrumenter.instrument(original)
-        // type, function, memory, tag, [global], [export], start, code, data, then the name section.
+        // type, function, memory, tag, [global], [export], code, data, then the name section;
+        // the start section became an export (see `startExportName`).
         #expect(try sectionIDs(original) == [1, 3, 5, 13, 8, 10, 11, 0])
-        #expect(try sectionIDs(instrumented) == [1, 3, 5, 13, 6, 7, 8, 10, 11, 0])
+        #expect(try sectionIDs(instrumented) == [1, 3, 5, 13, 6, 7, 10, 11, 0])
         let instance = try InterruptFixtures.instantiate(instrumented)
-        #expect(instance.exports.map(\.name) == [CoreModuleInstrumenter.defaultExportName])
+        #expect(
+            instance.exports.map(\.name) == [
+                CoreModuleInstrumenter.defaultExportName, CoreModuleInstrumenter.startExportName,
+            ])
         #expect(instance.exports[global: CoreModuleInstrumenter.defaultExportName]?.value == .i32(0))
     }
 
