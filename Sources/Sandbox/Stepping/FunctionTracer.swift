@@ -14,11 +14,13 @@ final class FunctionTracer: EngineInterceptor, @unchecked Sendable {
     }
     /// The wasm frames of the running stepped call, outermost first.
     private(set) var stack: [CoreFunctionName] = []
-    /// Every function of the component's instrumented core modules. WasmKit's `Function` is
-    /// only `Equatable`, so finding one is a scan, shortened by `recent`.
+    /// Every function of the component's instrumented core modules.
     private var known: [(function: Function, name: CoreFunctionName)] = []
-    private var recent: [Int] = []
-    private static let recentCapacity = 16
+    /// Where each function is in `known`, by its bytes. WasmKit's `Function` is only
+    /// `Equatable`; its value (an engine handle and the store) is a fine hash key, and every hit
+    /// is confirmed with `==`, so a layout change in WasmKit could only make lookups fall back
+    /// to scanning `known`, never name a function wrongly.
+    private var slots: [FunctionBits: Int] = [:]
 
     /// In module and index order.
     var functionNames: [CoreFunctionName] {
@@ -26,6 +28,7 @@ final class FunctionTracer: EngineInterceptor, @unchecked Sendable {
     }
 
     func register(_ function: Function, as name: CoreFunctionName) {
+        if let bits = FunctionBits(function) { slots[bits] = known.count }
         known.append((function, name))
     }
 
@@ -45,13 +48,23 @@ final class FunctionTracer: EngineInterceptor, @unchecked Sendable {
     }
 
     private func identify(_ function: Function) -> CoreFunctionName {
-        for (position, slot) in recent.enumerated() where known[slot].function == function {
-            if position > 0 { recent.swapAt(position, position - 1) }
+        if let bits = FunctionBits(function), let slot = slots[bits], known[slot].function == function {
             return known[slot].name
         }
-        guard let slot = known.firstIndex(where: { $0.function == function }) else { return .unknown }
-        if recent.count == Self.recentCapacity { recent.removeLast() }
-        recent.insert(slot, at: recent.count / 2)
-        return known[slot].name
+        return known.first { $0.function == function }?.name ?? .unknown
+    }
+}
+
+/// The bytes of a WasmKit `Function` value, as a hash key (see `FunctionTracer.slots`).
+private struct FunctionBits: Hashable {
+    let first: UInt64
+    let second: UInt64
+
+    /// Nil if `Function` is not the two words this expects.
+    init?(_ function: Function) {
+        guard MemoryLayout<Function>.size == 16 else { return nil }
+        (first, second) = withUnsafeBytes(of: function) {
+            ($0.loadUnaligned(fromByteOffset: 0, as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
     }
 }
