@@ -31,7 +31,10 @@ struct ComponentExercise {
     /// Calls per component, so that a mutant with thousands of exports stays cheap.
     static let maxCalls = 200
 
-    static func run(_ bytes: [UInt8]) -> Outcome {
+    /// With `debuggable`, the component is loaded for function stepping and every call runs
+    /// with the function tracer reporting, so the instrumenter's function exports and the
+    /// interceptor are exercised too.
+    static func run(_ bytes: [UInt8], debuggable: Bool = false) -> Outcome {
         var outcome = Outcome()
         let binary: ComponentBinary
         do {
@@ -52,12 +55,16 @@ struct ComponentExercise {
         let component: LoadedComponent
         do {
             component = try LoadedComponent(
-                binary: binary, name: "mutant", providedInterfaces: [], limits: limits, hostCall: denyingHost)
+                binary: binary, name: "mutant", providedInterfaces: [], limits: limits, debuggable: debuggable,
+                hostCall: denyingHost)
         } catch {
             outcome.note(error)
             return outcome
         }
         outcome.stage = .loaded
+        var functionEvents = 0
+        if debuggable { component.functionObserver = { _ in functionEvents += 1 } }
+        defer { component.functionObserver = nil }
         var handles = HandlePool()
         for export in component.exports.prefix(maxCalls) {
             guard let arguments = handles.arguments(for: export.type) else { continue }

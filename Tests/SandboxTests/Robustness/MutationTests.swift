@@ -23,15 +23,17 @@ struct MutationTests {
         }
     }
 
-    @Test("every committed component loads and its callable exports answer")
+    @Test("every committed component loads and its callable exports answer, also loaded for debugging")
     func originalsRun() throws {
         let components = try Self.committedComponents()
         #expect(components.count >= 10)
         for (name, bytes) in components {
-            let outcome = ComponentExercise.run(bytes)
-            #expect(outcome.stage == .loaded, "\(name) did not load")
-            #expect(outcome.callsReturned > 0, "\(name): no export returned")
-            #expect(outcome.silentErrors.isEmpty, "\(name): errors without a message: \(outcome.silentErrors)")
+            for debuggable in [false, true] {
+                let outcome = ComponentExercise.run(bytes, debuggable: debuggable)
+                #expect(outcome.stage == .loaded, "\(name) did not load (debuggable: \(debuggable))")
+                #expect(outcome.callsReturned > 0, "\(name): no export returned")
+                #expect(outcome.silentErrors.isEmpty, "\(name): errors without a message: \(outcome.silentErrors)")
+            }
         }
     }
 
@@ -54,7 +56,8 @@ struct MutationTests {
             let mutant = mutator.next()
             if let only, index != only { continue }
             let started = clock.now
-            let outcome = ComponentExercise.run(mutant.bytes)
+            // One mutant in four is loaded for function stepping, tracer on.
+            let outcome = ComponentExercise.run(mutant.bytes, debuggable: index % 4 == 3)
             let seconds = (clock.now - started) / .seconds(1)
             if seconds > slowest.seconds { slowest = (seconds, "#\(index) \(mutant.summary)") }
             stages[outcome.stage, default: 0] += 1
