@@ -22,7 +22,6 @@ final class ComponentRuntime {
     let tracer: FunctionTracer?
     /// Core modules defined so far: the next one's number in `CoreFunctionName`.
     var coreModuleCount = 0
-
     /// Runs the core modules' start functions where they can be stopped (see the type).
     let startFunctions: StartFunctionGuard
 

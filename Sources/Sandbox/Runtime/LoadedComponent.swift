@@ -25,14 +25,14 @@ public final class LoadedComponent {
     /// Stops calls that outlive `limits.callSeconds`; nil when there is no limit or no way to stop.
     private let clock: CallClock?
 
-    /// Parses, validates and instantiates `bytes`. Every host call of the component goes through
-    /// `hostCall`, which decides (policy), records (audit) and serves it.
     /// Whether the component was loaded for debugging: its wasm function entries and exits can
     /// be stepped (`functionObserver`), and every call costs more (see `FunctionTracer`).
     public var isDebuggable: Bool { runtime.tracer != nil }
     /// Set by `abortRunningCall`: the running call ends with `StepAborted` at this place.
     private var abortPlace: String?
 
+    /// Parses, validates and instantiates `bytes`. Every host call of the component goes through
+    /// `hostCall`, which decides (policy), records (audit) and serves it.
     public convenience init(
         bytes: [UInt8], name: String, providedInterfaces: Set<String>, limits: ComponentLimits = .default,
         debuggable: Bool = false, interrupts: InterruptBroadcaster? = nil,
