@@ -9,32 +9,26 @@
 /// between two shortest candidates (f32 `360073.125` with 8 digits), Swift picks the even one
 /// (`360073.12`) and Rust the one farther from zero (`360073.13`); we follow Rust.
 enum WAVEFloatText {
-    static func append(_ value: Float, to out: inout String) {
-        if value.isNaN {
-            out += "nan"
-        } else if value.isInfinite {
-            out += value < 0 ? "-inf" : "inf"
-        } else {
-            let normal = value.exponentBitPattern != 0
-            appendPositional(
-                shortest: value.description,
-                significand: UInt64(value.significandBitPattern) | (normal ? 1 << 23 : 0),
-                binaryExponent: (normal ? Int(value.exponentBitPattern) : 1) - 127 - 23,
-                to: &out)
-        }
-    }
+    static func append(_ value: Float, to out: inout String) { appendFloat(value, to: &out) }
 
-    static func append(_ value: Double, to out: inout String) {
+    static func append(_ value: Double, to out: inout String) { appendFloat(value, to: &out) }
+
+    /// `nan`, `inf`/`-inf`, or the shortest digits of `value` in its own width, positional.
+    private static func appendFloat<F: BinaryFloatingPoint & LosslessStringConvertible>(
+        _ value: F, to out: inout String
+    ) {
         if value.isNaN {
             out += "nan"
         } else if value.isInfinite {
             out += value < 0 ? "-inf" : "inf"
         } else {
             let normal = value.exponentBitPattern != 0
+            let fractionBits = F.significandBitCount
+            let bias = (1 << (F.exponentBitCount - 1)) - 1
             appendPositional(
                 shortest: value.description,
-                significand: value.significandBitPattern | (normal ? 1 << 52 : 0),
-                binaryExponent: (normal ? Int(value.exponentBitPattern) : 1) - 1023 - 52,
+                significand: UInt64(value.significandBitPattern) | (normal ? 1 << UInt64(fractionBits) : 0),
+                binaryExponent: (normal ? Int(value.exponentBitPattern) : 1) - bias - fractionBits,
                 to: &out)
         }
     }
