@@ -137,17 +137,11 @@ public final class LoadedComponent {
             // Aborted where no interrupt check followed: the guest ran on to its end, but the
             // user asked for no result. Poisoned all the same, so that an abort always means
             // the same thing whether or not the guest reached a check.
-            if let abortPlace {
-                poisoned = Self.abortedMidCall
-                throw StepAborted(abortPlace)
-            }
+            if let abortPlace { throw aborted(at: abortPlace) }
             return result
         } catch let trap as Trap {
             if let flag = interruptFlag, flag.isInterruption(trap) {
-                if let abortPlace {
-                    poisoned = Self.abortedMidCall
-                    throw StepAborted(abortPlace)
-                }
+                if let abortPlace { throw aborted(at: abortPlace) }
                 let reason =
                     clock?.timedOut == true
                     ? "the call ran longer than its \(Self.seconds(limits.callSeconds ?? 0)) time limit"
@@ -162,14 +156,17 @@ public final class LoadedComponent {
             // Thrown out of `memory.grow`/`table.grow`: a trap of the guest like any other.
             poisoned = "it trapped (\(limit.description))"
             throw GuestTrap(reason: limit.description, frames: [])
-        } catch let aborted as StepAborted {
+        } catch let error as StepAborted {
             // Thrown out of a host call the user aborted: the guest's frames were unwound.
-            poisoned = Self.abortedMidCall
-            throw aborted
+            throw aborted(at: error.place)
         }
     }
 
-    private static let abortedMidCall = "it was aborted mid-call"
+    /// The error of a call the user aborted at `place`; the instance, left mid-call, is poisoned.
+    private func aborted(at place: String) -> StepAborted {
+        poisoned = "it was aborted mid-call"
+        return StepAborted(place)
+    }
 
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"

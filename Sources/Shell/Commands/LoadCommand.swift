@@ -79,6 +79,8 @@ enum LoadCommand: ShellCommand {
     }
 
     static let debugFlag = "--debug"
+    /// `reload C --no-debug`: back to an engine without function hooks.
+    static let noDebugFlag = "--no-debug"
 
     /// What `--debug` gave: the functions `step` can stop at, and the price.
     static func debugNote(_ component: LoadedComponent) -> String {

@@ -12,7 +12,7 @@ enum ReloadCommand: ShellCommand {
         guard let first = words.first else { throw ShellError("usage: \(usage)") }
         let old = try session.component(named: first)
         var debuggable = old.sandboxed.component.isDebuggable
-        if words.count == 2, words[1] == LoadCommand.debugFlag || words[1] == "--no-debug" {
+        if words.count == 2, words[1] == LoadCommand.debugFlag || words[1] == LoadCommand.noDebugFlag {
             debuggable = words.removeLast() == LoadCommand.debugFlag
         }
         guard words.count == 1 else { throw ShellError("usage: \(usage)") }

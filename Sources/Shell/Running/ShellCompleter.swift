@@ -33,7 +33,8 @@ struct ShellCompleter {
             return CompletionResult(replacing: wordRange, words: [LoadCommand.debugFlag].filter { $0.hasPrefix(word) })
         case ("reload", 2):
             return CompletionResult(
-                replacing: wordRange, words: [LoadCommand.debugFlag, "--no-debug"].filter { $0.hasPrefix(word) })
+                replacing: wordRange,
+                words: [LoadCommand.debugFlag, LoadCommand.noDebugFlag].filter { $0.hasPrefix(word) })
         case ("unload", 1), ("imports", 1), ("exports", 1), ("wit", 1), ("grants", 1), ("save", 1), ("inspect", 1),
             ("watch", 1), ("reload", 1),
             ("grant", 1), ("revoke", 1):
