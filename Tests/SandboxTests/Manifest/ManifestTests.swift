@@ -54,16 +54,7 @@ struct ManifestTests {
     func maliciousManifest() throws {
         let policy = try policy(Self.malicious, component: "malicious")
         #expect(policy.grants.isEmpty && policy.denies.isEmpty)
-        guard
-            case .deny(let reason) = policy.decide(
-                interface: Self.filesystem, function: "read-file", request: .path("/etc/passwd", .read))
-        else {
-            Issue.record("must be denied")
-            return
-        }
-        #expect(
-            policy.denialMessage(reason)
-                == "Permission denied: component 'malicious' does not have filesystem capability")
+        expectDeniedWithoutCapability(policy)
     }
 
     @Test("policy → save → load gives the same policy")
@@ -287,15 +278,20 @@ struct RepositoryManifestTests {
         let policy = try manifest.policy(
             component: "malicious", catalog: Self.catalog, root: "/repo", expectedComponent: "malicious")
         #expect(policy.grants.isEmpty && policy.denies.isEmpty)
-        guard
-            case .deny(let reason) = policy.decide(
-                interface: "sandbox:skill/filesystem", function: "read-file", request: .path("/etc/passwd", .read))
-        else {
-            Issue.record("must be denied")
-            return
-        }
-        #expect(
-            policy.denialMessage(reason)
-                == "Permission denied: component 'malicious' does not have filesystem capability")
+        expectDeniedWithoutCapability(policy)
     }
+}
+
+/// The seed's denial: reading /etc/passwd without the filesystem capability.
+private func expectDeniedWithoutCapability(_ policy: Policy) {
+    guard
+        case .deny(let reason) = policy.decide(
+            interface: "sandbox:skill/filesystem", function: "read-file", request: .path("/etc/passwd", .read))
+    else {
+        Issue.record("must be denied")
+        return
+    }
+    #expect(
+        policy.denialMessage(reason)
+            == "Permission denied: component 'malicious' does not have filesystem capability")
 }
