@@ -8,8 +8,9 @@ let package = Package(
     products: [
         .executable(name: "wasmsh", targets: ["wasmsh"]),
         // For the benchmark package in Benchmarks/, which depends on this one by path.
-        .library(name: "Sandbox", targets: ["Sandbox"]),
         .library(name: "WasmComponent", targets: ["WasmComponent"]),
+        .library(name: "WasmRuntime", targets: ["WasmRuntime"]),
+        .library(name: "Capabilities", targets: ["Capabilities"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
@@ -19,24 +20,30 @@ let package = Package(
     targets: [
         // The component model without an engine: binary parser, WIT types, values, WAVE, WIT text.
         .target(name: "WasmComponent"),
-        // Components running on WasmKit: instantiation, canonical ABI, hosts, policy, audit.
+        // Components running on WasmKit: instantiation, canonical calls, resources, interrupts,
+        // limits, function tracing. The only target that imports WasmKit; it knows nothing of
+        // policies: every host call goes to the `HostCallHandler` it was given.
         .target(
-            name: "Sandbox",
-            dependencies: [
-                "WasmComponent",
-                .product(name: "WasmKit", package: "WasmKit"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            name: "WasmRuntime",
+            dependencies: ["WasmComponent", .product(name: "WasmKit", package: "WasmKit")]
         ),
-        // The shell: session state, one file per command, script runner, interactive front end.
-        .target(name: "Shell", dependencies: ["Sandbox", "WasmComponent", "LineEditor", "TerminalUI"]),
-        .executableTarget(
-            name: "wasmsh",
-            dependencies: [
-                "Shell", "Sandbox", "WasmComponent", "TerminalUI",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+        // What a component may do: policy, the capability gate, audit, hosts, the sandboxed file
+        // system, manifests. Serves the runtime's host calls; never touches WasmKit.
+        .target(
+            name: "Capabilities",
+            dependencies: ["WasmComponent", "WasmRuntime", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // The shell: session state, the call service, the command grammar, one file per command,
+        // stepping, the inspector, script runner, interactive front end, and the one-shot programs
+        // (`invoke`, `wit`, `demo`) the executable hands over to.
+        .target(
+            name: "Shell", dependencies: ["Capabilities", "WasmRuntime", "WasmComponent", "LineEditor", "TerminalUI"]),
+        // The command line: argument parsing for each subcommand, handing over to the shell.
+        .target(
+            name: "WasmshCLI",
+            dependencies: ["Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "wasmsh", dependencies: ["WasmshCLI"]),
         // C shims over libedit and ncurses (terminfo).
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
@@ -51,7 +58,9 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
         .testTarget(name: "WasmComponentTests", dependencies: ["WasmComponent"], exclude: ["WIT/Fixtures"]),
         .testTarget(
-            name: "ShellTests", dependencies: ["Shell", "PTYTestSupport"], exclude: ["Transcripts"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], exclude: ["Demo/Expected", "Interrupt/Fixtures"]),
+            name: "ShellTests", dependencies: ["Shell", "PTYTestSupport"], exclude: ["Transcripts", "Programs/SeedExpected"]),
+        .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime"], exclude: ["WasmKitWorkarounds/Fixtures"]),
+        .testTarget(name: "CapabilitiesTests", dependencies: ["Capabilities"]),
+        .testTarget(name: "WasmshCLITests", dependencies: ["WasmshCLI"]),
     ]
 )

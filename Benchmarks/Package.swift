@@ -16,7 +16,8 @@ let package = Package(
         .executableTarget(
             name: "sandbox-bench",
             dependencies: [
-                .product(name: "Sandbox", package: "wasmsh"),
+                .product(name: "WasmRuntime", package: "wasmsh"),
+                .product(name: "Capabilities", package: "wasmsh"),
                 .product(name: "WasmComponent", package: "wasmsh"),
                 .product(name: "WasmKit", package: "WasmKit"),
             ],

@@ -3,7 +3,7 @@
 import PackageDescription
 
 // The fuzz target lives in its own package so that the normal build never compiles it (see
-// README.md). `Sources/WasmComponent` and `Sources/Sandbox` are symbolic links to the root
+// README.md). `Sources/WasmComponent` and `Sources/WasmRuntime` are symbolic links to the root
 // package's targets (the root package has no library products to depend on), and the
 // fuzzer's harness files link to the mutation test's, so both exercise the same paths.
 let package = Package(
@@ -11,24 +11,19 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "WasmComponent"),
         .target(
-            name: "Sandbox",
-            dependencies: [
-                "WasmComponent",
-                .product(name: "WasmKit", package: "WasmKit"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            name: "WasmRuntime",
+            dependencies: ["WasmComponent", .product(name: "WasmKit", package: "WasmKit")]
         ),
         // The declaration of libFuzzer's driver entry point.
         .target(name: "CFuzzerDriver"),
         // The fuzz target; links only with -sanitize=fuzzer (run.sh). GNU gold fails on the
         // libFuzzer link with an internal error (Swift 6.3.1, Debian 12); lld links it.
         .executableTarget(
-            name: "ComponentFuzzer", dependencies: ["Sandbox", "WasmComponent", "CFuzzerDriver"],
+            name: "ComponentFuzzer", dependencies: ["WasmRuntime", "WasmComponent", "CFuzzerDriver"],
             linkerSettings: [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux]))]
         ),
         // Writes the hand-made seeds of corpus/.

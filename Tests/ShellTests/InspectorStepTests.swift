@@ -1,6 +1,6 @@
 import Foundation
 import PTYTestSupport
-import Sandbox
+import Capabilities
 import TerminalUI
 import Testing
 

@@ -175,7 +175,7 @@ struct InterruptPTYTests {
     @Test("Ctrl-C stops a load whose start function never returns")
     func interruptsRunawayStartFunction() throws {
         let shell = try InteractiveSession()
-        try shell.process.send("load Tests/SandboxTests/Interrupt/Fixtures/start-forever.wasm\r")
+        try shell.process.send("load Tests/WasmRuntimeTests/WasmKitWorkarounds/Fixtures/start-forever.wasm\r")
         Thread.sleep(forTimeInterval: 0.3)
         try shell.process.send("\u{3}")
         let output = try shell.process.waitFor("wasmsh> ", timeout: .seconds(5))

@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 import WasmComponent
 
 /// (f) Guest compute and what watching it costs: compute.wasm's `spin(N)` (an LCG loop) without

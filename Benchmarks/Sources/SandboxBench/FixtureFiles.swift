@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 /// Where the repository's fixtures are, read once so file I/O stays out of the timings.
 struct FixtureFiles {

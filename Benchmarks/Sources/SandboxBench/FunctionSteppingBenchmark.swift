@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 import WasmComponent
 
 /// What function stepping costs (issue 6): compute.wasm's `recurse(N)` (N + 1 wasm calls, the

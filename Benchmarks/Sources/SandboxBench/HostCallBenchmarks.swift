@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 import WasmComponent
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 import WasmKit
 
 /// (f) What the interrupt check costs when no interrupt comes: compute.wasm's core `spin` run by

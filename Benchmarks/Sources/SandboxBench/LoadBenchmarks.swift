@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 import WasmComponent
 
 /// (c) Loading a small component as the shell does: parse, validate, inspect its world, set up its

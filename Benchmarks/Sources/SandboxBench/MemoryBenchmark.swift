@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 /// (e) Resident memory per loaded small component: load one copy (warming up the runtime's own
 /// one-time allocations), then 100 more kept alive, and divide the growth of RSS by 100.

@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 import WasmComponent
 
 /// `sandbox:skill/filesystem` without the file: the same scope request as the real host, so the

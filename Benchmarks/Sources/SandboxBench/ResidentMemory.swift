@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 /// The process's resident set size, from /proc/self/status (`VmRSS: N kB`); Linux only.
 enum ResidentMemory {

@@ -1,1 +1,1 @@
-../../../Tests/SandboxTests/Robustness/ComponentExercise.swift
+../../../Tests/WasmRuntimeTests/Robustness/ComponentExercise.swift

@@ -1,1 +1,1 @@
-../../../Tests/SandboxTests/Robustness/HandlePool.swift
+../../../Tests/WasmRuntimeTests/Robustness/HandlePool.swift

@@ -1,1 +1,1 @@
-../../../Tests/SandboxTests/Robustness/ComponentBytes.swift
+../../../Tests/WasmRuntimeTests/Robustness/ComponentBytes.swift

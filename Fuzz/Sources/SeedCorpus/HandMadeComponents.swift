@@ -1,1 +1,1 @@
-../../../Tests/SandboxTests/Robustness/HandMadeComponents.swift
+../../../Tests/WasmRuntimeTests/Robustness/HandMadeComponents.swift

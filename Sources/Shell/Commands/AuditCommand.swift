@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 enum AuditCommand: ShellCommand {
     static let name = "audit"

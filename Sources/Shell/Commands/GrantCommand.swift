@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 enum GrantCommand: ShellCommand {
     static let name = "grant"

@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 enum GrantsCommand: ShellCommand {
     static let name = "grants"

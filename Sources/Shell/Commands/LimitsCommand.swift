@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 enum LimitsCommand: ShellCommand {
     static let name = "limits"

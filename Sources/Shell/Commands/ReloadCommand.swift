@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 enum ReloadCommand: ShellCommand {
     static let name = "reload"

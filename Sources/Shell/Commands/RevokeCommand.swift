@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 enum RevokeCommand: ShellCommand {
     static let name = "revoke"

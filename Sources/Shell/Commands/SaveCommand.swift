@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 enum SaveCommand: ShellCommand {
     static let name = "save"

@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 enum SourceCommand: ShellCommand {
     static let name = "source"

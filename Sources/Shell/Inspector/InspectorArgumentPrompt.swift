@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 /// The bottom-line prompt for a call's arguments: `call malicious.skill.run(` ARGS `)`, or
 /// `step ...(` for a call to run under the stepper.

@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 import WasmComponent
 
 /// One line of the exports pane: an exported function and its WIT signature.

@@ -1,4 +1,6 @@
-import Sandbox
+import Capabilities
+import WasmComponent
+import WasmRuntime
 
 /// One line of the imports pane: an imported interface (or a world-level imported function)
 /// and its grant state.

@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 import WasmComponent
 
 /// What the inspector shows and what its keys do, without a terminal: the selection in each

@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 import TerminalUI
 
 /// Draws an `InspectorModel` on a full screen; holds no state of its own.

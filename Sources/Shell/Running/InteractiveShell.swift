@@ -1,5 +1,6 @@
 import LineEditor
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 #if canImport(Glibc)
     import Glibc

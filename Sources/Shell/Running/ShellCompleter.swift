@@ -1,5 +1,6 @@
 import LineEditor
-import Sandbox
+import Capabilities
+import WasmRuntime
 import WasmComponent
 
 #if canImport(Glibc)

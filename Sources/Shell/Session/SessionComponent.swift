@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 import WasmComponent
 
 /// A component loaded into the session under a name, with where it came from.

@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 
 /// A function the stepper stops at on entry: `break skill_run`, `break 5` (function 5 of core
 /// module 0), `break 1:2` (function 2 of core module 1).

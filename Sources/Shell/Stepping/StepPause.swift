@@ -1,4 +1,6 @@
-import Sandbox
+import Capabilities
+import WasmComponent
+import WasmRuntime
 
 /// What a stepped call is paused at, for whoever shows it (the line console or the inspector).
 struct StepPause {

@@ -1,4 +1,5 @@
-import Sandbox
+import Capabilities
+import WasmRuntime
 import WasmComponent
 
 /// One stepped call. It pauses before every host call and, when the component was loaded for

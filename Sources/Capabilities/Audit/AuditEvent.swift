@@ -1,0 +1,57 @@
+import WasmComponent
+
+/// One host call, allowed or denied.
+public struct AuditEvent: Hashable, Sendable {
+    /// 1, 2, 3, ... in the order decisions were made, per audit log.
+    public let sequence: UInt64
+    /// When the decision was recorded.
+    public let time: WallClockTime
+    public let component: String
+    /// Full interface name as imported: `sandbox:skill/filesystem`.
+    public let interface: String
+    public let function: String
+    /// The arguments as WAVE text, comma-separated: `"./demo.txt"`.
+    public let arguments: String
+    public let decision: AuditDecision
+    /// Nil while the call is in progress.
+    public internal(set) var outcome: AuditOutcome?
+    /// Nanoseconds from the decision to the outcome; nil while in progress.
+    public internal(set) var durationNanoseconds: UInt64?
+    /// Monotonic start, for the duration.
+    let startedAt: UInt64
+
+    public init(
+        sequence: UInt64, time: WallClockTime, component: String, interface: String, function: String,
+        arguments: String, decision: AuditDecision, outcome: AuditOutcome? = nil, durationNanoseconds: UInt64? = nil
+    ) {
+        self.sequence = sequence
+        self.time = time
+        self.component = component
+        self.interface = interface
+        self.function = function
+        self.arguments = arguments
+        self.decision = decision
+        self.outcome = outcome
+        self.durationNanoseconds = durationNanoseconds
+        self.startedAt = 0
+    }
+
+    init(
+        sequence: UInt64, component: String, interface: String, function: String, arguments: String,
+        decision: AuditDecision, startedAt: UInt64
+    ) {
+        self.sequence = sequence
+        self.time = .now()
+        self.component = component
+        self.interface = interface
+        self.function = function
+        self.arguments = arguments
+        self.decision = decision
+        self.outcome = nil
+        self.durationNanoseconds = nil
+        self.startedAt = startedAt
+    }
+
+    /// The interface's short name for display: `filesystem` for `sandbox:skill/filesystem@0.1.0`.
+    public var interfaceShortName: String { InterfaceName(interface).short }
+}

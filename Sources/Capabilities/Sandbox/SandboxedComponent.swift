@@ -1,0 +1,50 @@
+import WasmComponent
+import WasmRuntime
+
+/// A loaded component behind its capability gate: what the shell, `invoke` and the demo use.
+public final class SandboxedComponent {
+    public let name: String
+    public let component: LoadedComponent
+    public let gate: CapabilityGate
+    private let interrupts: InterruptBroadcaster
+    private var interruptKey: Int?
+
+    public var world: ComponentWorld { component.world }
+    public var policy: Policy {
+        get { gate.policy }
+        set { gate.policy = newValue }
+    }
+
+    /// Loads `bytes` as `name` with a deny-by-default policy, changed by `configure` before
+    /// anything runs (a manifest, `--grant` flags).
+    public init(
+        bytes: [UInt8], name: String, environment: SandboxEnvironment, debuggable: Bool = false,
+        configure: (inout Policy) throws -> Void = { _ in }
+    ) throws {
+        self.name = name
+        let binary = try ComponentParser.parse(bytes)
+        let world = try ComponentInspector.world(of: binary)
+        var policy = try Policy(
+            component: name, catalog: ImportCatalog(world: world), root: environment.fileSystem.rootPath)
+        try configure(&policy)
+        let gate = CapabilityGate(component: name, policy: policy, hosts: environment.hosts, audit: environment.audit)
+        self.gate = gate
+        self.component = try LoadedComponent(
+            binary: binary, name: name, providedInterfaces: environment.providedInterfaces,
+            limits: environment.limits, debuggable: debuggable, interrupts: environment.interrupts,
+            hostCall: { [unowned gate] context, arguments in try gate.handle(context, arguments) })
+        self.interrupts = environment.interrupts
+        self.interruptKey = environment.interrupts.register(component.interrupter)
+    }
+
+    deinit {
+        if let interruptKey { interrupts.unregister(interruptKey) }
+    }
+
+    public func call(_ expression: String, variables: WAVEParser.VariableLookup? = nil) throws
+        -> (export: ExportedFunction, result: ComponentValue?)
+    {
+        let call = try CallExpression(expression, in: component, variables: variables)
+        return (call.export, try component.call(call.export, call.arguments))
+    }
+}

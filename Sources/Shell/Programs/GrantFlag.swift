@@ -1,0 +1,42 @@
+import Capabilities
+import WasmComponent
+import WasmRuntime
+
+/// A `--grant` flag: `filesystem`, `filesystem.read-file`, `filesystem=./a,./b` (read scopes),
+/// or `filesystem=rw:./out` for read and write.
+public struct GrantFlag: Sendable, Equatable {
+    public var capability: String
+    public var function: String?
+    public var scopes: [String]
+    public var access: PathAccess
+
+    public init(_ text: String) throws(LoadError) {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        var target = String(parts[0])
+        guard !target.isEmpty else { throw LoadError("--grant needs a capability, e.g. --grant filesystem") }
+        // `ns:pkg/iface.func` or `iface.func`: the function follows the last dot after the last slash.
+        let afterSlash = target.lastIndex(of: "/").map { target.index(after: $0) } ?? target.startIndex
+        if let dot = target[afterSlash...].lastIndex(of: "."), !target[afterSlash...].contains("@") {
+            function = String(target[target.index(after: dot)...])
+            target = String(target[..<dot])
+        } else {
+            function = nil
+        }
+        capability = target
+        access = .read
+        scopes = []
+        if parts.count == 2 {
+            var scopeText = String(parts[1])
+            if scopeText.hasPrefix("rw:") {
+                access = .readWrite
+                scopeText.removeFirst(3)
+            }
+            scopes = scopeText.split(separator: ",").map(String.init)
+            guard !scopes.isEmpty else { throw LoadError("--grant \(text): no path after '='") }
+        }
+    }
+
+    public func apply(to policy: inout Policy) throws {
+        try policy.grant(capability, function: function, scopes: scopes, access: access)
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Capabilities
+import Shell
+import WasmComponent
+import WasmRuntime
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the original proof of concept: `demo malicious` (denied) or `demo trusted` (allowed).",
+        discussion: """
+            Loads components/NAME.wasm with manifests/NAME.toml from the current directory (the \
+            repository root) and calls its run() export.
+            """)
+
+    @Argument(help: "The component: malicious or trusted.")
+    var name: String
+
+    func run() throws {
+        try reportingErrors {
+            try SeedDemo.run(name, output: { writeStandardOutput($0) })
+        }
+    }
+}
