@@ -16,7 +16,7 @@
 /// filesystem, still walked the same way (explicit denies are checked at every step). Only regular
 /// files are read, never more than `sizeLimit` bytes, and the content must be UTF-8 (`read-file`
 /// returns a WIT `string`).
-public final class SandboxedFileSystem: Sendable {
+public final class SandboxedFileSystem: FileSystemAccess {
     public static let defaultSizeLimit = 16 << 20
 
     /// The session root, absolute and cleaned.
@@ -45,15 +45,6 @@ public final class SandboxedFileSystem: Sendable {
     }
 
     deinit { close(rootDescriptor) }
-
-    /// Reads the file a guest asked for after the policy allowed the call by `grant`, honouring the
-    /// policy's explicit denies for that interface and function at every step of the walk.
-    public func readText(
-        _ path: String, allowedBy grant: CapabilityRule, in policy: Policy, function: String
-    ) -> Result<String, FileAccessError> {
-        let denied = policy.deniedScopes(interface: grant.interface, function: function, access: .read)
-        return readText(path, within: grant.scope, excluding: denied)
-    }
 
     /// Reads `path` if it lies within `scope` (nil: the whole filesystem) and reaches nothing in
     /// `denied`. Errors are the messages a guest receives.

@@ -6,22 +6,33 @@ import WasmRuntime
 ///
 /// A denial returns the function's error value when it returns `result<_, string>`, and traps
 /// the guest otherwise. A call to an import no host serves is audited and traps.
+///
+/// The gate is in one of two lasting modes, `enforcing` (the policy decides) or `watching` (every
+/// call runs; the audit says what the policy would have refused), entered by `startWatching` and
+/// left by `stopWatching`. Stepping is scoped to one call: `stepping(with:_:)` pauses every host
+/// call made while its body runs.
 public final class CapabilityGate {
+    public enum Mode: Sendable, Equatable {
+        /// The policy decides every host call.
+        case enforcing
+        /// Every host call runs; what the policy would have refused is audited as such and kept
+        /// in `observations` for `grants --suggest`.
+        case watching
+    }
+
     public let component: String
+    /// The component's capabilities; grants and revokes take effect on the next host call.
     public var policy: Policy
+    public private(set) var mode = Mode.enforcing
+    /// The host calls seen since watching last started (kept after it stops, for suggestions).
+    public private(set) var observations: [ObservedCall] = []
+
     let hosts: [String: any HostInterface]
     let audit: AuditLog
-    /// When set (by `step`), every host call pauses here before it is decided; the stepper may
-    /// change `policy` (grant, revoke) and says how to go on.
-    public var stepper: ((PendingHostCall, CapabilityGate) throws -> StepResolution)?
-    /// Host calls seen since the stepper was set.
-    public var steppedCalls = 0
-    /// Watch (permissive) mode: every call runs, the audit records what the policy would have
-    /// refused, and the calls are kept for `grants --suggest`.
-    public var isWatching = false
-    public private(set) var observed: [ObservedCall] = []
-
-    public func clearObservations() { observed.removeAll() }
+    /// Set only while `stepping` runs its body.
+    private var stepper: (any HostCallStepper)?
+    /// Host calls paused at since `stepping` began.
+    private var steppedCalls = 0
 
     init(component: String, policy: Policy, hosts: [any HostInterface], audit: AuditLog) {
         self.component = component
@@ -32,85 +43,129 @@ public final class CapabilityGate {
         self.audit = audit
     }
 
+    // MARK: - Modes
+
+    /// Enters watch mode, forgetting earlier observations.
+    public func startWatching() {
+        observations.removeAll()
+        mode = .watching
+    }
+
+    /// Returns to enforcing; the observations stay for `grants --suggest`.
+    public func stopWatching() {
+        mode = .enforcing
+    }
+
+    /// Runs `body` (a call of the component) with every host call it makes pausing at `stepper`
+    /// before it is decided. Returns the body's result and how many host calls paused.
+    public func stepping<Result>(with stepper: any HostCallStepper, _ body: () throws -> Result) rethrows
+        -> (result: Result, hostCalls: Int)
+    {
+        self.stepper = stepper
+        steppedCalls = 0
+        defer { self.stepper = nil }
+        let result = try body()
+        return (result, steppedCalls)
+    }
+
+    // MARK: - Host calls
+
+    /// The decision for one call: the policy's (or the user's, or watch mode's) and how the audit
+    /// records it.
+    private struct Verdict {
+        var decision: Decision
+        var audit: AuditDecision
+    }
+
     func handle(_ context: HostCallContext, _ arguments: [ComponentValue]) throws -> ComponentValue? {
         let argumentText = Self.wave(arguments, context.type)
         guard let host = host(for: context.interface), host.functionNames.contains(context.function) else {
-            let message = "import \(context.interface).\(context.function) is not provided by the host"
-            let decision = AuditDecision(
+            let unprovided = AuditDecision(
                 verdict: .denied, authority: .policy, reason: "not-provided", basis: "no host provides it")
-            let event = try audit.begin(
-                component: component, interface: context.interface, function: context.function,
-                arguments: argumentText, decision: decision)
-            try audit.finish(event, outcome: .failed(message))
-            throw HostError(message)
+            return try audited(context, argumentText, unprovided) {
+                throw HostError("import \(context.interface).\(context.function) is not provided by the host")
+            }
         }
         let request = host.scopeRequest(for: context.function, arguments: arguments)
-        var decision = policy.decide(interface: context.interface, function: context.function, request: request)
-        var auditDecision = AuditDecision(decision, policy: policy)
+        var verdict = decide(context, request)
         if let stepper {
             steppedCalls += 1
             let pending = PendingHostCall(
                 number: steppedCalls, component: component, interface: context.interface, function: context.function,
-                arguments: argumentText, decision: decision, policySummary: Self.summary(of: decision, in: policy))
-            switch try stepper(pending, self) {
+                arguments: argumentText, decision: verdict.decision,
+                policySummary: Self.summary(of: verdict.decision, in: policy))
+            switch try stepper.pause(before: pending, gate: self) {
             case .usePolicy:
-                decision = policy.decide(interface: context.interface, function: context.function, request: request)
-                auditDecision = AuditDecision(decision, policy: policy)
+                verdict = decide(context, request)
             case .allowOnce:
-                decision = .allow(CapabilityRule(interface: context.interface, function: context.function, scope: nil))
-                auditDecision = AuditDecision(
-                    verdict: .allowed, authority: .user, reason: nil, basis: "allowed once by the user")
+                verdict = Verdict(
+                    decision: .allow(CapabilityRule(interface: context.interface, function: context.function, scope: nil)),
+                    audit: AuditDecision(
+                        verdict: .allowed, authority: .user, reason: nil, basis: "allowed once by the user"))
             case .denyOnce:
-                decision = .deny(.userDenied)
-                auditDecision = AuditDecision(
-                    verdict: .denied, authority: .user, reason: "user-denied", basis: "denied once by the user")
+                verdict = Verdict(
+                    decision: .deny(.userDenied),
+                    audit: AuditDecision(
+                        verdict: .denied, authority: .user, reason: "user-denied", basis: "denied once by the user"))
             case .abort:
-                let decision = AuditDecision(
+                let aborted = AuditDecision(
                     verdict: .denied, authority: .user, reason: "aborted", basis: "call aborted by the user")
-                let event = try audit.begin(
-                    component: component, interface: context.interface, function: context.function,
-                    arguments: argumentText, decision: decision)
-                let aborted = StepAborted("before host call #\(steppedCalls)")
-                try audit.finish(event, outcome: .failed(aborted.description))
-                throw aborted
+                let place = "before host call #\(steppedCalls)"
+                return try audited(context, argumentText, aborted) { throw StepAborted(place) }
             }
         }
-        if isWatching {
-            observed.append(
+        if mode == .watching {
+            observations.append(
                 ObservedCall(
                     interface: context.interface, function: context.function, request: request,
-                    wouldAllow: decision.isAllowed))
-            let wouldDeny: String? = if case .deny(let reason) = decision { reason.kind } else { nil }
-            auditDecision = AuditDecision(
-                verdict: .allowed, authority: .watch, reason: wouldDeny,
-                basis: wouldDeny == nil ? policy.basis(of: decision) : "would deny: " + policy.basis(of: decision))
-            decision = .allow(CapabilityRule(interface: context.interface, function: context.function, scope: nil))
+                    wouldAllow: verdict.decision.isAllowed))
+            let wouldDeny: String? = if case .deny(let reason) = verdict.decision { reason.kind } else { nil }
+            let basis = policy.basis(of: verdict.decision)
+            verdict = Verdict(
+                decision: .allow(CapabilityRule(interface: context.interface, function: context.function, scope: nil)),
+                audit: AuditDecision(
+                    verdict: .allowed, authority: .watch, reason: wouldDeny,
+                    basis: wouldDeny == nil ? basis : "would deny: " + basis))
         }
-        let event = try audit.begin(
-            component: component, interface: context.interface, function: context.function,
-            arguments: argumentText, decision: auditDecision)
-        switch decision {
-        case .allow(let grant):
-            let result: ComponentValue?
-            do {
-                result = try host.call(
+        return try audited(context, argumentText, verdict.audit) {
+            switch verdict.decision {
+            case .allow(let grant):
+                return try host.call(
                     context.function, arguments,
                     authorization: HostAuthorization(grant: grant, policy: policy, context: context))
-            } catch {
-                try audit.finish(event, outcome: .failed("\(error)"))
-                throw error
+            case .deny(let reason):
+                let message = policy.denialMessage(reason)
+                guard let errorValue = Self.errorValue(message, for: context.type.result) else {
+                    throw HostError(message)
+                }
+                return errorValue
             }
-            try audit.finish(event, outcome: .returned(Self.wave(result, context.type.result)))
-            return result
-        case .deny(let reason):
-            let message = policy.denialMessage(reason)
-            guard let errorValue = Self.errorValue(message, for: context.type.result) else {
-                try audit.finish(event, outcome: .failed(message))
-                throw HostError(message)
-            }
-            try audit.finish(event, outcome: .returned(Self.wave(errorValue, context.type.result)))
-            return errorValue
         }
+    }
+
+    private func decide(_ context: HostCallContext, _ request: ScopeRequest) -> Verdict {
+        let decision = policy.decide(interface: context.interface, function: context.function, request: request)
+        return Verdict(decision: decision, audit: AuditDecision(decision, policy: policy))
+    }
+
+    /// Records the decision, runs `body` only if that record was made, and records what the
+    /// guest received or why the call failed.
+    private func audited(
+        _ context: HostCallContext, _ argumentText: String, _ decision: AuditDecision,
+        _ body: () throws -> ComponentValue?
+    ) throws -> ComponentValue? {
+        let event = try audit.begin(
+            component: component, interface: context.interface, function: context.function,
+            arguments: argumentText, decision: decision)
+        let result: ComponentValue?
+        do {
+            result = try body()
+        } catch {
+            try audit.finish(event, outcome: .failed("\(error)"))
+            throw error
+        }
+        try audit.finish(event, outcome: .returned(Self.wave(result, context.type.result)))
+        return result
     }
 
     static func summary(of decision: Decision, in policy: Policy) -> String {

@@ -24,3 +24,9 @@ public enum StepResolution: Sendable {
     /// End the export call with an error.
     case abort
 }
+
+/// Decides, with the user, how a paused host call goes on (see `CapabilityGate.stepping`).
+public protocol HostCallStepper: AnyObject {
+    /// Shows `call` and returns the user's answer; may change `gate.policy` (grant, revoke) first.
+    func pause(before call: PendingHostCall, gate: CapabilityGate) throws -> StepResolution
+}

@@ -5,9 +5,9 @@ import WasmComponent
 public final class FilesystemHost: HostInterface {
     public let interfaceName = "sandbox:skill/filesystem"
     public let functionNames = ["read-file"]
-    public let fileSystem: SandboxedFileSystem
+    public let fileSystem: any FileSystemAccess
 
-    public init(fileSystem: SandboxedFileSystem) {
+    public init(fileSystem: any FileSystemAccess) {
         self.fileSystem = fileSystem
     }
 
@@ -22,7 +22,8 @@ public final class FilesystemHost: HostInterface {
         guard function == "read-file", arguments.count == 1, case .string(let path) = arguments[0] else {
             throw HostError("\(interfaceName) has no function \(function) taking these arguments")
         }
-        switch fileSystem.readText(path, allowedBy: authorization.grant, in: authorization.policy, function: function) {
+        let denied = authorization.deniedScopes(for: .read)
+        switch fileSystem.readText(path, within: authorization.grant.scope, excluding: denied) {
         case .success(let text): return .result(.ok(.string(text)))
         case .failure(let error): return .result(.err(.string(error.description)))
         }

@@ -17,9 +17,22 @@ public protocol HostInterface: AnyObject, Sendable {
         -> ComponentValue?
 }
 
-/// Why a host call may run: the grant that allowed it, in the policy that holds it.
+/// Why a host call may run: the grant that allowed it, and the explicit denies the host must
+/// still honour beneath that grant (e.g. a denied folder inside a granted one).
 public struct HostAuthorization: Sendable {
-    public var grant: CapabilityRule
-    public var policy: Policy
-    public var context: HostCallContext
+    public let grant: CapabilityRule
+    public let context: HostCallContext
+    /// Kept private: a host learns only what bears on this call, not the whole policy.
+    private let policy: Policy
+
+    init(grant: CapabilityRule, policy: Policy, context: HostCallContext) {
+        self.grant = grant
+        self.policy = policy
+        self.context = context
+    }
+
+    /// The scopes explicitly denied for this call's function with `access`.
+    public func deniedScopes(for access: PathAccess) -> [PathScope] {
+        policy.deniedScopes(interface: grant.interface, function: context.function, access: access)
+    }
 }

@@ -5,14 +5,20 @@ import WasmRuntime
 public final class SandboxEnvironment {
     public let hosts: [any HostInterface]
     public let audit: AuditLog
-    public let fileSystem: SandboxedFileSystem
+    public let fileSystem: any FileSystemAccess
     /// Budgets for components loaded from now on.
     public var limits = ComponentLimits.default
     /// Ctrl-C reaches running guests through this.
     public let interrupts = InterruptBroadcaster()
 
-    public init(root: String? = nil, audit: AuditLog = AuditLog(), extraHosts: [any HostInterface] = []) throws {
-        let fileSystem = try SandboxedFileSystem(root: root)
+    /// The real file system, rooted at `root` (default: the working directory).
+    public convenience init(root: String? = nil, audit: AuditLog = AuditLog(), extraHosts: [any HostInterface] = [])
+        throws
+    {
+        try self.init(fileSystem: SandboxedFileSystem(root: root), audit: audit, extraHosts: extraHosts)
+    }
+
+    public init(fileSystem: any FileSystemAccess, audit: AuditLog = AuditLog(), extraHosts: [any HostInterface] = []) {
         self.fileSystem = fileSystem
         self.audit = audit
         self.hosts = [FilesystemHost(fileSystem: fileSystem)] + extraHosts

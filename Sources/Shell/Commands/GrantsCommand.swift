@@ -32,12 +32,12 @@ enum GrantsCommand: ShellCommand {
 
     static func suggest(for component: SessionComponent, in session: Session) throws {
         let gate = component.sandboxed.gate
-        guard !gate.observed.isEmpty else {
+        guard !gate.observations.isEmpty else {
             throw ShellError(
                 "no host calls observed for \(component.name); run 'watch \(component.name)' and call it first")
         }
         let policy = component.sandboxed.policy
-        for grant in GrantSuggestion.minimalGrants(for: gate.observed) {
+        for grant in GrantSuggestion.minimalGrants(for: gate.observations) {
             let name = policy.catalog.displayName(of: grant.interface)
             let write = grant.access.contains(.write) ? " --write" : ""
             let paths = grant.paths.map { " " + ($0.contains(" ") ? "\"\($0)\"" : $0) }.joined()

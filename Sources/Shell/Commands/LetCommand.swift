@@ -17,14 +17,14 @@ enum LetCommand: ShellCommand {
         guard (try? CommandTable.find(word)) == CallCommand.self else {
             throw ShellError("usage: \(usage)")
         }
-        let (target, result) = try CallCommand.perform(call, in: session)
-        guard let result, let type = target.export.type.result else {
-            throw ShellError("\(target.export.qualifiedName) returns nothing to bind")
+        let outcome = try session.calls.call(call)
+        guard let result = outcome.result, let type = outcome.export.type.result else {
+            throw ShellError("\(outcome.export.qualifiedName) returns nothing to bind")
         }
         if let previous = session.bindings[name], case .handle = previous.value {
             session.print("note: $\(name) held \(previous.value.handleDescription); it is no longer reachable by name")
         }
-        session.bindings[name] = Binding(value: result, type: type, component: target.component.name)
+        session.bindings[name] = Binding(value: result, type: type, component: outcome.component.name)
         session.print("$\(name): \(WITPrinter.typeName(type)) = \(WAVEFormatter.format(result, as: type))")
     }
 }

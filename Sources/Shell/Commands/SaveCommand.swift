@@ -17,7 +17,7 @@ enum SaveCommand: ShellCommand {
         let file = words.count == 2 ? words[1] : "\(session.settings.manifestsDirectory)/\(component.name).toml"
         var policy = component.sandboxed.policy
         if suggested {
-            let observed = component.sandboxed.gate.observed
+            let observed = component.sandboxed.gate.observations
             guard !observed.isEmpty else {
                 throw ShellError(
                     "no host calls observed for \(component.name); run 'watch \(component.name)' and call it first")

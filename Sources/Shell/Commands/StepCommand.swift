@@ -13,10 +13,8 @@ enum StepCommand: ShellCommand {
         + "\nreload malicious --debug\nstep malicious.run()\n  (also: into | next | finish | break FUNC | functions)"
 
     static func run(_ arguments: String, in session: Session) throws {
-        let component = try CallCommand.targetComponent(arguments, in: session)
-        let stepping = StepSession(component: component, session: session, console: session.stepConsole)
-        let (export, result) = try stepping.run(arguments)
-        if component.sandboxed.gate.steppedCalls == 0 { session.print("(no host calls)") }
-        if let text = CallExpression.format(result, of: export) { session.print(text) }
+        let outcome = try session.calls.step(arguments, console: session.stepConsole)
+        if let note = outcome.noHostCallsNote { session.print(note) }
+        if let text = outcome.resultText { session.print(text) }
     }
 }

@@ -11,15 +11,14 @@ enum WatchCommand: ShellCommand {
         let component = try session.component(named: words[0])
         let gate = component.sandboxed.gate
         if words.count == 2 {
-            guard gate.isWatching else { throw ShellError("\(component.name) is not being watched") }
-            gate.isWatching = false
+            guard gate.mode == .watching else { throw ShellError("\(component.name) is not being watched") }
+            gate.stopWatching()
             session.print(
-                "stopped watching \(component.name): its policy decides again (\(gate.observed.count) calls observed)")
+                "stopped watching \(component.name): its policy decides again (\(gate.observations.count) calls observed)")
             return
         }
-        guard !gate.isWatching else { throw ShellError("\(component.name) is already being watched") }
-        gate.clearObservations()
-        gate.isWatching = true
+        guard gate.mode != .watching else { throw ShellError("\(component.name) is already being watched") }
+        gate.startWatching()
         session.print(
             "watching \(component.name): every host call is allowed and recorded; [WOULD DENY] marks what its policy refuses. "
                 + "'grants --suggest \(component.name)' turns it into grants; 'watch \(component.name) off' ends it.")

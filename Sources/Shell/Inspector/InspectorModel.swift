@@ -260,8 +260,7 @@ final class InspectorModel {
     /// Runs `call TEXT` (`malicious.skill.run()`) and shows the result or the error.
     func call(_ text: String) {
         do {
-            let (called, result) = try CallCommand.perform(text, in: session)
-            let shown = CallExpression.format(result, of: called.export)
+            let shown = try session.calls.call(text).resultText
             status = InspectorStatus(kind: .success, message: shown.map { "\(text) → \($0)" } ?? "\(text) returned")
         } catch {
             status = InspectorStatus(kind: .failure, message: "\(text): \(error)")
@@ -282,13 +281,11 @@ final class InspectorModel {
             auditScroll = 0
         }
         do {
-            let component = try CallCommand.targetComponent(text, in: session)
-            stepper = InspectorStepper(call: text, isDebuggable: component.sandboxed.component.isDebuggable)
-            let stepping = StepSession(component: component, session: session, console: console)
-            let (export, result) = try stepping.run(text)
-            let shown = CallExpression.format(result, of: export).map { "\(text) → \($0)" } ?? "\(text) returned"
-            let paused = component.sandboxed.gate.steppedCalls == 0 ? " (no host calls)" : ""
-            status = InspectorStatus(kind: .success, message: shown + paused)
+            let prepared = try session.calls.prepare(text, verb: "step")
+            stepper = InspectorStepper(call: text, isDebuggable: prepared.component.sandboxed.component.isDebuggable)
+            let outcome = try StepSession(component: prepared.component, session: session, console: console).run(prepared)
+            let shown = outcome.resultText.map { "\(text) → \($0)" } ?? "\(text) returned"
+            status = InspectorStatus(kind: .success, message: shown + (outcome.noHostCallsNote.map { " " + $0 } ?? ""))
         } catch {
             status = InspectorStatus(kind: .failure, message: "\(text): \(error)")
         }

@@ -5,7 +5,7 @@ import WasmComponent
 /// One stepped call. It pauses before every host call and, when the component was loaded for
 /// debugging, at wasm function entries and exits (through WasmKit's interceptor), and reads
 /// the user's answers from a console.
-final class StepSession {
+final class StepSession: HostCallStepper {
     /// Where the call runs to before pausing again.
     enum Mode: Equatable {
         /// The next function entry or exit, or host call.
@@ -59,11 +59,8 @@ final class StepSession {
         self.console = console
     }
 
-    /// Runs the call expression with the stepper attached, and detaches it on every exit path.
-    func run(_ expression: String) throws -> (export: ExportedFunction, result: ComponentValue?) {
-        let gate = component.sandboxed.gate
-        gate.steppedCalls = 0
-        gate.stepper = { [unowned self] pending, _ in try self.hostCallPause(pending) }
+    /// Runs the call with the stepper attached, and detaches it on every exit path.
+    func run(_ prepared: PreparedCall) throws -> CallOutcome {
         if loaded.isDebuggable {
             loaded.functionObserver = { [unowned self] event in self.functionPause(event) }
         } else {
@@ -72,17 +69,19 @@ final class StepSession {
         session.steppingComponent = component
         defer {
             session.steppingComponent = nil
-            gate.stepper = nil
             loaded.functionObserver = nil
             loaded.capturesBacktraces = false
         }
-        let (target, result) = try CallCommand.perform(expression, in: session)
-        return (target.export, result)
+        let (outcome, hostCalls) = try component.sandboxed.gate.stepping(with: self) {
+            try session.calls.run(prepared)
+        }
+        return CallOutcome(
+            component: outcome.component, export: outcome.export, result: outcome.result, steppedHostCalls: hostCalls)
     }
 
     // MARK: - Pauses
 
-    private func hostCallPause(_ pending: PendingHostCall) throws -> StepResolution {
+    func pause(before pending: PendingHostCall, gate: CapabilityGate) throws -> StepResolution {
         if loaded.isAborting { return .abort }
         if mode == .run { return .usePolicy }
         var frames = [

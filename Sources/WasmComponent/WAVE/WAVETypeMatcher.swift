@@ -4,8 +4,8 @@
 /// identically shaped records are interchangeable in WAVE and in the canonical ABI); resources
 /// match by identity. An owned handle may be passed where a borrow is expected, as a caller lends
 /// what it owns; a borrow can never become an owned handle.
-enum WAVETypeMatcher {
-    static func accepts(_ expected: ValueType, value actual: ValueType) -> Bool {
+package enum WAVETypeMatcher {
+    package static func accepts(_ expected: ValueType, value actual: ValueType) -> Bool {
         switch (expected.underlying, actual.underlying) {
         case (.bool, .bool), (.s8, .s8), (.u8, .u8), (.s16, .s16), (.u16, .u16), (.s32, .s32), (.u32, .u32),
             (.s64, .s64), (.u64, .u64), (.f32, .f32), (.f64, .f64), (.char, .char), (.string, .string):

@@ -49,7 +49,9 @@ struct PathEscapeTests {
         case .deny(let reason):
             return .failure(setup.policy.denialMessage(reason))
         case .allow(let grant):
-            switch setup.fileSystem.readText(path, allowedBy: grant, in: setup.policy, function: "read-file") {
+            switch setup.fileSystem.readText(
+                path, within: grant.scope,
+                excluding: setup.policy.deniedScopes(interface: grant.interface, function: "read-file", access: .read)) {
             case .success(let text): return .success(text)
             case .failure(let error): return .failure(error.description)
             }
