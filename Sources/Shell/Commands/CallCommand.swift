@@ -4,12 +4,14 @@ import WasmComponent
 
 enum CallCommand: ShellCommand {
     static let name = "call"
-    static let usage = "call COMPONENT.FUNCTION(ARGS) | call $HANDLE.METHOD(ARGS)"
+    static let syntax = CommandSyntax([.argument(componentCall)], [.argument(handleCall)])
+    static let componentCall = Argument("COMPONENT.FUNCTION(ARGS)", .call)
+    static let handleCall = Argument("$HANDLE.METHOD(ARGS)", .call)
     static let summary = "call an export with WAVE arguments; prints the result in WAVE, audit lines first"
     static let example = "call malicious.run()\ncall values.echo.echo-u8(7)\ncall $cart.add-line(\"apple\", 2)"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        if let text = try session.calls.call(arguments).resultText { session.print(text) }
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        if let text = try session.calls.call(arguments.callText).resultText { session.print(text) }
     }
 }
 

@@ -1,11 +1,10 @@
 enum ComponentsCommand: ShellCommand {
     static let name = "components"
-    static let usage = "components"
+    static let syntax = CommandSyntax([])
     static let summary = "list loaded components with their grants"
     static let example = "components"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        guard arguments.isEmpty else { throw ShellError("usage: \(usage)") }
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
         guard !session.components.isEmpty else {
             session.print("no components loaded; try 'load trusted'")
             return

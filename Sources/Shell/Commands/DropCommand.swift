@@ -1,13 +1,12 @@
 enum DropCommand: ShellCommand {
     static let name = "drop"
-    static let usage = "drop $NAME"
+    static let syntax = CommandSyntax([.argument(Argument("$NAME", .binding))])
     static let summary = "drop a resource handle (running the resource's destructor) or forget a binding"
     static let example = "drop $cart"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        let words = try Words.split(arguments)
-        guard words.count == 1, words[0].hasPrefix("$") else { throw ShellError("usage: \(usage)") }
-        let name = String(words[0].dropFirst())
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        guard let word = arguments["$NAME"], word.hasPrefix("$") else { throw ShellError("usage: \(usage)") }
+        let name = String(word.dropFirst())
         let binding = try session.binding(name)
         if case .handle(let handle) = binding.value {
             guard handle.isOwned else {

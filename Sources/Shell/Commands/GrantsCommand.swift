@@ -3,20 +3,17 @@ import WasmRuntime
 
 enum GrantsCommand: ShellCommand {
     static let name = "grants"
-    static let usage = "grants [COMPONENT] | grants --suggest COMPONENT"
+    static let syntax = CommandSyntax([.optional([.argument(.component)])], [.word(suggestWord), .argument(.component)])
+    static let suggestWord = "--suggest"
     static let summary = "show the effective policy; --suggest: the minimal grants covering what watch mode saw"
     static let example = "grants\ngrants trusted\ngrants --suggest trusted"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        var words = try Words.split(arguments)
-        if words.first == "--suggest" {
-            words.removeFirst()
-            guard words.count == 1 else { throw ShellError("usage: grants --suggest COMPONENT") }
-            try suggest(for: try session.component(named: words[0]), in: session)
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        if arguments.has(suggestWord) {
+            try suggest(for: try session.component(named: arguments.component), in: session)
             return
         }
-        guard words.count <= 1 else { throw ShellError("usage: \(usage)") }
-        let components = try words.first.map { [try session.component(named: $0)] } ?? session.components
+        let components = try arguments["COMPONENT"].map { [try session.component(named: $0)] } ?? session.components
         if components.isEmpty { session.print("no components loaded") }
         for component in components {
             let policy = component.sandboxed.policy

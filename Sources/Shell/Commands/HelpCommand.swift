@@ -1,13 +1,11 @@
 enum HelpCommand: ShellCommand {
     static let name = "help"
-    static let usage = "help [COMMAND]"
+    static let syntax = CommandSyntax([.optional([.argument(Argument("COMMAND", .command))])])
     static let summary = "list commands, or show one command's usage and an example"
     static let example = "help\nhelp grant"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        let words = try Words.split(arguments)
-        guard words.count <= 1 else { throw ShellError("usage: \(usage)") }
-        if let word = words.first {
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        if let word = arguments["COMMAND"] {
             let command = try CommandTable.find(word)
             session.print("usage: \(command.usage)")
             session.print("  \(command.summary)")

@@ -1,11 +1,10 @@
 enum HistoryCommand: ShellCommand {
     static let name = "history"
-    static let usage = "history"
+    static let syntax = CommandSyntax([])
     static let summary = "list the commands of this session"
     static let example = "history"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        guard arguments.isEmpty else { throw ShellError("usage: \(usage)") }
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
         // The `history` line itself is the last entry.
         for (index, line) in session.history.dropLast().enumerated() {
             session.print("\(String(index + 1).leftPadded(to: 4))  \(line)")

@@ -4,14 +4,12 @@ import WasmComponent
 
 enum ImportsCommand: ShellCommand {
     static let name = "imports"
-    static let usage = "imports COMPONENT"
+    static let syntax = CommandSyntax([.argument(.component)])
     static let summary = "show what a component imports, with WIT signatures and grant status"
     static let example = "imports malicious"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        let words = try Words.split(arguments)
-        guard words.count == 1 else { throw ShellError("usage: \(usage)") }
-        let component = try session.component(named: words[0])
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        let component = try session.component(named: arguments.component)
         let policy = component.sandboxed.policy
         let unprovided = Set(component.sandboxed.component.unprovidedImports)
         if component.world.imports.isEmpty { session.print("\(component.name) imports nothing") }

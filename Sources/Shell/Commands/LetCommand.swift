@@ -2,22 +2,19 @@ import WasmComponent
 
 enum LetCommand: ShellCommand {
     static let name = "let"
-    static let usage = "let NAME = call COMPONENT.FUNCTION(ARGS)"
+    static let syntax = CommandSyntax([
+        .argument(Argument("NAME", .newName)), .word("="), .word(CallCommand.name), .argument(CallCommand.componentCall),
+    ])
     static let summary = "call and keep the result (any value or resource handle) as $NAME"
     static let example = "let cart = call shop.[constructor]cart(\"ann\")\ncall $cart.count()"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        guard let equals = arguments.firstIndex(of: "=") else { throw ShellError("usage: \(usage)") }
-        var name = arguments[..<equals].trimmingWhitespace()
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        var name = arguments["NAME"] ?? ""
         if name.hasPrefix("$") { name.removeFirst() }
         guard ComponentName.isValid(name) else {
             throw ShellError("'\(name)' cannot name a binding: use letters, digits, '-' and '_'")
         }
-        let (word, call) = arguments[arguments.index(after: equals)...].trimmingWhitespace().splitFirstWord()
-        guard (try? CommandTable.find(word)) == CallCommand.self else {
-            throw ShellError("usage: \(usage)")
-        }
-        let outcome = try session.calls.call(call)
+        let outcome = try session.calls.call(arguments.callText)
         guard let result = outcome.result, let type = outcome.export.type.result else {
             throw ShellError("\(outcome.export.qualifiedName) returns nothing to bind")
         }

@@ -3,30 +3,26 @@ import WasmRuntime
 
 enum LimitsCommand: ShellCommand {
     static let name = "limits"
-    static let usage = "limits [memory SIZE] [time DURATION|off] [fuel N|off]"
+    static let syntax = CommandSyntax(
+        [
+            .option("memory", Argument("SIZE", .value)), .option("time", Argument("DURATION|off", .value)),
+            .option("fuel", Argument("N|off", .value)),
+        ], unknownWordNoun: "limit")
     static let summary = "show or set the budgets of components loaded (or reloaded) from now on"
     static let example = "limits\nlimits memory 64MiB time 5s\nlimits fuel 100000000"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        var words = try Words.split(arguments)
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
         var limits = session.environment.limits
-        while !words.isEmpty {
-            let key = words.removeFirst()
-            guard !words.isEmpty else { throw ShellError("\(key) needs a value; usage: \(usage)") }
-            let value = words.removeFirst()
-            switch key {
-            case "memory": limits.memoryBytes = try parseBytes(value)
-            case "time": limits.callSeconds = try parseSeconds(value)
-            case "fuel":
-                if value == "off" {
-                    limits.fuelPerCall = nil
-                } else {
-                    guard let fuel = UInt64(value), fuel > 0 else {
-                        throw ShellError("fuel needs a positive number or off, not '\(value)'")
-                    }
-                    limits.fuelPerCall = fuel
+        if let value = arguments.option("memory") { limits.memoryBytes = try parseBytes(value) }
+        if let value = arguments.option("time") { limits.callSeconds = try parseSeconds(value) }
+        if let value = arguments.option("fuel") {
+            if value == "off" {
+                limits.fuelPerCall = nil
+            } else {
+                guard let fuel = UInt64(value), fuel > 0 else {
+                    throw ShellError("fuel needs a positive number or off, not '\(value)'")
                 }
-            default: throw ShellError("unknown limit '\(key)'; usage: \(usage)")
+                limits.fuelPerCall = fuel
             }
         }
         session.environment.limits = limits

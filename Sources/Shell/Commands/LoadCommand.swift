@@ -8,24 +8,22 @@ import WasmComponent
 
 enum LoadCommand: ShellCommand {
     static let name = "load"
-    static let usage = "load PATH-or-NAME [as ALIAS] [--debug]"
+    static let syntax = CommandSyntax([
+        .argument(Argument("PATH-or-NAME", .componentSource)), .optional([.word("as"), .argument(Argument("ALIAS", .newName))]),
+        .flag(debugFlag),
+    ])
     static let summary =
         "parse, validate and instantiate a component; apply manifests/NAME.toml if present; "
         + "--debug: step its wasm functions (calls run slower)"
     static let example = "load malicious\nload components/values.wasm as v2\nload compute --debug"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        var words = try Words.split(arguments)
-        let debuggable = words.contains(debugFlag)
-        words.removeAll { $0 == debugFlag }
-        guard words.count == 1 || (words.count == 3 && words[1] == "as") else {
-            throw ShellError("usage: \(usage)")
-        }
-        let target = words[0]
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        let debuggable = arguments.has(debugFlag)
+        let target = arguments["PATH-or-NAME"] ?? ""
         let isPath = target.contains("/") || target.hasSuffix(".wasm")
         let path = isPath ? target : "\(session.settings.componentsDirectory)/\(target).wasm"
         let baseName = ComponentFile.name(of: path)
-        let name = words.count == 3 ? words[2] : baseName
+        let name = arguments["ALIAS"] ?? baseName
         guard ComponentName.isValid(name) else {
             throw ShellError("'\(name)' cannot name a component: use letters, digits, '-' and '_'")
         }

@@ -1,11 +1,10 @@
 enum QuitCommand: ShellCommand {
     static let name = "quit"
-    static let usage = "quit"
+    static let syntax = CommandSyntax([])
     static let summary = "leave the shell (Ctrl-D does too)"
     static let example = "quit"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        guard arguments.isEmpty else { throw ShellError("usage: \(usage)") }
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
         session.quitRequested = true
     }
 }

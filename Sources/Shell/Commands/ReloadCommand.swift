@@ -3,20 +3,16 @@ import WasmRuntime
 
 enum ReloadCommand: ShellCommand {
     static let name = "reload"
-    static let usage = "reload COMPONENT [--debug | --no-debug]"
+    static let syntax = CommandSyntax([.argument(.component), .flags([LoadCommand.debugFlag, LoadCommand.noDebugFlag])])
     static let summary =
         "instantiate a component afresh (after a trap or an interrupt), keeping its name, policy and debug mode"
     static let example = "reload compute\nreload malicious --debug"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        var words = try Words.split(arguments)
-        guard let first = words.first else { throw ShellError("usage: \(usage)") }
-        let old = try session.component(named: first)
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        let old = try session.component(named: arguments.component)
         var debuggable = old.sandboxed.component.isDebuggable
-        if words.count == 2, words[1] == LoadCommand.debugFlag || words[1] == LoadCommand.noDebugFlag {
-            debuggable = words.removeLast() == LoadCommand.debugFlag
-        }
-        guard words.count == 1 else { throw ShellError("usage: \(usage)") }
+        if arguments.has(LoadCommand.debugFlag) { debuggable = true }
+        if arguments.has(LoadCommand.noDebugFlag) { debuggable = false }
         let policy = old.sandboxed.policy
         let fresh = try SandboxedComponent(
             bytes: try ComponentFile.read(old.path), name: old.name, environment: session.environment,

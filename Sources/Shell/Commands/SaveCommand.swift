@@ -3,18 +3,15 @@ import WasmRuntime
 
 enum SaveCommand: ShellCommand {
     static let name = "save"
-    static let usage = "save COMPONENT [FILE] [--suggested]"
+    static let syntax = CommandSyntax([.argument(.component), .optional([.argument(Argument("FILE", .path))]), .flag("--suggested")])
     static let summary =
         "write the policy as a manifest (default manifests/NAME.toml); --suggested adds watch mode's suggestions"
     static let example = "save trusted\nsave malicious /tmp/malicious.toml\nsave trusted --suggested"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        var words = try Words.split(arguments)
-        let suggested = words.contains("--suggested")
-        words.removeAll { $0 == "--suggested" }
-        guard words.count == 1 || words.count == 2 else { throw ShellError("usage: \(usage)") }
-        let component = try session.component(named: words[0])
-        let file = words.count == 2 ? words[1] : "\(session.settings.manifestsDirectory)/\(component.name).toml"
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        let suggested = arguments.has("--suggested")
+        let component = try session.component(named: arguments.component)
+        let file = arguments["FILE"] ?? "\(session.settings.manifestsDirectory)/\(component.name).toml"
         var policy = component.sandboxed.policy
         if suggested {
             let observed = component.sandboxed.gate.observations

@@ -4,7 +4,7 @@ import WasmComponent
 
 enum StepCommand: ShellCommand {
     static let name = "step"
-    static let usage = "step COMPONENT.FUNCTION(ARGS) | step $HANDLE.METHOD(ARGS)"
+    static let syntax = CallCommand.syntax
     static let summary =
         "call under the stepper: pause before every host call (allow, deny, grant, revoke, abort) and, "
         + "loaded with --debug, at wasm function entries and exits"
@@ -12,8 +12,8 @@ enum StepCommand: ShellCommand {
         "step malicious.run()\n  (at step>: allow | deny | grant [PATH...] | revoke | continue | abort | args | bt | help)"
         + "\nreload malicious --debug\nstep malicious.run()\n  (also: into | next | finish | break FUNC | functions)"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        let outcome = try session.calls.step(arguments, console: session.stepConsole)
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        let outcome = try session.calls.step(arguments.callText, console: session.stepConsole)
         if let note = outcome.noHostCallsNote { session.print(note) }
         if let text = outcome.resultText { session.print(text) }
     }

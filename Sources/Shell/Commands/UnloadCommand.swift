@@ -1,13 +1,11 @@
 enum UnloadCommand: ShellCommand {
     static let name = "unload"
-    static let usage = "unload COMPONENT"
+    static let syntax = CommandSyntax([.argument(.component)])
     static let summary = "drop a loaded component (its bindings become unusable)"
     static let example = "unload malicious"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        let words = try Words.split(arguments)
-        guard words.count == 1 else { throw ShellError("usage: \(usage)") }
-        let component = try session.component(named: words[0])
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        let component = try session.component(named: arguments.component)
         session.components.removeAll { $0 === component }
         let orphaned = session.bindings.filter { $0.value.component == component.name }.keys.sorted()
         session.print(

@@ -2,12 +2,11 @@ import WasmComponent
 
 enum VarsCommand: ShellCommand {
     static let name = "vars"
-    static let usage = "vars"
+    static let syntax = CommandSyntax([])
     static let summary = "list bindings with their WIT types"
     static let example = "vars"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        guard arguments.isEmpty else { throw ShellError("usage: \(usage)") }
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
         if session.bindings.isEmpty { session.print("no bindings; make one with 'let NAME = call ...'") }
         for name in session.bindings.keys.sorted() {
             guard let binding = session.bindings[name] else { continue }

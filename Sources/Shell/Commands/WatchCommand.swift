@@ -1,16 +1,14 @@
 enum WatchCommand: ShellCommand {
     static let name = "watch"
-    static let usage = "watch COMPONENT [off]"
+    static let syntax = CommandSyntax([.argument(.component), .optional([.word("off")])])
     static let summary = "permissive mode: let every host call through, record what the policy would deny"
     static let example =
         "watch trusted\ncall trusted.run()\ngrants --suggest trusted\nsave trusted --suggested\nwatch trusted off"
 
-    static func run(_ arguments: String, in session: Session) throws {
-        let words = try Words.split(arguments)
-        guard words.count == 1 || (words.count == 2 && words[1] == "off") else { throw ShellError("usage: \(usage)") }
-        let component = try session.component(named: words[0])
+    static func run(_ arguments: ParsedArguments, in session: Session) throws {
+        let component = try session.component(named: arguments.component)
         let gate = component.sandboxed.gate
-        if words.count == 2 {
+        if arguments.has("off") {
             guard gate.mode == .watching else { throw ShellError("\(component.name) is not being watched") }
             gate.stopWatching()
             session.print(

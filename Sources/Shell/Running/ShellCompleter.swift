@@ -7,71 +7,89 @@ import WasmComponent
     import Glibc
 #endif
 
-/// Tab completion that knows the session: command names; loaded component names; capability
-/// names (short and full) for grant/revoke; exported functions for call, inserted as `name(`
-/// with WAVE placeholders for the parameters; file paths for load and source.
+/// Tab completion that knows the session, driven by the commands' declared syntax: what may
+/// come next at the cursor (a word, a flag, an argument of some kind) decides the candidates:
+/// command names; loaded component names; capability names (short and full) of the component
+/// named before; exported functions, inserted as `name(` with WAVE placeholders for the
+/// parameters; file paths; and at a `step>` pause the answers and their arguments.
 struct ShellCompleter {
     let session: Session
 
     func complete(_ request: CompletionRequest) -> CompletionResult? {
-        let before = String(request.textBeforeCursor)
-        let wordRange = request.wordBeforeCursor
-        let word = String(request.line[wordRange])
-        let words = before.split(whereSeparator: \.isWhitespace).map(String.init)
-        let position = before.last?.isWhitespace == true || before.isEmpty ? words.count : words.count - 1
+        let range = request.wordBeforeCursor
+        let word = String(request.line[range])
+        let before = String(request.line[..<range.lowerBound])
+        let (first, rest) = before.splitFirstWord()
 
         if let stepping = session.steppingComponent {
-            return stepAnswers(word, range: wordRange, words: words, position: position, component: stepping)
+            if first.isEmpty {
+                return CompletionResult(replacing: range, words: StepAnswer.all.map(\.word).filter { $0.hasPrefix(word) })
+            }
+            guard let answer = StepAnswer.find(first) else { return nil }
+            return candidates(answer.syntax.expectations(after: rest), word, range, stepping: stepping)
         }
-        if position == 0 {
-            return CompletionResult(replacing: wordRange, words: CommandTable.names.filter { $0.hasPrefix(word) })
+        if first.isEmpty {
+            return CompletionResult(replacing: range, words: CommandTable.names.filter { $0.hasPrefix(word) })
         }
-        guard let command = try? CommandTable.find(words[0]) else { return nil }
-        switch (command.name, position) {
-        case ("load", 1), ("source", 1):
-            return paths(word, range: wordRange, wasmOnly: command.name == "load")
-        case ("load", _) where word.hasPrefix("-"):
-            return CompletionResult(replacing: wordRange, words: [LoadCommand.debugFlag].filter { $0.hasPrefix(word) })
-        case ("reload", 2):
-            return CompletionResult(
-                replacing: wordRange,
-                words: [LoadCommand.debugFlag, LoadCommand.noDebugFlag].filter { $0.hasPrefix(word) })
-        case ("unload", 1), ("imports", 1), ("exports", 1), ("wit", 1), ("grants", 1), ("save", 1), ("inspect", 1),
-            ("watch", 1), ("reload", 1),
-            ("grant", 1), ("revoke", 1):
-            return CompletionResult(
-                replacing: wordRange, words: session.components.map(\.name).filter { $0.hasPrefix(word) })
-        case ("grant", 2), ("revoke", 2):
-            guard let component = session.components.first(where: { $0.name == words[1] }) else { return nil }
-            return CompletionResult(
-                replacing: wordRange, words: capabilities(of: component).filter { $0.hasPrefix(word) })
-        case ("call", 1), ("step", 1):
-            return calls(word, range: wordRange)
-        case ("let", _) where words.count >= 3 && words[2] == "=" || words.contains("call"):
-            return calls(word, range: wordRange)
-        case ("help", 1):
-            return CompletionResult(replacing: wordRange, words: CommandTable.names.filter { $0.hasPrefix(word) })
-        default:
-            return nil
-        }
+        guard let command = try? CommandTable.find(first) else { return nil }
+        return candidates(command.syntax.expectations(after: rest), word, range, stepping: nil)
     }
 
-    /// At a `step>` pause: the answers, function names after `break`, breakpoints after `delete`.
-    func stepAnswers(
-        _ word: String, range: Range<String.Index>, words: [String], position: Int, component: SessionComponent
+    /// What the expectations offer for `word`. Flags are offered when the word starts with `-`
+    /// or nothing else fits.
+    private func candidates(
+        _ expectations: [Expectation], _ word: String, _ range: Range<String.Index>, stepping: SessionComponent?
     ) -> CompletionResult? {
-        let candidates: [String]
-        switch (words.first, position) {
-        case (_, 0):
-            candidates = StepSession.answerWords
-        case ("break"?, 1), ("b"?, 1):
-            candidates = component.sandboxed.component.functionNames.compactMap(\.name)
-        case ("delete"?, 1):
-            candidates = session.breakpoints[component.name, default: []].map(\.description)
-        default:
-            return nil
+        var found: [CompletionCandidate] = []
+        var flags: [CompletionCandidate] = []
+        for expectation in expectations {
+            switch expectation.item {
+            case .word(let literal):
+                if literal.hasPrefix(word) { found.append(CompletionCandidate(literal)) }
+            case .flag(let flag):
+                if flag.hasPrefix(word) { flags.append(CompletionCandidate(flag)) }
+            case .argument(let argument):
+                found += candidates(for: argument.kind, word, range, values: expectation.values, stepping: stepping)
+            }
         }
-        return CompletionResult(replacing: range, words: candidates.filter { $0.hasPrefix(word) })
+        if word.hasPrefix("-") || found.isEmpty { found += flags }
+        var seen: Set<String> = []
+        found = found.filter { seen.insert($0.text).inserted }
+        return found.isEmpty ? nil : CompletionResult(replacing: range, candidates: found)
+    }
+
+    private func candidates(
+        for kind: Argument.Kind, _ word: String, _ range: Range<String.Index>, values: [String: [String]],
+        stepping: SessionComponent?
+    ) -> [CompletionCandidate] {
+        func words(_ list: [String]) -> [CompletionCandidate] {
+            list.filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) }
+        }
+        switch kind {
+        case .component:
+            return words(session.components.map(\.name))
+        case .capability:
+            guard let name = values[Argument.component.placeholder]?.first,
+                let component = session.components.first(where: { $0.name == name })
+            else { return [] }
+            return words(capabilities(of: component))
+        case .componentSource:
+            return paths(word, wasmOnly: true)
+        case .path:
+            return paths(word, wasmOnly: false)
+        case .command:
+            return words(CommandTable.names)
+        case .binding:
+            return words(session.bindings.keys.sorted().map { "$" + $0 })
+        case .call:
+            return calls(word)
+        case .wasmFunction:
+            return words(stepping?.sandboxed.component.functionNames.compactMap(\.name) ?? [])
+        case .breakpoint:
+            return words(stepping.map { session.breakpoints[$0.name, default: []].map(\.description) } ?? [])
+        case .newName, .value:
+            return []
+        }
     }
 
     func capabilities(of component: SessionComponent) -> [String] {
@@ -86,13 +104,13 @@ struct ShellCompleter {
     }
 
     /// `malicious.` → `malicious.run(`; `values.echo.echo-u8` → `values.echo.echo-u8(0)`.
-    func calls(_ word: String, range: Range<String.Index>) -> CompletionResult? {
+    func calls(_ word: String) -> [CompletionCandidate] {
         guard let dot = word.firstIndex(of: ".") else {
             let names = session.components.map { CompletionCandidate($0.name + ".", terminator: "") }
-            return CompletionResult(replacing: range, candidates: names.filter { $0.text.hasPrefix(word) })
+            return names.filter { $0.text.hasPrefix(word) }
         }
         let componentName = String(word[..<dot])
-        guard let component = session.components.first(where: { $0.name == componentName }) else { return nil }
+        guard let component = session.components.first(where: { $0.name == componentName }) else { return [] }
         let typed = String(word[word.index(after: dot)...])
         let shortNames = Dictionary(grouping: component.exports, by: \.name)
         var candidates: [CompletionCandidate] = []
@@ -108,10 +126,10 @@ struct ShellCompleter {
                     display: "\(chosen)(\(export.type.parameters.map(\.name).joined(separator: ", ")))", terminator: "")
             )
         }
-        return CompletionResult(replacing: range, candidates: candidates)
+        return candidates
     }
 
-    func paths(_ word: String, range: Range<String.Index>, wasmOnly: Bool) -> CompletionResult? {
+    func paths(_ word: String, wasmOnly: Bool) -> [CompletionCandidate] {
         let directory: String
         let prefix: String
         if let slash = word.lastIndex(of: "/") {
@@ -121,7 +139,7 @@ struct ShellCompleter {
             directory = ""
             prefix = word
         }
-        guard let handle = opendir(directory.isEmpty ? "." : directory) else { return nil }
+        guard let handle = opendir(directory.isEmpty ? "." : directory) else { return [] }
         defer { closedir(handle) }
         var candidates: [CompletionCandidate] = []
         if wasmOnly && directory.isEmpty {
@@ -153,7 +171,7 @@ struct ShellCompleter {
                     terminator: isDirectory ? "" : " "))
         }
         candidates.sort { $0.text < $1.text }
-        return CompletionResult(replacing: range, candidates: candidates)
+        return candidates
     }
 }
 

@@ -73,7 +73,7 @@ public final class Session {
         history.append(trimmed)
         let (word, rest) = trimmed.splitFirstWord()
         let command = try CommandTable.find(word)
-        try command.run(rest, in: self)
+        try command.run(line: rest, in: self)
     }
 
     public var isFinished: Bool { quitRequested }

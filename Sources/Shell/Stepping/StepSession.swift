@@ -18,33 +18,6 @@ final class StepSession: HostCallStepper {
         case run
     }
 
-    static let answers = """
-        at a host call:
-          allow            run this call once, whatever the policy says
-          deny             refuse this call once, whatever the policy says
-          grant [PATH...] [--write]   grant the interface (scoped to PATH), then decide by the policy
-          revoke [PATH...] revoke the interface's grant (or one scope), then decide by the policy
-          args             show the arguments in full
-        anywhere (a host call pending is then decided by the policy):
-          into  (s)        run to the next function entry or exit, or host call
-          next  (n)        the same, stepping over deeper calls
-          finish (f)       run until the current function returns
-          continue (c)     stop pausing but at breakpoints; the policy decides host calls
-          break [FUNC]     stop on entering FUNC (name, index, or MODULE:INDEX); alone: list them
-          delete FUNC      remove a breakpoint
-          functions [TEXT] list the functions (whose name contains TEXT)
-          bt               show the guest's wasm call stack
-          abort            end the call now with an error
-          help             this list
-        into, next, finish, break and functions need the component loaded with --debug.
-        """
-
-    /// The first word of every answer, for completion at the `step>` prompt.
-    static let answerWords = [
-        "allow", "deny", "grant", "revoke", "args", "into", "next", "finish", "continue", "break", "delete",
-        "functions", "bt", "abort", "help",
-    ]
-
     private let component: SessionComponent
     private let session: Session
     private let console: StepConsole
@@ -93,19 +66,17 @@ final class StepSession: HostCallStepper {
         // A host call sits one level below the wasm frame that makes it.
         let depth = loaded.functionStack.count
         while true {
-            guard let answer = readAnswer() else { return noAnswer() }
-            let (word, rest) = answer.splitFirstWord()
-            switch word {
-            case "allow", "a": return .allowOnce
-            case "deny", "d": return .denyOnce
-            case "abort": return .abort
-            case "args": console.reply(pending.arguments)
-            case "grant", "revoke":
-                if changePolicy(word, rest, interface: pending.interface) { return .usePolicy }
+            guard let line = readAnswer() else { return noAnswer() }
+            guard let (answer, arguments) = interpret(line) else { continue }
+            switch answer.action {
+            case .allow: return .allowOnce
+            case .deny: return .denyOnce
+            case .abort: return .abort
+            case .args: console.reply(pending.arguments)
+            case .grant, .revoke:
+                if changePolicy(answer, arguments, interface: pending.interface) { return .usePolicy }
             default:
-                if answerAnywhere(word, rest, answer: answer, pause: pause, depth: (depth + 1, depth)) {
-                    return .usePolicy
-                }
+                if answerAnywhere(answer, arguments, pause: pause, depth: (depth + 1, depth)) { return .usePolicy }
             }
         }
     }
@@ -127,86 +98,92 @@ final class StepSession: HostCallStepper {
         // Entering, the current frame is the one entered; leaving, it is the caller.
         let current = isEntry ? event.depth : event.depth - 1
         while true {
-            guard let answer = readAnswer() else {
+            guard let line = readAnswer() else {
                 _ = noAnswer()
                 loaded.abortRunningCall(at: pause.place)
                 return
             }
-            let (word, rest) = answer.splitFirstWord()
-            switch word {
-            case "abort":
+            guard let (answer, arguments) = interpret(line) else { continue }
+            if answer.action == .abort {
                 loaded.abortRunningCall(at: pause.place)
                 return
-            case "allow", "a", "deny", "d", "grant", "revoke", "args":
-                console.complain("no host call is pending here; '\(word)' answers a pause before a host call")
-            default:
-                if answerAnywhere(word, rest, answer: answer, pause: pause, depth: (event.depth, current)) { return }
             }
+            if answer.place == .hostCall {
+                console.complain(
+                    "no host call is pending here; '\(line.splitFirstWord().0)' answers a pause before a host call")
+                continue
+            }
+            if answerAnywhere(answer, arguments, pause: pause, depth: (event.depth, current)) { return }
         }
     }
 
     /// Answers that mean the same at every pause. `depth.next` is the depth `next` keeps to,
     /// `depth.current` the frame `finish` runs out of. True when the call should go on.
     private func answerAnywhere(
-        _ word: String, _ rest: String, answer: String, pause: StepPause, depth: (next: Int, current: Int)
+        _ answer: StepAnswer, _ arguments: ParsedArguments, pause: StepPause, depth: (next: Int, current: Int)
     ) -> Bool {
-        switch word {
-        case "continue", "c":
+        if answer.needsDebug, !loaded.isDebuggable {
+            console.complain(
+                "'\(answer.word)' steps wasm functions, which needs \(component.name) loaded for debugging: "
+                    + "'reload \(component.name) --debug' (calls then run slower)")
+            return false
+        }
+        switch answer.action {
+        case .continue:
             mode = .run
             return true
-        case "into", "s", "step", "next", "n", "finish", "f":
-            guard requireDebuggable(word) else { return false }
-            lastMotion = word
-            switch word {
-            case "next", "n": mode = .next(depth: depth.next)
-            case "finish", "f": mode = .finish(depth: depth.current)
+        case .into, .next, .finish:
+            lastMotion = answer.word
+            switch answer.action {
+            case .next: mode = .next(depth: depth.next)
+            case .finish: mode = .finish(depth: depth.current)
             default: mode = .into
             }
             return true
-        case "break", "b":
-            guard requireDebuggable(word) else { return false }
-            if rest.isEmpty {
+        case .break:
+            guard let text = arguments["FUNC"] else {
                 let list = session.breakpoints[component.name, default: []]
                 console.reply(list.isEmpty ? "(no breakpoints)" : list.map { "break \($0)" }.joined(separator: "\n"))
-            } else {
-                do {
-                    let breakpoint = try Breakpoint(rest, in: loaded.functionNames, component: component.name)
-                    if !session.breakpoints[component.name, default: []].contains(breakpoint) {
-                        session.breakpoints[component.name, default: []].append(breakpoint)
-                    }
-                    console.reply("breakpoint set: entering \(breakpoint)")
-                } catch {
-                    console.complain(error.description)
-                }
+                return false
             }
-        case "delete":
+            do {
+                let breakpoint = try Breakpoint(text, in: loaded.functionNames, component: component.name)
+                if !session.breakpoints[component.name, default: []].contains(breakpoint) {
+                    session.breakpoints[component.name, default: []].append(breakpoint)
+                }
+                console.reply("breakpoint set: entering \(breakpoint)")
+            } catch {
+                console.complain(error.description)
+            }
+        case .delete:
+            let name = arguments["FUNC"] ?? ""
             let list = session.breakpoints[component.name, default: []]
-            if let index = list.firstIndex(where: { $0.description == rest }) {
+            if let index = list.firstIndex(where: { $0.description == name }) {
                 session.breakpoints[component.name]?.remove(at: index)
-                console.reply("breakpoint deleted: \(rest)")
+                console.reply("breakpoint deleted: \(name)")
             } else {
                 console.complain(
-                    "no breakpoint '\(rest)'"
+                    "no breakpoint '\(name)'"
                         + (list.isEmpty ? "" : " (set: \(list.map(\.description).joined(separator: ", ")))"))
             }
-        case "functions":
-            guard requireDebuggable(word) else { return false }
+        case .functions:
+            let text = arguments["TEXT"] ?? ""
             let matching = loaded.functionNames.filter {
-                rest.isEmpty || ($0.name ?? "").lowercased().contains(rest.lowercased())
+                text.isEmpty || ($0.name ?? "").lowercased().contains(text.lowercased())
             }
             console.reply(
                 matching.isEmpty
-                    ? "(no function matches '\(rest)')"
+                    ? "(no function matches '\(text)')"
                     : matching.map { "\($0.module):\($0.index)  \($0.name ?? "(unnamed)")" }.joined(separator: "\n"))
-        case "bt":
+        case .backtrace:
             console.reply(
                 pause.backtrace.isEmpty
                     ? "(no wasm frames recorded)"
                     : pause.backtrace.enumerated().map { "#\($0.offset) \($0.element)" }.joined(separator: "\n"))
-        case "help", "?":
-            console.reply(Self.answers)
-        default:
-            console.complain("'\(answer)' is not a step answer; type 'help'")
+        case .help:
+            console.reply(StepAnswer.helpText)
+        case .allow, .deny, .grant, .revoke, .args, .abort:
+            break
         }
         return false
     }
@@ -223,31 +200,37 @@ final class StepSession: HostCallStepper {
         }
     }
 
-    private func changePolicy(_ word: String, _ rest: String, interface: String) -> Bool {
-        let gate = component.sandboxed.gate
+    /// The answer a line names and its arguments; nil (after saying why) when it names none.
+    private func interpret(_ line: String) -> (StepAnswer, ParsedArguments)? {
+        let (word, rest) = line.splitFirstWord()
+        guard let answer = StepAnswer.find(word) else {
+            console.complain("'\(line)' is not a step answer; type 'help'")
+            return nil
+        }
         do {
-            let request = try PolicyRequest(
-                "\(component.name) \(interface) \(rest)", usage: "\(word) [PATH...] [--write]", allowWrite: true)
+            return (answer, try answer.syntax.parse(rest, command: answer.word))
+        } catch {
+            console.complain(error.description)
+            return nil
+        }
+    }
+
+    /// `grant [PATH...] [--write]` / `revoke [PATH...] [--write]` for the pending call's interface.
+    private func changePolicy(_ answer: StepAnswer, _ arguments: ParsedArguments, interface: String) -> Bool {
+        let gate = component.sandboxed.gate
+        let scopes = arguments.all(PolicyRequest.path.placeholder)
+        let write = arguments.has(PolicyRequest.writeFlag)
+        do {
             let changes =
-                word == "grant"
-                ? try gate.policy.grant(
-                    request.capability, scopes: request.scopes, access: request.write ? .readWrite : .read)
-                : try gate.policy.revoke(
-                    request.capability, scopes: request.scopes, access: request.write ? .write : nil)
+                answer.action == .grant
+                ? try gate.policy.grant(interface, scopes: scopes, access: write ? .readWrite : .read)
+                : try gate.policy.revoke(interface, scopes: scopes, access: write ? .write : nil)
             for change in changes { console.reply(change.description) }
             return true
         } catch {
             console.complain("\(error)")
             return false
         }
-    }
-
-    private func requireDebuggable(_ word: String) -> Bool {
-        guard !loaded.isDebuggable else { return true }
-        console.complain(
-            "'\(word)' steps wasm functions, which needs \(component.name) loaded for debugging: "
-                + "'reload \(component.name) --debug' (calls then run slower)")
-        return false
     }
 
     private func hitsBreakpoint(_ function: CoreFunctionName) -> Bool {
