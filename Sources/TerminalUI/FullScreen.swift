@@ -82,6 +82,7 @@ public final class FullScreen {
             use_default_colors()
             init_pair(ColorPair.green, Int16(COLOR_GREEN), -1)
             init_pair(ColorPair.red, Int16(COLOR_RED), -1)
+            init_pair(ColorPair.yellow, Int16(COLOR_YELLOW), -1)
         }
         return try body(FullScreen(window: window, hasColors: hasColors))
     }
@@ -212,6 +213,7 @@ public final class FullScreen {
         case .allowed: return hasColors ? shim_color_pair(ColorPair.green) : shim_attr_normal()
         case .denied: return hasColors ? shim_color_pair(ColorPair.red) : shim_attr_bold()
         case .error: return hasColors ? shim_color_pair(ColorPair.red) | shim_attr_bold() : shim_attr_bold()
+        case .caution: return hasColors ? shim_color_pair(ColorPair.yellow) : shim_attr_normal()
         case .dim: return shim_attr_dim()
         case .bold: return shim_attr_bold()
         case .selected: return shim_attr_reverse()
@@ -249,5 +251,6 @@ public final class FullScreen {
     private enum ColorPair {
         static let green: Int16 = 1
         static let red: Int16 = 2
+        static let yellow: Int16 = 3
     }
 }

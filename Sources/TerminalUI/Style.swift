@@ -8,6 +8,8 @@ public struct Style: Sendable {
         case denied
         /// An error message (bold red).
         case error
+        /// A decision made by someone other than the policy: the user once, or watch mode (yellow).
+        case caution
         /// Secondary text, such as timings (dim).
         case dim
         /// Emphasis (bold).
@@ -19,6 +21,19 @@ public struct Style: Sendable {
 
     /// No escapes at all: for NO_COLOR, dumb terminals, pipes and files.
     public static let plain = Style(starts: [], reset: "")
+
+    /// The ECMA-48 (ANSI) sequences that every colour terminal understands, whatever its terminfo
+    /// entry says: a fixed reference for tests.
+    public static let ansi: Style = {
+        var starts = [String](repeating: "", count: Role.allCases.count)
+        starts[Role.allowed.rawValue] = "\u{1B}[32m"
+        starts[Role.denied.rawValue] = "\u{1B}[31m"
+        starts[Role.error.rawValue] = "\u{1B}[1m\u{1B}[31m"
+        starts[Role.caution.rawValue] = "\u{1B}[33m"
+        starts[Role.dim.rawValue] = "\u{1B}[2m"
+        starts[Role.bold.rawValue] = "\u{1B}[1m"
+        return Style(starts: starts, reset: "\u{1B}[0m")
+    }()
 
     /// Start sequence per role (by raw value); empty when the terminal cannot show the role.
     private let starts: [String]
@@ -50,11 +65,13 @@ public struct Style: Sendable {
         let useColour = colors && entry.colors >= 8 && entry.foreground.count >= 8
         let green = useColour ? entry.foreground[2] : ""
         let red = useColour ? entry.foreground[1] : ""
+        let yellow = useColour ? entry.foreground[3] : ""
         let bold = entry.bold ?? ""
         var starts = [String](repeating: "", count: Role.allCases.count)
         starts[Role.allowed.rawValue] = green
         starts[Role.denied.rawValue] = red
         starts[Role.error.rawValue] = red.isEmpty ? bold : bold + red
+        starts[Role.caution.rawValue] = yellow
         starts[Role.dim.rawValue] = entry.dim ?? ""
         starts[Role.bold.rawValue] = bold
         return Style(starts: starts, reset: reset)

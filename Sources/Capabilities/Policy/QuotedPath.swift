@@ -1,12 +1,12 @@
 /// A path as it appears inside messages: in single quotes, control characters escaped (a guest chooses
 /// paths, and messages end up on terminals), very long paths shortened in the middle.
-struct QuotedPath: CustomStringConvertible, Sendable {
+package struct QuotedPath: CustomStringConvertible, Sendable {
     static let maximumCharacters = 200
     let path: String
 
-    init(_ path: String) { self.path = path }
+    package init(_ path: String) { self.path = path }
 
-    var description: String {
+    package var description: String {
         var text = ""
         text.reserveCapacity(path.utf8.count + 2)
         text.append("'")
@@ -23,7 +23,7 @@ struct QuotedPath: CustomStringConvertible, Sendable {
         return text
     }
 
-    static func append(_ scalar: Unicode.Scalar, to text: inout String) {
+    package static func append(_ scalar: Unicode.Scalar, to text: inout String) {
         switch scalar {
         case "\0": text.append("\\0")
         case "\n": text.append("\\n")

@@ -53,7 +53,7 @@ enum AuditCommand: ShellCommand {
             let filtered = component != nil || function != nil || deniedOnly || last != nil
             session.print("no host calls recorded" + (filtered ? " that match" : ""))
         }
-        let formatter = AuditLineFormatter(colors: session.style.isEnabled)
+        let formatter = AuditLineFormatter(style: session.style)
         for event in events {
             session.print(json ? event.jsonLine : "#\(event.sequence)  \(formatter.line(for: event))")
         }

@@ -215,7 +215,7 @@ final class InspectorModel {
             }
             status = InspectorStatus(kind: .success, message: changes.map(\.description).joined(separator: "; "))
         } catch {
-            status = InspectorStatus(kind: .failure, message: "\(error)")
+            status = InspectorStatus(kind: .failure, message: ErrorMessage.text(for: error))
         }
     }
 
@@ -263,7 +263,7 @@ final class InspectorModel {
             let shown = try session.calls.call(text).resultText
             status = InspectorStatus(kind: .success, message: shown.map { "\(text) → \($0)" } ?? "\(text) returned")
         } catch {
-            status = InspectorStatus(kind: .failure, message: "\(text): \(error)")
+            status = InspectorStatus(kind: .failure, message: "\(text): \(ErrorMessage.text(for: error))")
         }
         auditScroll = 0
     }
@@ -287,7 +287,7 @@ final class InspectorModel {
             let shown = outcome.resultText.map { "\(text) → \($0)" } ?? "\(text) returned"
             status = InspectorStatus(kind: .success, message: shown + (outcome.noHostCallsNote.map { " " + $0 } ?? ""))
         } catch {
-            status = InspectorStatus(kind: .failure, message: "\(text): \(error)")
+            status = InspectorStatus(kind: .failure, message: "\(text): \(ErrorMessage.text(for: error))")
         }
     }
 

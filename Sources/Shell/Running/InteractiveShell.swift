@@ -56,7 +56,7 @@ public final class InteractiveShell {
                     try session.execute(trimmed)
                 }
             } catch {
-                session.output.writeError(session.style(.error, "Error:") + " \(error)\n")
+                session.output.writeError(session.style(.error, "Error:") + " \(ErrorMessage.text(for: error))\n")
             }
         }
         return 0

@@ -38,7 +38,7 @@ public final class Session {
         let routed = SessionOutput(output)
         self.output = routed
         self.style = style
-        let formatter = AuditLineFormatter(colors: style.isEnabled)
+        let formatter = AuditLineFormatter(style: style)
         let audit = AuditLog(sinks: [
             LineAuditSink(formatter: formatter, emit: { line in routed.writeAuditLine(line + "\n") })
         ])

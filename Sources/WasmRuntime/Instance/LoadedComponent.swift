@@ -126,7 +126,7 @@ public final class LoadedComponent {
     /// Runs guest code with a fresh fuel budget and time limit; a trap becomes a `GuestTrap`
     /// (one line naming it, then a short backtrace) and poisons the instance.
     private func runningGuest<T>(_ body: () throws -> T) throws -> T {
-        if let poisoned { throw LoadError("\(name) cannot be called: \(poisoned); 'reload \(name)' to start afresh") }
+        if let poisoned { throw InstanceUnusable(component: name, reason: poisoned) }
         if let fuel = limits.fuelPerCall { runtime.store.fuel = Fuel(remaining: fuel) }
         interruptFlag?.reset()
         abortPlace = nil

@@ -77,7 +77,7 @@ struct FunctionTracerTests {
             "\(error)" == "call aborted by the user entering recurse_level"
         }
         compute.functionObserver = nil
-        #expect(throws: LoadError.self) { _ = try compute.call(try compute.resolve("fib"), [.u32(3)]) }
+        #expect(throws: InstanceUnusable.self) { _ = try compute.call(try compute.resolve("fib"), [.u32(3)]) }
     }
 
     @Test("results are the same with and without the tracer")

@@ -1,9 +1,15 @@
+import Capabilities
 import Testing
 
-@testable import Capabilities
+@testable import Shell
 
 @Suite("Audit terminal lines")
 struct AuditLineFormatterTests {
+    static let allowed = AuditDecision(
+        verdict: .allowed, authority: .policy, reason: nil, basis: "grant filesystem read ./demo.txt")
+    static let denied = AuditDecision(
+        verdict: .denied, authority: .policy, reason: "missing-capability", basis: "no filesystem capability")
+
     static func event(
         _ component: String, args: String, decision: AuditDecision, outcome: AuditOutcome?, duration: UInt64?
     ) -> AuditEvent {
@@ -17,10 +23,10 @@ struct AuditLineFormatterTests {
     func lines() {
         let formatter = AuditLineFormatter(componentWidth: 10, argumentsWidth: 40, resultWidth: 10)
         let allowed = Self.event(
-            "trusted", args: "\"./demo.txt\"", decision: AuditLogTests.allowed,
+            "trusted", args: "\"./demo.txt\"", decision: Self.allowed,
             outcome: .returned("ok(\"Hello from the sandbox!\")"), duration: 215_400)
         let denied = Self.event(
-            "malicious", args: "\"/etc/passwd\"", decision: AuditLogTests.denied,
+            "malicious", args: "\"/etc/passwd\"", decision: Self.denied,
             outcome: .returned("err(\"Permission denied: ...\")"), duration: 900)
         #expect(
             formatter.line(for: allowed)
@@ -48,15 +54,15 @@ struct AuditLineFormatterTests {
                 == "[WOULD DENY] app   filesystem.read-file(\"x\") -> ok(\"\")  no filesystem capability  12.3 ms")
         #expect(
             formatter.line(
-                for: Self.event("app", args: "", decision: AuditLogTests.allowed, outcome: nil, duration: nil))
+                for: Self.event("app", args: "", decision: Self.allowed, outcome: nil, duration: nil))
                 == "[ALLOWED] app   filesystem.read-file() -> …")
     }
 
     @Test("colours wrap the tag when asked")
     func colors() {
-        let formatter = AuditLineFormatter(componentWidth: 1, colors: true)
+        let formatter = AuditLineFormatter(componentWidth: 1, style: .ansi)
         let line = formatter.line(
-            for: Self.event("a", args: "", decision: AuditLogTests.denied, outcome: nil, duration: nil))
+            for: Self.event("a", args: "", decision: Self.denied, outcome: nil, duration: nil))
         #expect(
             line == "\u{1B}[31m[DENIED] \u{1B}[0m a  filesystem.read-file()  \u{1B}[2mno filesystem capability\u{1B}[0m"
         )
@@ -98,7 +104,7 @@ struct AuditLineFormatterTests {
             LineAuditSink(formatter: AuditLineFormatter(componentWidth: 3)) { collected.lines.append($0) }
         ])
         let event = try log.begin(
-            component: "app", interface: "logger", function: "log", arguments: "\"hi\"", decision: AuditLogTests.denied)
+            component: "app", interface: "logger", function: "log", arguments: "\"hi\"", decision: Self.denied)
         #expect(collected.lines.isEmpty)
         try log.finish(event, outcome: .returned(""))
         #expect(collected.lines == ["[DENIED]  app  logger.log(\"hi\")  no filesystem capability"])

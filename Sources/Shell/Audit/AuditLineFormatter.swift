@@ -1,3 +1,6 @@
+import Capabilities
+import TerminalUI
+
 /// The one-line terminal form of an audit event, aligned across events:
 ///
 ///     [ALLOWED] trusted    filesystem.read-file("./demo.txt") -> ok("Hello…")  215 µs
@@ -9,19 +12,20 @@ public struct AuditLineFormatter: Sendable {
     public var componentWidth: Int
     public var argumentsWidth: Int
     public var resultWidth: Int
-    /// ANSI colours: green allowed, red denied, yellow for user and watch decisions.
-    public var colors: Bool
+    /// Green allowed, red denied, yellow for user and watch decisions, the basis dimmed; plain
+    /// when the terminal shows no colours.
+    public var style: Style
 
-    public init(componentWidth: Int = 10, argumentsWidth: Int = 40, resultWidth: Int = 40, colors: Bool = false) {
+    public init(componentWidth: Int = 10, argumentsWidth: Int = 40, resultWidth: Int = 40, style: Style = .plain) {
         self.componentWidth = componentWidth
         self.argumentsWidth = argumentsWidth
         self.resultWidth = resultWidth
-        self.colors = colors
+        self.style = style
     }
 
     public func line(for event: AuditEvent) -> String {
         let tag = Self.tag(for: event.decision)
-        var line = colored(Self.padded(tag, to: 9), code: Self.color(for: event.decision))
+        var line = style(Self.role(for: event.decision), Self.padded(tag, to: 9))
         line += " " + Self.padded(DisplayTruncation.sanitized(event.component), to: componentWidth)
         line += "  " + DisplayTruncation.sanitized("\(event.interfaceShortName).\(event.function)")
         line += "(" + DisplayTruncation.truncate(event.arguments, toCharacters: argumentsWidth) + ")"
@@ -37,7 +41,7 @@ public struct AuditLineFormatter: Sendable {
             }
         }
         if event.decision.verdict == .denied || event.decision.authority == .watch {
-            line += "  " + colored(DisplayTruncation.sanitized(event.decision.basis), code: "2")
+            line += "  " + style(.dim, DisplayTruncation.sanitized(event.decision.basis))
         }
         if showsOutcome, let duration = event.durationNanoseconds {
             line += "  " + Self.duration(duration)
@@ -55,13 +59,9 @@ public struct AuditLineFormatter: Sendable {
         }
     }
 
-    static func color(for decision: AuditDecision) -> String {
-        if decision.authority != .policy { return "33" }
-        return decision.verdict == .allowed ? "32" : "31"
-    }
-
-    private func colored(_ text: String, code: String) -> String {
-        colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    static func role(for decision: AuditDecision) -> Style.Role {
+        if decision.authority != .policy { return .caution }
+        return decision.verdict == .allowed ? .allowed : .denied
     }
 
     static func padded(_ text: String, to width: Int) -> String {

@@ -1,3 +1,5 @@
+import Capabilities
+
 /// Shortens WAVE text for one terminal line without breaking its shape: a cut inside a string
 /// literal closes the literal, open brackets are closed again, so `ok("Hello from the sandbox!")`
 /// cut to 10 characters reads `ok("Hello…")`. For display only; the audit log keeps the full text.

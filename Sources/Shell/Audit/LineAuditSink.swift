@@ -1,3 +1,5 @@
+import Capabilities
+
 /// Prints each finished event as one `AuditLineFormatter` line through `emit` (the shell's
 /// output, stderr for `invoke`, ...).
 public final class LineAuditSink: AuditSink {

@@ -1,0 +1,14 @@
+import WasmRuntime
+
+/// The text after `Error:` for any error a command ends with: the error's own message, and
+/// where the shell knows a way on, the command that takes it.
+enum ErrorMessage {
+    static func text(for error: any Error) -> String {
+        switch error {
+        case let unusable as InstanceUnusable:
+            return "\(unusable); 'reload \(unusable.component)' to start afresh"
+        default:
+            return "\(error)"
+        }
+    }
+}
