@@ -1,8 +1,5 @@
 import ArgumentParser
-import Capabilities
 import Shell
-import WasmComponent
-import WasmRuntime
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +15,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try SeedDemo.run(name, output: { writeStandardOutput($0) })
+            try SeedDemo.run(name, output: { StandardStreams().write($0) })
         }
     }
 }

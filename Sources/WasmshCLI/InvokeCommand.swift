@@ -1,8 +1,5 @@
 import ArgumentParser
-import Capabilities
 import Shell
-import WasmComponent
-import WasmRuntime
 
 struct InvokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,24 +36,17 @@ struct InvokeCommand: ParsableCommand {
     @Option(help: "Resolve the component's relative paths against this directory (default: the working directory).")
     var root: String?
 
+    /// What the flags ask for.
+    var program: InvokeProgram {
+        var program = InvokeProgram(file: file, expression: expression)
+        program.grants = grants
+        program.manifest = manifest
+        program.auditLog = auditLog
+        program.root = root
+        return program
+    }
+
     func run() throws {
-        try reportingErrors {
-            let audit = AuditLog(sinks: [LineAuditSink(emit: { writeStandardError($0 + "\n") })])
-            if let auditLog { audit.add(try JSONLinesAuditSink(path: auditLog)) }
-            let environment = try SandboxEnvironment(root: root, audit: audit)
-            let name = ComponentFile.name(of: file)
-            let manifest = try self.manifest.map { (path) throws(ManifestError) in try Manifest.load(contentsOf: path) }
-            let component = try SandboxedComponent(
-                bytes: try ComponentFile.read(file), name: name, environment: environment,
-                configure: { policy in
-                    if let manifest {
-                        policy = try manifest.policy(component: name, catalog: policy.catalog, root: policy.root)
-                    }
-                    for grant in grants { try GrantFlag(grant).apply(to: &policy) }
-                })
-            let (export, result) = try component.call(expression)
-            try audit.flush()
-            if let text = CallExpression.format(result, of: export) { print(text) }
-        }
+        try reportingErrors { try program.run(output: StandardStreams()) }
     }
 }

@@ -1,12 +1,6 @@
 import ArgumentParser
-import Capabilities
-import WasmRuntime
 import Shell
 import TerminalUI
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 struct ShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,7 +48,7 @@ struct ShellCommand: ParsableCommand {
         do {
             session = try Session(settings: settings, output: output, style: capabilities.style)
         } catch {
-            writeStandardError("Error: \(error)\n")
+            output.writeError("Error: \(error)\n")
             throw ExitCode.failure
         }
         let runner = ScriptRunner(session: session, echo: echo, keepGoing: keepGoing, source: nil)
@@ -63,18 +57,17 @@ struct ShellCommand: ParsableCommand {
             succeeded = runner.run(commandList: commands)
         } else if let script {
             do {
-                let bytes = try ComponentFile.read(script)
-                succeeded = runner.run(lines: ScriptRunner.lines(of: String(decoding: bytes, as: UTF8.self)))
+                succeeded = try runner.run(file: script)
             } catch {
-                writeStandardError("Error: \(error)\n")
+                output.writeError("Error: \(error)\n")
                 throw ExitCode.failure
             }
-        } else if isatty(0) == 1 {
+        } else if InteractiveShell.standardInputIsTerminal {
             do {
                 _ = try InteractiveShell(session: session).run()
                 return
             } catch {
-                writeStandardError("Error: \(error)\n")
+                output.writeError("Error: \(error)\n")
                 throw ExitCode.failure
             }
         } else {

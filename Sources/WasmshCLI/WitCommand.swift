@@ -1,7 +1,5 @@
 import ArgumentParser
-import Capabilities
-import WasmRuntime
-import WasmComponent
+import Shell
 
 struct WitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,9 +10,6 @@ struct WitCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        try reportingErrors {
-            let binary = try ComponentParser.parse(try ComponentFile.read(file))
-            print(WITPrinter.print(try ComponentInspector.world(of: binary)), terminator: "")
-        }
+        try reportingErrors { StandardStreams().write(try WitProgram.text(of: file)) }
     }
 }

@@ -15,18 +15,16 @@ public final class SandboxedComponent {
         set { gate.policy = newValue }
     }
 
-    /// Loads `bytes` as `name` with a deny-by-default policy, changed by `configure` before
-    /// anything runs (a manifest, `--grant` flags).
+    /// Loads `bytes` as `name`, with the policy `setup` makes (deny by default), before anything runs.
     public init(
         bytes: [UInt8], name: String, environment: SandboxEnvironment, debuggable: Bool = false,
-        configure: (inout Policy) throws -> Void = { _ in }
+        policy setup: PolicySetup = .none
     ) throws {
         self.name = name
         let binary = try ComponentParser.parse(bytes)
         let world = try ComponentInspector.world(of: binary)
-        var policy = try Policy(
+        let policy = try setup.policy(
             component: name, catalog: ImportCatalog(world: world), root: environment.fileSystem.rootPath)
-        try configure(&policy)
         let gate = CapabilityGate(component: name, policy: policy, hosts: environment.hosts, audit: environment.audit)
         self.gate = gate
         self.component = try LoadedComponent(

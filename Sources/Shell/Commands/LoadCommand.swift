@@ -35,19 +35,14 @@ enum LoadCommand: ShellCommand {
             throw ShellError("no component '\(target)': \(path) does not exist")
         }
         let manifestPath = "\(session.settings.manifestsDirectory)/\(baseName).toml"
-        let manifest = access(manifestPath, F_OK) == 0 ? try Manifest.load(contentsOf: manifestPath) : nil
+        let manifest =
+            access(manifestPath, F_OK) == 0
+            ? PolicySetup.ManifestFile(path: manifestPath, expectedComponent: name == baseName ? name : nil) : nil
         let sandboxed: SandboxedComponent
         do {
             sandboxed = try SandboxedComponent(
                 bytes: try ComponentFile.read(path), name: name, environment: session.environment,
-                debuggable: debuggable,
-                configure: { policy in
-                    if let manifest {
-                        policy = try manifest.policy(
-                            component: name, catalog: policy.catalog, root: policy.root,
-                            expectedComponent: name == baseName ? name : nil)
-                    }
-                })
+                debuggable: debuggable, policy: PolicySetup(manifest: manifest))
         } catch let error as ComponentError {
             throw ShellError("cannot load \(path): \(error)")
         }

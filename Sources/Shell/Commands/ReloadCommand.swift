@@ -16,7 +16,7 @@ enum ReloadCommand: ShellCommand {
         let policy = old.sandboxed.policy
         let fresh = try SandboxedComponent(
             bytes: try ComponentFile.read(old.path), name: old.name, environment: session.environment,
-            debuggable: debuggable, configure: { $0 = policy })
+            debuggable: debuggable, policy: PolicySetup(startingPolicy: policy))
         let replacement = SessionComponent(
             name: old.name, path: old.path, sandboxed: fresh, manifestPath: old.manifestPath)
         session.replace(old, with: replacement)

@@ -4,27 +4,20 @@ import WasmRuntime
 
 /// A `--grant` flag: `filesystem`, `filesystem.read-file`, `filesystem=./a,./b` (read scopes),
 /// or `filesystem=rw:./out` for read and write.
-public struct GrantFlag: Sendable, Equatable {
-    public var capability: String
-    public var function: String?
-    public var scopes: [String]
-    public var access: PathAccess
-
-    public init(_ text: String) throws(LoadError) {
+enum GrantFlag {
+    static func parse(_ text: String) throws(ShellError) -> GrantRequest {
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         var target = String(parts[0])
-        guard !target.isEmpty else { throw LoadError("--grant needs a capability, e.g. --grant filesystem") }
+        guard !target.isEmpty else { throw ShellError("--grant needs a capability, e.g. --grant filesystem") }
         // `ns:pkg/iface.func` or `iface.func`: the function follows the last dot after the last slash.
         let afterSlash = target.lastIndex(of: "/").map { target.index(after: $0) } ?? target.startIndex
+        var function: String?
         if let dot = target[afterSlash...].lastIndex(of: "."), !target[afterSlash...].contains("@") {
             function = String(target[target.index(after: dot)...])
             target = String(target[..<dot])
-        } else {
-            function = nil
         }
-        capability = target
-        access = .read
-        scopes = []
+        var access = PathAccess.read
+        var scopes: [String] = []
         if parts.count == 2 {
             var scopeText = String(parts[1])
             if scopeText.hasPrefix("rw:") {
@@ -32,11 +25,8 @@ public struct GrantFlag: Sendable, Equatable {
                 scopeText.removeFirst(3)
             }
             scopes = scopeText.split(separator: ",").map(String.init)
-            guard !scopes.isEmpty else { throw LoadError("--grant \(text): no path after '='") }
+            guard !scopes.isEmpty else { throw ShellError("--grant \(text): no path after '='") }
         }
-    }
-
-    public func apply(to policy: inout Policy) throws {
-        try policy.grant(capability, function: function, scopes: scopes, access: access)
+        return GrantRequest(target, function: function, scopes: scopes, access: access)
     }
 }

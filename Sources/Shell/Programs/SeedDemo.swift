@@ -14,15 +14,11 @@ public enum SeedDemo {
         output("Loading component: \(name)\n\n")
         let audit = AuditLog(sinks: [SeedAuditSink(emit: { output($0 + "\n") })])
         let environment = try SandboxEnvironment(root: root, audit: audit)
-        let manifestPath = "\(manifestsDirectory)/\(name).toml"
-        let manifest = try Manifest.load(contentsOf: manifestPath)
         let component = try SandboxedComponent(
             bytes: try ComponentFile.read("\(componentsDirectory)/\(name).wasm"), name: name,
             environment: environment,
-            configure: { policy in
-                policy = try manifest.policy(
-                    component: name, catalog: policy.catalog, root: policy.root, expectedComponent: name)
-            })
+            policy: PolicySetup(
+                manifest: .init(path: "\(manifestsDirectory)/\(name).toml", expectedComponent: name)))
         let (_, result) = try component.call("sandbox:skill/skill#run()")
         guard case .string(let text)? = result else {
             throw LoadError("\(name)'s run() returned \(String(describing: result)), not a string")

@@ -15,6 +15,9 @@ public final class InteractiveShell {
         self.session = session
     }
 
+    /// Whether standard input is a terminal: then the shell is interactive.
+    public static var standardInputIsTerminal: Bool { isatty(0) == 1 }
+
     public static var historyPath: String? {
         if let path = getenv("WASMSH_HISTORY") { return String(cString: path) }
         guard let home = getenv("HOME") else { return nil }

@@ -1,3 +1,5 @@
+import WasmRuntime
+
 /// Runs commands from a script: no prompt; `#` comments and blank lines skipped; the first
 /// failing command reports `Error: near line N: MESSAGE` and stops (unless keep-going).
 public final class ScriptRunner {
@@ -25,6 +27,12 @@ public final class ScriptRunner {
     @discardableResult
     public func run(lines: [String], firstLineNumber: Int = 1) -> Bool {
         run(from: ArrayLineSource(lines, firstNumber: firstLineNumber))
+    }
+
+    /// Runs a script file; a file that cannot be read is an error before any line runs.
+    public func run(file path: String) throws -> Bool {
+        let bytes = try ComponentFile.read(path)
+        return run(lines: Self.lines(of: String(decoding: bytes, as: UTF8.self)))
     }
 
     /// Reads standard input to the end, running each line as it arrives.

@@ -9,10 +9,9 @@ import WasmRuntime
 struct CapabilityGateTests {
     let audit = AuditLog()
 
-    func load(_ name: String, configure: (inout Policy) throws -> Void = { _ in }) throws -> SandboxedComponent {
+    func load(_ name: String, policy: PolicySetup = .none) throws -> SandboxedComponent {
         let environment = try SandboxEnvironment(root: repositoryRoot.path, audit: audit)
-        return try SandboxedComponent(
-            bytes: try fixtureBytes(name), name: name, environment: environment, configure: configure)
+        return try SandboxedComponent(bytes: try fixtureBytes(name), name: name, environment: environment, policy: policy)
     }
 
     func run(_ component: SandboxedComponent) throws -> String {
@@ -46,7 +45,7 @@ struct CapabilityGateTests {
 
     @Test("a grant scoped to one file does not reach another, and the message names both")
     func scopedGrant() throws {
-        let malicious = try load("malicious") { try $0.grant("filesystem", scopes: ["./demo.txt"]) }
+        let malicious = try load("malicious", policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))
         #expect(
             try run(malicious)
                 == "BLOCKED: Failed to read /etc/passwd - Permission denied: '/etc/passwd' is outside the granted scope (./demo.txt)"
@@ -55,11 +54,9 @@ struct CapabilityGateTests {
 
     @Test("the trusted component reads demo.txt when its manifest is applied")
     func trustedWithManifest() throws {
-        let manifest = try Manifest.load(
-            contentsOf: repositoryRoot.appendingPathComponent("manifests/trusted.toml").path)
-        let trusted = try load("trusted") { policy in
-            policy = try manifest.policy(component: "trusted", catalog: policy.catalog, root: policy.root)
-        }
+        let manifest = repositoryRoot.appendingPathComponent("manifests/trusted.toml").path
+        let trusted = try load(
+            "trusted", policy: PolicySetup(manifest: .init(path: manifest, expectedComponent: "trusted")))
         #expect(try run(trusted).hasPrefix("SUCCESS: Read demo.txt content:\nHello from the sandbox!"))
         #expect(audit.history.last?.decision.basis == "grant filesystem read ./demo.txt")
     }
@@ -69,7 +66,7 @@ struct CapabilityGateTests {
         let path = NSTemporaryDirectory() + "wasmsh-audit-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }
         audit.add(try JSONLinesAuditSink(path: path))
-        let busy = try load("busy") { try $0.grant("filesystem", scopes: ["./demo.txt"]) }
+        let busy = try load("busy", policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))
         #expect(try busy.call(#"read-many("./demo.txt", 3)"#).result == .u32(3))
         #expect(try busy.call(#"read-many("/etc/hostname", 2)"#).result == .u32(0))
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
