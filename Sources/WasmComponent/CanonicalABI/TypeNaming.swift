@@ -13,40 +13,9 @@ enum TypeNaming {
         }
     }
 
-    /// A type as WIT writes it where it is used: nominal types by name.
+    /// A type as WIT writes it where it is used: nominal types by name, `own<r>` spelled out.
     static func reference(_ type: ValueType) -> String {
-        switch type {
-        case .bool: return "bool"
-        case .s8: return "s8"
-        case .u8: return "u8"
-        case .s16: return "s16"
-        case .u16: return "u16"
-        case .s32: return "s32"
-        case .u32: return "u32"
-        case .s64: return "s64"
-        case .u64: return "u64"
-        case .f32: return "f32"
-        case .f64: return "f64"
-        case .char: return "char"
-        case .string: return "string"
-        case .list(let element): return "list<\(reference(element))>"
-        case .record(let record): return record.name ?? "record"
-        case .tuple(let elements): return "tuple<\(elements.map(reference).joined(separator: ", "))>"
-        case .variant(let variant): return variant.name ?? "variant"
-        case .enumeration(let enumeration): return enumeration.name ?? "enum"
-        case .option(let some): return "option<\(reference(some))>"
-        case .result(let ok, let err):
-            switch (ok, err) {
-            case (nil, nil): return "result"
-            case (let ok?, nil): return "result<\(reference(ok))>"
-            case (nil, let err?): return "result<_, \(reference(err))>"
-            case (let ok?, let err?): return "result<\(reference(ok)), \(reference(err))>"
-            }
-        case .flags(let flags): return flags.name ?? "flags"
-        case .own(let resource): return "own<\(resource.name)>"
-        case .borrow(let resource): return "borrow<\(resource.name)>"
-        case .alias(let name, _): return name
-        }
+        WITTypeNamer.message.name(of: type)
     }
 
     /// What kind of value a host passed, for type-mismatch messages.

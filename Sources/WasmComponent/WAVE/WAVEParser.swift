@@ -144,7 +144,7 @@ public struct WAVEParser {
         case .result(let ok, let err):
             return try parseResult(token, ok: ok, err: err, type: type)
         case .own, .borrow:
-            throw lexer.error("\(WAVETypeName.of(type)) can only be given as a $variable", at: token.start)
+            throw lexer.error("\(TypeNaming.reference(type)) can only be given as a $variable", at: token.start)
         case .alias(_, let target):
             return try parseValue(target, token)
         }
@@ -207,12 +207,12 @@ public struct WAVEParser {
             while true {
                 guard token.kind == .label else {
                     throw lexer.error(
-                        "expected a field name in \(WAVETypeName.of(type)), found \(describe(token))", at: token.start)
+                        "expected a field name in \(TypeNaming.reference(type)), found \(describe(token))", at: token.start)
                 }
                 let name = labelBytes(token)
                 guard let index = fields.firstIndex(where: { $0.name.utf8.elementsEqual(name) }) else {
                     throw lexer.error(
-                        "\(WAVETypeName.of(type)) has no field \(String(decoding: name, as: UTF8.self))",
+                        "\(TypeNaming.reference(type)) has no field \(String(decoding: name, as: UTF8.self))",
                         at: token.start)
                 }
                 guard slots[index] == nil else {
@@ -236,7 +236,7 @@ public struct WAVEParser {
             } else if Self.isOption(field.type) {
                 values.append(ComponentValue.RecordField(name: field.name, value: .option(nil)))
             } else {
-                throw lexer.error("\(WAVETypeName.of(type)) is missing field \(field.name)", at: start.start)
+                throw lexer.error("\(TypeNaming.reference(type)) is missing field \(field.name)", at: start.start)
             }
         }
         return .record(values)
@@ -249,12 +249,12 @@ public struct WAVEParser {
             while true {
                 guard token.kind == .label else {
                     throw lexer.error(
-                        "expected a flag name in \(WAVETypeName.of(type)), found \(describe(token))", at: token.start)
+                        "expected a flag name in \(TypeNaming.reference(type)), found \(describe(token))", at: token.start)
                 }
                 let name = labelBytes(token)
                 guard let index = flags.flags.firstIndex(where: { $0.utf8.elementsEqual(name) }) else {
                     throw lexer.error(
-                        "\(WAVETypeName.of(type)) has no flag \(String(decoding: name, as: UTF8.self))", at: token.start
+                        "\(TypeNaming.reference(type)) has no flag \(String(decoding: name, as: UTF8.self))", at: token.start
                     )
                 }
                 guard !isSet[index] else {
@@ -276,12 +276,12 @@ public struct WAVEParser {
         let name = labelBytes(token)
         guard let index = enumeration.cases.firstIndex(where: { $0.utf8.elementsEqual(name) }) else {
             throw lexer.error(
-                "\(WAVETypeName.of(type)) has no case \(String(decoding: name, as: UTF8.self))", at: token.start)
+                "\(TypeNaming.reference(type)) has no case \(String(decoding: name, as: UTF8.self))", at: token.start)
         }
         let next = try lexer.peek()
         if next.kind == .parenOpen {
             throw lexer.error(
-                "case \(enumeration.cases[index]) of \(WAVETypeName.of(type)) takes no payload", at: next.start)
+                "case \(enumeration.cases[index]) of \(TypeNaming.reference(type)) takes no payload", at: next.start)
         }
         return .enumCase(enumeration.cases[index])
     }
@@ -292,10 +292,10 @@ public struct WAVEParser {
         let name = labelBytes(token)
         guard let variantCase = variant.cases.first(where: { $0.name.utf8.elementsEqual(name) }) else {
             throw lexer.error(
-                "\(WAVETypeName.of(type)) has no case \(String(decoding: name, as: UTF8.self))", at: token.start)
+                "\(TypeNaming.reference(type)) has no case \(String(decoding: name, as: UTF8.self))", at: token.start)
         }
         let payload = try parsePayload(
-            of: variantCase.payload, caseDescription: "case \(variantCase.name) of \(WAVETypeName.of(type))",
+            of: variantCase.payload, caseDescription: "case \(variantCase.name) of \(TypeNaming.reference(type))",
             caseName: variantCase.name)
         return .variant(caseName: variantCase.name, payload: payload)
     }
@@ -329,7 +329,7 @@ public struct WAVEParser {
         if isOk || isUnprefixedKeyword(token, "err") {
             let keyword = isOk ? "ok" : "err"
             let payload = try parsePayload(
-                of: isOk ? ok : err, caseDescription: "\(keyword) of \(WAVETypeName.of(type))", caseName: keyword)
+                of: isOk ? ok : err, caseDescription: "\(keyword) of \(TypeNaming.reference(type))", caseName: keyword)
             return .result(isOk ? .ok(payload) : .err(payload))
         }
         guard let ok, !Self.isOption(ok) && !Self.isResult(ok) else { throw mismatch(type, token) }
@@ -384,8 +384,8 @@ public struct WAVEParser {
         where !Self.isOption(ok) && !Self.isResult(ok) && WAVETypeMatcher.accepts(ok, value: valueType):
             return .result(.ok(value))
         default:
-            let actualName = WAVETypeName.of(valueType)
-            let expectedName = WAVETypeName.of(type)
+            let actualName = TypeNaming.reference(valueType)
+            let expectedName = TypeNaming.reference(type)
             // Two resources (or records) may share a name yet be different types.
             let hint = actualName == expectedName ? " (a different type with the same name)" : ""
             throw lexer.error("$\(name) has type \(actualName), expected \(expectedName)\(hint)", at: token.start)
@@ -440,7 +440,7 @@ public struct WAVEParser {
     }
 
     private func outOfRange(_ token: WAVEToken, _ type: ValueType) -> WAVEError {
-        lexer.error("\(lexer.text(of: token)) is out of range for \(WAVETypeName.of(type.underlying))", at: token.start)
+        lexer.error("\(lexer.text(of: token)) is out of range for \(TypeNaming.reference(type.underlying))", at: token.start)
     }
 
     private func invalidNumber(_ token: WAVEToken) -> WAVEError {
@@ -526,7 +526,7 @@ public struct WAVEParser {
     }
 
     private func mismatch(_ type: ValueType, _ token: WAVEToken) -> WAVEError {
-        var message = "expected \(WAVETypeName.of(type)), found \(describe(token))"
+        var message = "expected \(TypeNaming.reference(type)), found \(describe(token))"
         if isUnprefixedKeyword(token) {
             let keyword = lexer.text(of: token)
             let isCase: Bool
@@ -584,7 +584,7 @@ public struct WAVEParser {
 
     private func tupleCountError(_ type: ValueType, expected: Int, found: Int, at byte: Int) -> WAVEError {
         lexer.error(
-            "expected \(expected) element\(expected == 1 ? "" : "s") in \(WAVETypeName.of(type)), found \(found)",
+            "expected \(expected) element\(expected == 1 ? "" : "s") in \(TypeNaming.reference(type)), found \(found)",
             at: byte)
     }
 
@@ -606,7 +606,7 @@ public struct WAVEParser {
                 if index > 0 { message += ", " }
                 message += parameter.name
                 message += ": "
-                WAVETypeName.append(parameter.type, to: &message)
+                WITTypeNamer.message.append(parameter.type, to: &message)
             }
             message += ")"
         }

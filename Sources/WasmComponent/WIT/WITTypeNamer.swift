@@ -1,18 +1,35 @@
-/// Spells value types the way WIT does inside one scope (an interface or the world).
+/// Spells value types the way WIT does inside one scope (an interface or the world): the one
+/// type speller, for WIT text and for messages.
 ///
 /// A type brought in with `use other.{cart as trolley}` keeps its identity (and so its original
 /// name in the model) but is spelled by its local name here, as in `borrow<trolley>`.
 struct WITTypeNamer {
+    enum Spelling {
+        /// As WIT source writes it: an owned handle as the bare resource name, names
+        /// `%`-escaped where they are keywords, a nominal type without a name by its structure.
+        case wit
+        /// As messages name it: `own<cart>` beside `borrow<cart>` (as handles print), names as
+        /// they are, a nominal type without a name by its kind (`record`).
+        case message
+    }
+
+    /// Names every type with no local names, as messages do.
+    static let message = WITTypeNamer(spelling: .message)
+
+    let spelling: Spelling
     /// Local names of resources, by identity.
     private var resourceNames: [ResourceType: String] = [:]
     /// Local names of records, variants, enums, flags and aliases renamed on their way in.
     private var nominalNames: [ValueType: String] = [:]
 
     /// A namer with no local names: every type prints under the name the model gives it.
-    init() {}
+    init(spelling: Spelling = .wit) {
+        self.spelling = spelling
+    }
 
     /// A namer for the scope whose type list is `types`; `resolveUse` finds what a `use` names.
     init(types: [NamedType], resolveUse: (_ interface: String, _ name: String) -> NamedType.Definition?) {
+        spelling = .wit
         for type in types {
             switch type.definition {
             case .resource(let resource) where resource.name == type.name:
@@ -43,7 +60,11 @@ struct WITTypeNamer {
 
     /// The resource's name in this scope, escaped.
     func name(of resource: ResourceType) -> String {
-        WITKeywords.escape(resourceNames[resource] ?? resource.name)
+        escaped(resourceNames[resource] ?? resource.name)
+    }
+
+    private func escaped(_ name: String) -> String {
+        spelling == .wit ? WITKeywords.escape(name) : name
     }
 
     /// `(a: u32, b: u32) -> u32`-style pieces: parameters without the parentheses.
@@ -100,13 +121,15 @@ struct WITTypeNamer {
         case .result(let ok, let err):
             appendResult(ok: ok, err: err, to: &text)
         case .own(let resource):
+            if spelling == .message { text += "own<" }
             text += name(of: resource)
+            if spelling == .message { text += ">" }
         case .borrow(let resource):
             text += "borrow<"
             text += name(of: resource)
             text += ">"
         case .alias(let name, _):
-            text += WITKeywords.escape(localName(of: type) ?? name)
+            text += escaped(localName(of: type) ?? name)
         case .record(let record):
             appendNominal(type, declaredName: record.name, to: &text) {
                 $0 += "record { "
@@ -177,7 +200,9 @@ struct WITTypeNamer {
         structure: (inout String) -> Void
     ) {
         if let name = localName(of: type) ?? declaredName {
-            text += WITKeywords.escape(name)
+            text += escaped(name)
+        } else if spelling == .message {
+            text += Self.kind(of: type)
         } else {
             structure(&text)
         }
@@ -185,6 +210,16 @@ struct WITTypeNamer {
 
     private func localName(of type: ValueType) -> String? {
         nominalNames.isEmpty ? nil : nominalNames[type]
+    }
+
+    /// `record`, `variant`, `enum` or `flags`.
+    static func kind(of type: ValueType) -> String {
+        switch type {
+        case .variant: return "variant"
+        case .enumeration: return "enum"
+        case .flags: return "flags"
+        default: return "record"
+        }
     }
 
     /// The name a record, variant, enum, flags or alias type carries in the model.
