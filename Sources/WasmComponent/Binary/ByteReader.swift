@@ -43,33 +43,24 @@ struct ByteReader {
 
     mutating func readU32() throws(ComponentError) -> UInt32 {
         let start = position
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = try readByte()
-            result |= UInt64(byte & 0x7f) << shift
-            if byte & 0x80 == 0 { break }
-            shift += 7
-            if shift >= 35 { throw error("integer representation too long", at: start) }
+        do {
+            return UInt32(try LEB128.unsigned(bytes, at: &position, end: end, bits: 32))
+        } catch {
+            throw self.error(
+                error == .truncated ? "unexpected end of data" : "integer representation too long or too large for u32",
+                at: start)
         }
-        guard result <= UInt64(UInt32.max) else { throw error("integer too large for u32", at: start) }
-        return UInt32(result)
     }
 
     /// A signed LEB128 of at most 33 bits, as used for value types (negative codes vs. indices).
     mutating func readS33() throws(ComponentError) -> Int64 {
         let start = position
-        var result: Int64 = 0
-        var shift: Int64 = 0
-        var byte: UInt8
-        repeat {
-            byte = try readByte()
-            result |= Int64(byte & 0x7f) << shift
-            shift += 7
-            if shift > 35 { throw error("integer representation too long", at: start) }
-        } while byte & 0x80 != 0
-        if shift < 64, byte & 0x40 != 0 { result |= -1 << shift }
-        return result
+        do {
+            return try LEB128.signed(bytes, at: &position, end: end, bits: 33)
+        } catch {
+            throw self.error(
+                error == .truncated ? "unexpected end of data" : "integer representation too long for s33", at: start)
+        }
     }
 
     mutating func readCount(_ what: String) throws(ComponentError) -> Int {

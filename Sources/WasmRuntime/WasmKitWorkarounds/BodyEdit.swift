@@ -1,3 +1,5 @@
+import WasmComponent
+
 /// One change the instrumenter makes inside a function body, at a byte position of the module.
 enum BodyEdit {
     /// Insert `global.get $flag; br_if trapLabel` here (the start of a loop body).

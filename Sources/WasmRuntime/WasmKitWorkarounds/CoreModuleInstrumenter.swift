@@ -1,3 +1,5 @@
+import WasmComponent
+
 /// Rewrites a core WebAssembly module so that a guest can be stopped from another thread.
 ///
 /// WasmKit 0.4.2 has no interrupt API, so the check is put into the guest's own code. A new

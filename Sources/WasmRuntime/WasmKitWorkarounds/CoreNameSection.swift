@@ -1,3 +1,5 @@
+import WasmComponent
+
 /// Guards WasmKit against a core module's `name` section. WasmKit 0.4.2 trusts the function
 /// indices in it and crashes (an array index out of range in `NameRegistry`) when it names a
 /// backtrace's functions after a trap, if the section names a function the module does not
@@ -92,15 +94,8 @@ enum CoreNameSection {
         }
 
         mutating func u32() -> Int? {
-            var result = 0
-            var shift = 0
-            while shift < 35 {
-                guard let byte = byte() else { return nil }
-                result |= Int(byte & 0x7f) << shift
-                if byte & 0x80 == 0 { return result <= Int(UInt32.max) ? result : nil }
-                shift += 7
-            }
-            return nil
+            guard position >= bytes.startIndex else { return nil }
+            return (try? LEB128.unsigned(bytes, at: &position, end: bytes.endIndex, bits: 32)).map(Int.init)
         }
 
         mutating func name() -> String? {

@@ -1,3 +1,5 @@
+import WasmComponent
+
 /// Why a core module could not be instrumented with interrupt checks, and where.
 public struct InstrumentationError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: Equatable, Sendable {

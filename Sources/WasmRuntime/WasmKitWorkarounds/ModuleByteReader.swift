@@ -1,3 +1,5 @@
+import WasmComponent
+
 /// A bounds-checked cursor over a core module's bytes; every read past `end` throws.
 ///
 /// Offsets in errors are relative to the start of the module, whatever slice it came in.
@@ -62,50 +64,33 @@ struct ModuleByteReader {
 
     /// An unsigned LEB128 `u32`: at most 5 bytes, and the 5th may use only 4 bits.
     mutating func readVarUInt32(_ what: String) throws(InstrumentationError) -> UInt32 {
-        var result: UInt32 = 0
-        var shift: UInt32 = 0
-        while true {
-            let byte = try readByte(what)
-            if shift == 28 && byte & 0xF0 != 0 { throw error(.malformedInteger(what)) }
-            result |= UInt32(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return result }
-            shift += 7
-        }
+        UInt32(try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
+            try LEB128.unsigned(bytes, at: &position, end: end, bits: 32)
+        })
     }
 
     /// A signed LEB128 integer of `bits` bits (33 for block types), sign-extended.
     mutating func readVarInt(bits: Int, _ what: String) throws(InstrumentationError) -> Int64 {
-        let maxBytes = (bits + 6) / 7
-        var result: Int64 = 0
-        var shift = 0
-        for index in 0..<maxBytes {
-            let byte = try readByte(what)
-            result |= Int64(byte & 0x7F) << shift
-            shift += 7
-            if byte & 0x80 == 0 {
-                if index == maxBytes - 1 {
-                    // The unused high bits of the last byte must repeat the sign bit.
-                    let usedBits = bits - 7 * (maxBytes - 1)
-                    let rest = Int(byte & 0x7F) >> (usedBits - 1)
-                    guard rest == 0 || rest == (0x7F >> (usedBits - 1)) else { throw error(.malformedInteger(what)) }
-                }
-                if shift < 64 && byte & 0x40 != 0 { result |= -1 << shift }
-                return result
-            }
+        try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
+            try LEB128.signed(bytes, at: &position, end: end, bits: bits)
         }
-        throw error(.malformedInteger(what))
     }
 
     /// An unsigned LEB128 integer of up to 64 bits, whose value is not needed.
     mutating func skipVarUInt64(_ what: String) throws(InstrumentationError) {
-        for index in 0..<10 {
-            let byte = try readByte(what)
-            if byte & 0x80 == 0 {
-                if index == 9 && byte > 1 { throw error(.malformedInteger(what)) }
-                return
-            }
+        _ = try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
+            try LEB128.unsigned(bytes, at: &position, end: end, bits: 64)
         }
-        throw error(.malformedInteger(what))
+    }
+
+    private mutating func leb128<Value>(
+        _ what: String, _ decode: (ArraySlice<UInt8>, inout Int, Int) throws(LEB128.Problem) -> Value
+    ) throws(InstrumentationError) -> Value {
+        do {
+            return try decode(bytes, &position, end)
+        } catch {
+            throw self.error(error == .truncated ? .truncated(what) : .malformedInteger(what))
+        }
     }
 
     /// A `vec(byte)` name; returns the range of its bytes.

@@ -1,3 +1,5 @@
+import WasmComponent
+
 /// What the instrumenter needs to know about a module before rewriting it: how many globals
 /// and functions it has, and its global and export entries, all checked.
 struct ModuleLayout {
