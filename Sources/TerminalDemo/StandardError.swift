@@ -1,11 +1,6 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import TerminalUI
 
-/// Writes a line to file descriptor 2 (the C `stderr` global is off limits under Swift 6).
+/// Writes a line to standard error.
 func printError(_ message: String) {
-    let line = message + "\n"
-    _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+    DescriptorWriter.write(message + "\n", to: 2)
 }

@@ -22,7 +22,7 @@ struct InspectorLayout: Equatable, Sendable {
     var stepper: InspectorRegion
     /// The column of the line between the components and the right-hand panes.
     var separatorColumn: Int
-    var titleRow: Int { 0 }
+
     var statusRow: Int { rows - 2 }
     var helpRow: Int { rows - 1 }
 

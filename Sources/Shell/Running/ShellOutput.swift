@@ -1,8 +1,5 @@
 import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import TerminalUI
 
 /// Where the shell writes: standard output for results and audit lines, standard error for
 /// errors. Tests substitute a buffer to compare transcripts.
@@ -15,23 +12,8 @@ public protocol ShellOutput: AnyObject, Sendable {
 /// interleave in the order they happen.
 public final class StandardStreams: ShellOutput {
     public init() {}
-    public func write(_ text: String) { Self.write(text, to: 1) }
-    public func writeError(_ text: String) { Self.write(text, to: 2) }
-
-    static func write(_ text: String, to descriptor: Int32) {
-        var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
-    }
+    public func write(_ text: String) { DescriptorWriter.write(text, to: 1) }
+    public func writeError(_ text: String) { DescriptorWriter.write(text, to: 2) }
 }
 
 /// Collects output in memory (tests, transcripts).

@@ -8,7 +8,6 @@ public struct SessionSettings: Sendable {
     public var root = "."
     /// Append every audit record to this JSONL file.
     public var auditLogPath: String?
-    public var useColor = false
 
     public init() {}
 }

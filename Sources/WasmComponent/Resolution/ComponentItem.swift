@@ -6,15 +6,7 @@ public enum ComponentItem<Backend: InstantiationBackend> {
     case component(ComponentDefinitionEntry<Backend>)
     case coreModule(Backend.CoreModule)
 
-    var kind: String {
-        switch self {
-        case .function: return "func"
-        case .instance: return "instance"
-        case .type: return "type"
-        case .component: return "component"
-        case .coreModule: return "core module"
-        }
-    }
+    var kind: String { externType.kind }
 
     public var externType: ExternType {
         switch self {

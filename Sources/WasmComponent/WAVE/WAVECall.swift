@@ -185,11 +185,6 @@ public struct WAVECall: Hashable, Sendable {
     }
 
     private static func describeCharacter(_ bytes: [UInt8], at index: Int) -> String {
-        let scalar =
-            String(decoding: bytes[index..<min(index + 4, bytes.count)], as: UTF8.self)
-            .unicodeScalars.first ?? "?"
-        var out = ""
-        WAVETextEscaper.appendChar(scalar, to: &out)
-        return out
+        WAVELexer.describeCharacter(in: bytes, at: index)
     }
 }

@@ -266,6 +266,11 @@ struct WAVELexer {
     }
 
     private func describeCharacter(at index: Int) -> String {
+        Self.describeCharacter(in: bytes, at: index)
+    }
+
+    /// The character starting at byte `index`, as a WAVE char literal (`'x'`, `'\n'`), for messages.
+    static func describeCharacter(in bytes: [UInt8], at index: Int) -> String {
         let scalar =
             String(decoding: bytes[index..<min(index + 4, bytes.count)], as: UTF8.self)
             .unicodeScalars.first ?? "?"
