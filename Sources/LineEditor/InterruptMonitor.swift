@@ -1,11 +1,5 @@
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Turns SIGINT (Ctrl-C while a command runs) into a callback on an ordinary thread.
 ///
 /// Design:
@@ -75,12 +69,7 @@ public final class InterruptMonitor: Sendable {
                 throw .systemCallFailed(call: "pthread_create", reason: LineEditorError.message(for: created))
             }
 
-            var action = sigaction()
-            #if canImport(Glibc)
-                action.__sigaction_handler.sa_handler = handleInterruptSignal
-            #else
-                action.__sigaction_u.__sa_handler = handleInterruptSignal
-            #endif
+            var action = sigaction(handler: handleInterruptSignal)
             action.sa_flags = SA_RESTART
             sigemptyset(&action.sa_mask)
             var previous = sigaction()

@@ -1,11 +1,5 @@
 import CLibEdit
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Reads lines from the terminal with editing, history and completion, on libedit's native API
 /// (`el_init`/`el_gets`/`history`; not its readline emulation).
 ///

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What went wrong in the line editor, with enough context to print as is.
 public enum LineEditorError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Standard input is not a terminal; read lines without an editor instead.

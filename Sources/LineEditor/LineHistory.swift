@@ -1,11 +1,5 @@
 import CLibEdit
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// libedit's history list (`History *`), optionally backed by a file in libedit's own format
 /// (first line `_HiStOrY_V2_`). The line editor lends it to libedit for Up/Down and Ctrl-R.
 final class LineHistory {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// libedit decodes keys and measures characters with the C library's LC_CTYPE locale, which
 /// is "C" (ASCII) until a program asks for another: without this, é or 😀 cannot be typed.
 enum TerminalLocale {

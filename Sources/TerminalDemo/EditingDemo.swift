@@ -2,12 +2,6 @@ import LineEditor
 import Synchronization
 import TerminalUI
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The line-editing loop the LineEditor tests drive.
 enum EditingDemo {
     static let words = ["apple", "apricot", "banana", "blackberry", "blueberry", "cherry", "crème"]

@@ -1,11 +1,5 @@
 import TerminalUI
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A full-screen view for the TerminalUI tests; afterwards reports the terminal modes, which
 /// must be back to normal whichever way the view ended.
 enum FullScreenDemo {

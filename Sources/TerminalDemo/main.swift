@@ -9,12 +9,6 @@
 //
 // The history file comes from $DEMO_HISTORY.
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 let options = CommandLine.arguments.dropFirst()
 let noColor = options.contains("--no-color")
 let mode = options.first { !$0.hasPrefix("--") } ?? "edit"

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Writes text to a file descriptor whole, retrying after interruptions and short writes: the one
 /// raw writer behind standard output and standard error (the C `stdout` and `stderr` globals are
 /// off limits under Swift 6). Returns false when the descriptor refused the rest.
@@ -14,7 +8,7 @@ public enum DescriptorWriter {
         return text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = writeBytes(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return false
@@ -24,12 +18,9 @@ public enum DescriptorWriter {
             return true
         }
     }
+}
 
-    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-            Glibc.write(descriptor, bytes, count)
-        #else
-            Darwin.write(descriptor, bytes, count)
-        #endif
-    }
+/// The C library's `write`, out of the reach of `DescriptorWriter.write`'s name.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

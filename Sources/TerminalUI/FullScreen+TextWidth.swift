@@ -1,11 +1,5 @@
 import CNcurses
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension FullScreen {
     /// How many terminal columns `text` takes (wide characters two, combining marks none),
     /// measured as `draw` and `prefix(of:fittingIn:)` measure it.

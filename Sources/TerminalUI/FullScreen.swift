@@ -1,12 +1,6 @@
 import CNcurses
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A full-screen ncurses view, open only for the duration of `run`.
 ///
 /// Terminal restoration: `run` ends curses (`endwin`, which puts back the terminal modes saved

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Whether, and how, output may be styled: decided once at start from the environment, the
 /// output descriptor and terminfo.
 public struct TerminalCapabilities: Sendable {

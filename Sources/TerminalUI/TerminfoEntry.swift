@@ -1,12 +1,6 @@
 import CNcurses
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The few terminfo capabilities colour decisions need, read without starting a full screen.
 struct TerminfoEntry: Sendable {
     /// `colors`: how many colours `setaf` takes; -1 when the terminal has none.

@@ -1,11 +1,5 @@
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Appends audit records to a file, one JSON object per line (schema: README.md, The audit trail).
 ///
 /// Every `decided` record is handed to the kernel with `write(2)` before `record` returns, so a

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A moment in UTC, in nanoseconds since the Unix epoch, with the RFC 3339 text the audit log uses.
 public struct WallClockTime: Hashable, Sendable, Comparable {
     public let nanosecondsSinceEpoch: Int64

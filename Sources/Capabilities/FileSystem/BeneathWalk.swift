@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Opens one regular file beneath an anchor directory, one name at a time, never letting the kernel
 /// resolve more than a single name: every step is `openat(current, name, O_NOFOLLOW | ...)` from a
 /// directory handle already held, so no `..`, symbolic link or concurrent rename can carry the

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A file as the kernel knows it (device and inode): the same file under every name, hard links
 /// and bind mounts included. Explicit denies are checked by identity, so no other name reaches them.
 struct FileIdentity: Hashable, Sendable {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The host side of `sandbox:skill/filesystem`: reads files for a guest, confined to the scope of
 /// the grant that allowed the call.
 ///

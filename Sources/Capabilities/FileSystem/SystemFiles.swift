@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The few system-call details the walk needs, in one place.
 enum SystemFiles {
     #if os(Linux)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Whole-file reads and atomic writes of small text files, with errors as messages.
 enum TextFile {
     struct Failure: Error {

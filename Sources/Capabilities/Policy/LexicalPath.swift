@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Lexical path handling shared by the policy and the filesystem: splitting, cleaning, validation.
 ///
 /// Lexical means no filesystem is consulted: `a/b/../c` is `a/c` whatever `b` is. The policy works on

@@ -2,10 +2,6 @@ import Capabilities
 import WasmRuntime
 import WasmComponent
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 enum LoadCommand: ShellCommand {
     static let name = "load"
     static let syntax = CommandSyntax([

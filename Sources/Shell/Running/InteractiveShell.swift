@@ -2,10 +2,6 @@ import LineEditor
 import Capabilities
 import WasmRuntime
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The shell on a terminal: libedit prompt, history, completion; Ctrl-C clears the line or
 /// interrupts a running call; Ctrl-D on an empty line quits.
 public final class InteractiveShell {

@@ -3,10 +3,6 @@ import Capabilities
 import WasmRuntime
 import WasmComponent
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Tab completion that knows the session, driven by the commands' declared syntax: what may
 /// come next at the cursor (a word, a flag, an argument of some kind) decides the candidates:
 /// command names; loaded component names; capability names (short and full) of the component

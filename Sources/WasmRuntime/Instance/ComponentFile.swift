@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Reads component files and names components after them.
 public enum ComponentFile {
     /// The whole file, or an error naming it and the reason.

@@ -1,10 +1,6 @@
 import Dispatch
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// When the running call of one component started, so that the watchdog can stop a call that
 /// outlives its time limit, and only that call.
 final class CallClock: Sendable {
