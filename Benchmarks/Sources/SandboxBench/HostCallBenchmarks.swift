@@ -82,9 +82,9 @@ struct HostCallBenchmarks {
     /// busy.wasm behind the capability gate with `filesystem` granted for ./demo.txt.
     private func busy(audit: AuditLog, extraHosts: [any HostInterface] = []) throws -> SandboxedComponent {
         let environment = try SandboxEnvironment(root: files.root, audit: audit, extraHosts: extraHosts)
-        return try SandboxedComponent(bytes: try files.bytes(of: "busy"), name: "busy", environment: environment) {
-            try $0.grant("filesystem", scopes: ["./demo.txt"])
-        }
+        return try SandboxedComponent(
+            bytes: try files.bytes(of: "busy"), name: "busy", environment: environment,
+            policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))
     }
 
     private func expectAllRead(_ result: ComponentValue?) throws {

@@ -99,9 +99,9 @@ struct ProfileWorkload {
         defer { if name == .hostJSONL { unlink(path) } }
         let environment = try SandboxEnvironment(
             root: files.root, audit: audit, extraHosts: name == .hostGate ? [NoIOFilesystemHost()] : [])
-        let busy = try SandboxedComponent(bytes: bytes, name: "busy", environment: environment) {
-            try $0.grant("filesystem", scopes: ["./demo.txt"])
-        }
+        let busy = try SandboxedComponent(
+            bytes: bytes, name: "busy", environment: environment,
+            policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))
         let call = try CallExpression(expression, in: busy.component)
         try profiledLoop(times: 1) { blackHole(try busy.component.call(call.export, call.arguments)) }
     }

@@ -34,11 +34,9 @@ struct RawCoreFunction {
 
     /// The bytes of the first core module of the component that exports `name`.
     static func coreModule(exporting name: String, fromComponent bytes: [UInt8]) throws -> [UInt8] {
-        let binary = try ComponentParser.parse(bytes)
-        for definition in binary.definitions {
-            guard case .coreModule(let range) = definition else { continue }
-            let module = try parseWasm(bytes: binary.bytes[range])
-            if module.exports.contains(where: { $0.name == name }) { return Array(binary.bytes[range]) }
+        for bytes in try ComponentParser.parse(bytes).coreModules {
+            let module = try parseWasm(bytes: bytes)
+            if module.exports.contains(where: { $0.name == name }) { return Array(bytes) }
         }
         throw BenchError("no core module of the component exports '\(name)'")
     }

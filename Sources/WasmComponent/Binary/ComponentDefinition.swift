@@ -1,6 +1,6 @@
 /// One definition of a component, in binary order. Definitions append to index spaces in the
 /// order they appear, which is what makes the order meaningful.
-public enum ComponentDefinition: Sendable {
+package enum ComponentDefinition: Sendable {
     case coreModule(Range<Int>)
     case coreInstance(CoreInstanceDefinition)
     case coreType(CoreTypeDefinition)
@@ -16,34 +16,43 @@ public enum ComponentDefinition: Sendable {
 /// A parsed component: its definitions in order plus where each one started (for errors).
 public struct ComponentBinary: Sendable {
     /// The whole file; core modules are byte ranges into it, parsed only when instantiated.
-    public let bytes: [UInt8]
-    public var definitions: [ComponentDefinition]
-    public var offsets: [Int]
+    package let bytes: [UInt8]
+    package var definitions: [ComponentDefinition]
+    package var offsets: [Int]
     /// Names from the `component-name` custom section, when present.
-    public var name: String?
+    package var name: String?
+
+    /// The bytes of every core module the component embeds (nested components' too), in the
+    /// order they are defined.
+    public var coreModules: [ArraySlice<UInt8>] {
+        definitions.compactMap { definition in
+            if case .coreModule(let range) = definition { return bytes[range] }
+            return nil
+        }
+    }
 }
 
-public enum CoreInstanceDefinition: Sendable {
+package enum CoreInstanceDefinition: Sendable {
     case instantiate(module: UInt32, arguments: [(name: String, instance: UInt32)])
     case exports([(name: String, item: CoreSortIndex)])
 }
 
-public enum InstanceDefinition: Sendable {
+package enum InstanceDefinition: Sendable {
     case instantiate(component: UInt32, arguments: [(name: String, item: SortIndex)])
     case exports([(name: String, item: SortIndex)])
 }
 
-public struct AliasDefinition: Sendable {
-    public enum Target: Sendable {
+package struct AliasDefinition: Sendable {
+    package enum Target: Sendable {
         case export(instance: UInt32, name: String)
         case coreExport(instance: UInt32, name: String)
         case outer(count: UInt32, index: UInt32)
     }
-    public var sort: Sort
-    public var target: Target
+    package var sort: Sort
+    package var target: Target
 }
 
-public enum CanonDefinition: Sendable {
+package enum CanonDefinition: Sendable {
     case lift(coreFunction: UInt32, options: [CanonOption], type: UInt32)
     case lower(function: UInt32, options: [CanonOption])
     case resourceNew(type: UInt32)
@@ -51,26 +60,26 @@ public enum CanonDefinition: Sendable {
     case resourceRep(type: UInt32)
 }
 
-public enum CanonOption: Sendable, Equatable {
+package enum CanonOption: Sendable, Equatable {
     case utf8, utf16, latin1UTF16
     case memory(UInt32)
     case realloc(UInt32)
     case postReturn(UInt32)
 }
 
-public struct ImportDefinition: Sendable {
-    public var name: String
-    public var type: ExternTypeDescriptor
+package struct ImportDefinition: Sendable {
+    package var name: String
+    package var type: ExternTypeDescriptor
 }
 
-public struct ExportDefinition: Sendable {
-    public var name: String
-    public var item: SortIndex
-    public var ascribedType: ExternTypeDescriptor?
+package struct ExportDefinition: Sendable {
+    package var name: String
+    package var item: SortIndex
+    package var ascribedType: ExternTypeDescriptor?
 }
 
 /// `externtype` in the binary: what an import or export is, by type index.
-public enum ExternTypeDescriptor: Sendable {
+package enum ExternTypeDescriptor: Sendable {
     case coreModule(type: UInt32)
     case function(type: UInt32)
     case value(ValueTypeReference)
@@ -79,7 +88,7 @@ public enum ExternTypeDescriptor: Sendable {
     case instance(type: UInt32)
 }
 
-public enum TypeBound: Sendable, Equatable {
+package enum TypeBound: Sendable, Equatable {
     case equal(UInt32)
     case subResource
 }

@@ -1,9 +1,9 @@
 /// The index spaces of a component (`sort` in the binary format).
-public enum Sort: Hashable, Sendable, CustomStringConvertible {
+package enum Sort: Hashable, Sendable, CustomStringConvertible {
     case core(CoreSort)
     case function, value, type, component, instance
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .core(let sort): return "core \(sort)"
         case .function: return "func"
@@ -16,10 +16,10 @@ public enum Sort: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The core index spaces a component can refer to.
-public enum CoreSort: Hashable, Sendable, CustomStringConvertible {
+package enum CoreSort: Hashable, Sendable, CustomStringConvertible {
     case function, table, memory, global, tag, type, module, instance
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .function: return "func"
         case .table: return "table"
@@ -33,12 +33,12 @@ public enum CoreSort: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-public struct SortIndex: Hashable, Sendable {
-    public var sort: Sort
-    public var index: UInt32
+package struct SortIndex: Hashable, Sendable {
+    package var sort: Sort
+    package var index: UInt32
 }
 
-public struct CoreSortIndex: Hashable, Sendable {
-    public var sort: CoreSort
-    public var index: UInt32
+package struct CoreSortIndex: Hashable, Sendable {
+    package var sort: CoreSort
+    package var index: UInt32
 }

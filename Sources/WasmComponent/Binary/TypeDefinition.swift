@@ -1,11 +1,11 @@
 /// A value type as written in the binary: a primitive or an index into the type space.
-public enum ValueTypeReference: Sendable, Equatable {
+package enum ValueTypeReference: Sendable, Equatable {
     case primitive(ValueType)
     case index(UInt32)
 }
 
 /// `deftype` in the binary, before indices are resolved.
-public indirect enum TypeDefinition: Sendable {
+package indirect enum TypeDefinition: Sendable {
     case value(DefinedValueType)
     case function(params: [(name: String, type: ValueTypeReference)], result: ValueTypeReference?)
     case component([ComponentTypeDeclaration])
@@ -13,7 +13,7 @@ public indirect enum TypeDefinition: Sendable {
     case resource(rep: CoreValueTypeCode, destructor: UInt32?)
 }
 
-public enum DefinedValueType: Sendable {
+package enum DefinedValueType: Sendable {
     case primitive(ValueType)
     case record([(name: String, type: ValueTypeReference)])
     case variant([(name: String, payload: ValueTypeReference?)])
@@ -28,7 +28,7 @@ public enum DefinedValueType: Sendable {
 }
 
 /// Declarators inside component and instance types.
-public enum ComponentTypeDeclaration: Sendable {
+package enum ComponentTypeDeclaration: Sendable {
     case coreType(CoreTypeDefinition)
     case type(TypeDefinition)
     case alias(AliasDefinition)
@@ -37,11 +37,11 @@ public enum ComponentTypeDeclaration: Sendable {
 }
 
 /// Core types a component may define; only their presence matters to us.
-public enum CoreTypeDefinition: Sendable {
+package enum CoreTypeDefinition: Sendable {
     case function(parameters: [CoreValueTypeCode], results: [CoreValueTypeCode])
     case module
 }
 
-public enum CoreValueTypeCode: UInt8, Sendable {
+package enum CoreValueTypeCode: UInt8, Sendable {
     case i32 = 0x7f, i64 = 0x7e, f32 = 0x7d, f64 = 0x7c, v128 = 0x7b
 }

@@ -3,75 +3,75 @@
 ///
 /// Each function here compiles the type it is given; code on a call path should build a
 /// ``CanonicalSignature`` or ``CanonicalTypeLayout`` once and use that instead.
-public enum CanonicalABI {
+package enum CanonicalABI {
     /// `MAX_FLAT_PARAMS`: more flat parameters than this are passed through memory.
-    public static let maxFlatParameters = 16
+    package static let maxFlatParameters = 16
     /// `MAX_FLAT_RESULTS`: more flat results than this are passed through memory.
-    public static let maxFlatResults = 1
+    package static let maxFlatResults = 1
     /// `MAX_STRING_BYTE_LENGTH`: the longest string a guest may hand over, in bytes.
-    public static let maxStringByteLength = (1 << 28) - 1
+    package static let maxStringByteLength = (1 << 28) - 1
     /// `MAX_LIST_BYTE_LENGTH`: the longest list a guest may hand over, in bytes.
-    public static let maxListByteLength = (1 << 28) - 1
+    package static let maxListByteLength = (1 << 28) - 1
     /// The bit of a `latin1+utf16` string length that marks UTF-16.
-    public static let utf16Tag: UInt32 = 1 << 31
+    package static let utf16Tag: UInt32 = 1 << 31
 
     // MARK: Layout
 
     /// Bytes a value of `type` takes in memory (spec: `elem_size`).
-    public static func size(of type: ValueType) -> Int {
+    package static func size(of type: ValueType) -> Int {
         CanonicalLayout(type).size
     }
 
     /// Alignment of `type` in memory (spec: `alignment`).
-    public static func alignment(of type: ValueType) -> Int {
+    package static func alignment(of type: ValueType) -> Int {
         CanonicalLayout(type).alignment
     }
 
     /// The core value types a value of `type` flattens into (spec: `flatten_type`).
-    public static func flatten(_ type: ValueType) -> [CoreValueType] {
+    package static func flatten(_ type: ValueType) -> [CoreValueType] {
         CanonicalLayout(type).flat
     }
 
     /// The core signature of a component function (spec: `flatten_functype`, synchronous).
-    public static func flatten(function type: FunctionType, context: FlatteningContext) -> CoreFunctionType {
+    package static func flatten(function type: FunctionType, context: FlatteningContext) -> CoreFunctionType {
         CanonicalSignature(type).coreType(context)
     }
 
     /// Offsets of consecutive fields of these types in a record or tuple.
-    public static func fieldOffsets(of fieldTypes: [ValueType]) -> [Int] {
+    package static func fieldOffsets(of fieldTypes: [ValueType]) -> [Int] {
         FieldsLayout(names: fieldTypes.indices.map(String.init), fields: fieldTypes.map { CanonicalLayout($0) }).offsets
     }
 
     /// Bytes of the discriminant of a variant with `caseCount` cases (spec: `discriminant_type`).
-    public static func discriminantSize(caseCount: Int) -> Int {
+    package static func discriminantSize(caseCount: Int) -> Int {
         CasesLayout.discriminantSize(caseCount: caseCount)
     }
 
     // MARK: Values
 
     /// Lifts the value of `type` stored at `address` (spec: `load`).
-    public static func load<C: CanonicalContext>(_ type: ValueType, at address: UInt32, context: inout C) throws
+    package static func load<C: CanonicalContext>(_ type: ValueType, at address: UInt32, context: inout C) throws
         -> ComponentValue
     {
         try CanonicalTypeLayout(type).load(at: address, context: &context)
     }
 
     /// Lowers `value` of `type` into memory at `address` (spec: `store`).
-    public static func store<C: CanonicalContext>(
+    package static func store<C: CanonicalContext>(
         _ value: ComponentValue, as type: ValueType, at address: UInt32, context: inout C
     ) throws {
         try CanonicalTypeLayout(type).store(value, at: address, context: &context)
     }
 
     /// Lifts a value of `type` from its flat core values (spec: `lift_flat`).
-    public static func liftFlat<C: CanonicalContext>(_ type: ValueType, from values: [CoreValue], context: inout C)
+    package static func liftFlat<C: CanonicalContext>(_ type: ValueType, from values: [CoreValue], context: inout C)
         throws -> ComponentValue
     {
         try CanonicalTypeLayout(type).liftFlat(from: values, context: &context)
     }
 
     /// Lowers `value` of `type` to its flat core values (spec: `lower_flat`).
-    public static func lowerFlat<C: CanonicalContext>(_ value: ComponentValue, as type: ValueType, context: inout C)
+    package static func lowerFlat<C: CanonicalContext>(_ value: ComponentValue, as type: ValueType, context: inout C)
         throws -> [CoreValue]
     {
         try CanonicalTypeLayout(type).lowerFlat(value, context: &context)

@@ -3,8 +3,8 @@
 ///
 /// `message` names what and where (`invalid UTF-8 in string at 0x400`); `site`, when set by a
 /// function-level entry point, names the argument or result it happened in.
-public struct CanonicalABIError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Kind: Hashable, Sendable {
+package struct CanonicalABIError: Error, Hashable, Sendable, CustomStringConvertible {
+    package enum Kind: Hashable, Sendable {
         /// A pointer range lies (partly) outside the guest's memory.
         case outOfBounds
         /// A pointer is not a multiple of the alignment its type needs.
@@ -29,18 +29,18 @@ public struct CanonicalABIError: Error, Hashable, Sendable, CustomStringConverti
         case missingRealloc
     }
 
-    public var kind: Kind
-    public var message: String
+    package var kind: Kind
+    package var message: String
     /// `argument path`, `result`, `arguments`: where in a call it happened, when known.
-    public var site: String?
+    package var site: String?
 
-    public init(kind: Kind, message: String, site: String? = nil) {
+    package init(kind: Kind, message: String, site: String? = nil) {
         self.kind = kind
         self.message = message
         self.site = site
     }
 
-    public var description: String {
+    package var description: String {
         guard let site else { return message }
         return "\(site): \(message)"
     }

@@ -15,7 +15,7 @@
 ///   stays valid even after `realloc` ran guest code.
 /// - Errors thrown by the hooks (a trap in `realloc`, a bad handle index) are propagated unchanged
 ///   to the caller of the canonical ABI function.
-public protocol CanonicalContext {
+package protocol CanonicalContext {
     /// The canonical options of the function being lifted or lowered.
     var options: CanonicalOptions { get }
 

@@ -2,10 +2,10 @@
 ///
 /// Whether the function has a `memory` and a `realloc` is known by the ``CanonicalContext``
 /// (it owns them); `post-return` is the engine layer's business.
-public struct CanonicalOptions: Hashable, Sendable {
-    public var stringEncoding: StringEncoding
+package struct CanonicalOptions: Hashable, Sendable {
+    package var stringEncoding: StringEncoding
 
-    public init(stringEncoding: StringEncoding = .utf8) {
+    package init(stringEncoding: StringEncoding = .utf8) {
         self.stringEncoding = stringEncoding
     }
 }

@@ -9,19 +9,19 @@
 /// More than ``CanonicalABI/maxFlatParameters`` flat parameters travel as one `i32` pointer to a
 /// tuple in guest memory; a result of more than ``CanonicalABI/maxFlatResults`` flat value travels
 /// through memory too (returned pointer for exports, caller-provided return pointer for imports).
-public struct CanonicalSignature: Sendable {
-    public let type: FunctionType
+package struct CanonicalSignature: Sendable {
+    package let type: FunctionType
     let parameters: [CanonicalLayout]
     let parameterNames: [String]
     /// The parameters as one tuple: the layout they are spilled to memory with.
     let parameterTuple: CanonicalLayout
     let result: CanonicalLayout?
     /// All parameters flattened, before the spilling rule.
-    public let flatParameterTypes: [CoreValueType]
+    package let flatParameterTypes: [CoreValueType]
     /// The result flattened, before the spilling rule.
-    public let flatResultTypes: [CoreValueType]
+    package let flatResultTypes: [CoreValueType]
 
-    public init(_ type: FunctionType) {
+    package init(_ type: FunctionType) {
         self.type = type
         parameters = type.parameters.map { CanonicalLayout($0.type) }
         parameterNames = type.parameters.map(\.name)
@@ -32,13 +32,13 @@ public struct CanonicalSignature: Sendable {
     }
 
     /// Whether the parameters are passed as one pointer to a tuple in memory.
-    public var parametersSpill: Bool { flatParameterTypes.count > CanonicalABI.maxFlatParameters }
+    package var parametersSpill: Bool { flatParameterTypes.count > CanonicalABI.maxFlatParameters }
     /// Whether the result is passed through memory.
-    public var resultSpills: Bool { flatResultTypes.count > CanonicalABI.maxFlatResults }
+    package var resultSpills: Bool { flatResultTypes.count > CanonicalABI.maxFlatResults }
 
     /// The core signature of the function (spec: `flatten_functype`): `.lift` for the core
     /// function behind an export, `.lower` for the core import a guest calls.
-    public func coreType(_ context: FlatteningContext) -> CoreFunctionType {
+    package func coreType(_ context: FlatteningContext) -> CoreFunctionType {
         var parameters = parametersSpill ? [CoreValueType.i32] : flatParameterTypes
         var results = flatResultTypes
         if resultSpills {
@@ -57,7 +57,7 @@ public struct CanonicalSignature: Sendable {
 
     /// The core arguments for calling the export with `arguments`. When the parameters spill, the
     /// tuple is allocated in guest memory with `realloc` and its pointer is the only argument.
-    public func lowerArguments<C: CanonicalContext>(_ arguments: [ComponentValue], context: inout C) throws
+    package func lowerArguments<C: CanonicalContext>(_ arguments: [ComponentValue], context: inout C) throws
         -> [CoreValue]
     {
         try checkArgumentCount(arguments.count)
@@ -87,7 +87,7 @@ public struct CanonicalSignature: Sendable {
     /// The result of the export from the core results it returned: the value itself, or, when
     /// the result spills, loaded from the pointer that is the only core result. Nil for a function
     /// without a result.
-    public func liftResult<C: CanonicalContext>(from coreResults: [CoreValue], context: inout C) throws
+    package func liftResult<C: CanonicalContext>(from coreResults: [CoreValue], context: inout C) throws
         -> ComponentValue?
     {
         let expected = resultSpills ? 1 : flatResultTypes.count
@@ -113,7 +113,7 @@ public struct CanonicalSignature: Sendable {
     /// The arguments the guest passed to the import, from its core arguments. When the parameters
     /// spill, the first core argument points to the tuple; when the result spills, the last core
     /// argument is the return pointer and is not an argument.
-    public func liftArguments<C: CanonicalContext>(from coreArguments: [CoreValue], context: inout C) throws
+    package func liftArguments<C: CanonicalContext>(from coreArguments: [CoreValue], context: inout C) throws
         -> [ComponentValue]
     {
         let expected = (parametersSpill ? 1 : flatParameterTypes.count) + (resultSpills ? 1 : 0)
@@ -156,7 +156,7 @@ public struct CanonicalSignature: Sendable {
     /// The core results the import returns to the guest for `value` (nil for a function without a
     /// result). When the result spills it is stored through the return pointer, the last of
     /// `coreArguments`, and there are no core results.
-    public func lowerResult<C: CanonicalContext>(
+    package func lowerResult<C: CanonicalContext>(
         _ value: ComponentValue?, coreArguments: [CoreValue], context: inout C
     ) throws -> [CoreValue] {
         guard let result else {

@@ -1,10 +1,10 @@
 /// One value type compiled for the canonical ABI: its layout and value-level lifting and lowering.
 ///
 /// Build it once per type and reuse it; building walks the whole type.
-public struct CanonicalTypeLayout: Sendable {
+package struct CanonicalTypeLayout: Sendable {
     let layout: CanonicalLayout
 
-    public init(_ type: ValueType) {
+    package init(_ type: ValueType) {
         layout = CanonicalLayout(type)
     }
 
@@ -12,16 +12,16 @@ public struct CanonicalTypeLayout: Sendable {
         self.layout = layout
     }
 
-    public var type: ValueType { layout.type }
+    package var type: ValueType { layout.type }
     /// Bytes a value takes in memory (spec: `elem_size`).
-    public var size: Int { layout.size }
+    package var size: Int { layout.size }
     /// Alignment in memory, a power of two (spec: `alignment`).
-    public var alignment: Int { layout.alignment }
+    package var alignment: Int { layout.alignment }
     /// The core values a value flattens into (spec: `flatten_type`).
-    public var flatTypes: [CoreValueType] { layout.flat }
+    package var flatTypes: [CoreValueType] { layout.flat }
 
     /// Byte offsets of the fields of a record or tuple; nil for other types.
-    public var fieldOffsets: [Int]? {
+    package var fieldOffsets: [Int]? {
         switch layout.shape {
         case .record(let fields), .tuple(let fields): return fields.offsets
         default: return nil
@@ -29,33 +29,33 @@ public struct CanonicalTypeLayout: Sendable {
     }
 
     /// Bytes of the discriminant of a variant, enum, option or result (1, 2 or 4); nil otherwise.
-    public var discriminantSize: Int? {
+    package var discriminantSize: Int? {
         guard case .cases(let cases) = layout.shape else { return nil }
         return cases.discriminantSize
     }
 
     /// Offset of the payload of a variant, enum, option or result; nil otherwise.
-    public var payloadOffset: Int? {
+    package var payloadOffset: Int? {
         guard case .cases(let cases) = layout.shape else { return nil }
         return cases.payloadOffset
     }
 
     /// Lifts the value stored at `address` (spec: `load`), after checking that `address` is
     /// aligned and the value lies in memory.
-    public func load<C: CanonicalContext>(at address: UInt32, context: inout C) throws -> ComponentValue {
+    package func load<C: CanonicalContext>(at address: UInt32, context: inout C) throws -> ComponentValue {
         try checkValueRange(at: address, context: context)
         return try layout.load(at: Int(address), context: &context)
     }
 
     /// Lowers `value` into memory at `address` (spec: `store`), after checking that `address` is
     /// aligned and the value fits in memory. Strings and lists inside are allocated with `realloc`.
-    public func store<C: CanonicalContext>(_ value: ComponentValue, at address: UInt32, context: inout C) throws {
+    package func store<C: CanonicalContext>(_ value: ComponentValue, at address: UInt32, context: inout C) throws {
         try checkValueRange(at: address, context: context)
         try layout.store(value, at: Int(address), context: &context)
     }
 
     /// Lifts a value from exactly `flatTypes.count` core values (spec: `lift_flat`).
-    public func liftFlat<C: CanonicalContext>(from values: [CoreValue], context: inout C) throws -> ComponentValue {
+    package func liftFlat<C: CanonicalContext>(from values: [CoreValue], context: inout C) throws -> ComponentValue {
         guard values.count == layout.flat.count else {
             throw CanonicalABIError.coreValueMismatch(
                 "expected \(layout.flat.count) core values for \(TypeNaming.describe(layout.type)), got \(values.count)"
@@ -66,7 +66,7 @@ public struct CanonicalTypeLayout: Sendable {
     }
 
     /// Lowers a value to its `flatTypes.count` core values (spec: `lower_flat`).
-    public func lowerFlat<C: CanonicalContext>(_ value: ComponentValue, context: inout C) throws -> [CoreValue] {
+    package func lowerFlat<C: CanonicalContext>(_ value: ComponentValue, context: inout C) throws -> [CoreValue] {
         var values: [CoreValue] = []
         values.reserveCapacity(layout.flat.count)
         try layout.lowerFlat(value, into: &values, context: &context)

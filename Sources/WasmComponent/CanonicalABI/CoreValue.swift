@@ -2,7 +2,7 @@
 ///
 /// Floats are carried as their IEEE bit patterns so that no conversion can change a NaN's bits
 /// behind the canonical ABI's back.
-public enum CoreValue: Hashable, Sendable, CustomStringConvertible {
+package enum CoreValue: Hashable, Sendable, CustomStringConvertible {
     case i32(UInt32)
     case i64(UInt64)
     /// An `f32`, as its bit pattern (`Float(bitPattern:)`).
@@ -10,7 +10,7 @@ public enum CoreValue: Hashable, Sendable, CustomStringConvertible {
     /// An `f64`, as its bit pattern (`Double(bitPattern:)`).
     case f64(UInt64)
 
-    public var type: CoreValueType {
+    package var type: CoreValueType {
         switch self {
         case .i32: return .i32
         case .i64: return .i64
@@ -20,7 +20,7 @@ public enum CoreValue: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The zero of a core type: what pads the unused flat slots of a variant.
-    public static func zero(_ type: CoreValueType) -> CoreValue {
+    package static func zero(_ type: CoreValueType) -> CoreValue {
         switch type {
         case .i32: return .i32(0)
         case .i64: return .i64(0)
@@ -29,7 +29,7 @@ public enum CoreValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .i32(let value): return "i32 \(value)"
         case .i64(let value): return "i64 \(value)"

@@ -1,8 +1,8 @@
 /// A core WebAssembly value type: what the canonical ABI flattens component values into.
-public enum CoreValueType: Hashable, Sendable, CustomStringConvertible {
+package enum CoreValueType: Hashable, Sendable, CustomStringConvertible {
     case i32, i64, f32, f64
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .i32: return "i32"
         case .i64: return "i64"

@@ -1,6 +1,6 @@
 /// Which side of the canonical ABI a core function signature is computed for
 /// (the spec's `context` argument of `flatten_functype`).
-public enum FlatteningContext: Hashable, Sendable {
+package enum FlatteningContext: Hashable, Sendable {
     /// `canon lift`: the core function implements a component export. Results that do not fit
     /// in one core value are returned as one `i32` pointer into guest memory.
     case lift

@@ -1,5 +1,5 @@
 /// The `string-encoding` canonical option: how the guest represents strings in its memory.
-public enum StringEncoding: Hashable, Sendable, CustomStringConvertible {
+package enum StringEncoding: Hashable, Sendable, CustomStringConvertible {
     /// `string-encoding=utf8`: length counts bytes.
     case utf8
     /// `string-encoding=utf16`: little-endian code units, 2-byte aligned, length counts code units.
@@ -8,7 +8,7 @@ public enum StringEncoding: Hashable, Sendable, CustomStringConvertible {
     /// the tag bit `1 << 31` set; 2-byte aligned either way.
     case latin1UTF16
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .utf8: return "utf8"
         case .utf16: return "utf16"

@@ -7,7 +7,7 @@ public enum ComponentInspector {
         return world(imports: scope.imports, exports: scope.exports.map { ($0.name, $0.item.externType) })
     }
 
-    public static func world(
+    package static func world(
         imports: [(name: String, type: ExternType)], exports: [(name: String, type: ExternType)]
     ) -> ComponentWorld {
         ComponentWorld(imports: imports.map(worldItem), exports: exports.map(worldItem))

@@ -1,5 +1,5 @@
 /// Something a component instance exports or an instantiation argument supplies.
-public enum ComponentItem<Backend: InstantiationBackend> {
+package enum ComponentItem<Backend: InstantiationBackend> {
     case function(FunctionType, Backend.Function)
     case instance(InstanceValue<Backend>)
     case type(TypeEntry)
@@ -8,7 +8,7 @@ public enum ComponentItem<Backend: InstantiationBackend> {
 
     var kind: String { externType.kind }
 
-    public var externType: ExternType {
+    package var externType: ExternType {
         switch self {
         case .function(let type, _): return .function(type)
         case .instance(let instance): return .instance(instance.type)
@@ -20,14 +20,14 @@ public enum ComponentItem<Backend: InstantiationBackend> {
 }
 
 /// A component instance: exports in order.
-public struct InstanceValue<Backend: InstantiationBackend> {
-    public var exports: [(name: String, item: ComponentItem<Backend>)]
+package struct InstanceValue<Backend: InstantiationBackend> {
+    package var exports: [(name: String, item: ComponentItem<Backend>)]
 
-    public func export(named name: String) -> ComponentItem<Backend>? {
+    package func export(named name: String) -> ComponentItem<Backend>? {
         exports.first(where: { $0.name == name })?.item
     }
 
-    public var type: InstanceType {
+    package var type: InstanceType {
         InstanceType(exports: exports.map { ($0.name, $0.item.externType) })
     }
 }
@@ -37,7 +37,7 @@ public struct InstanceValue<Backend: InstantiationBackend> {
 /// The scope is held weakly: the scope holds its definitions, and a strong reference back would
 /// leak every scope with a nested component, with all it instantiated (stores, memories). The
 /// walk's `InstantiationBudget` keeps scopes alive until the top-level instantiation ends.
-public struct ComponentDefinitionEntry<Backend: InstantiationBackend> {
+package struct ComponentDefinitionEntry<Backend: InstantiationBackend> {
     let binary: ComponentBinary
     weak var scope: ComponentScope<Backend>?
 }

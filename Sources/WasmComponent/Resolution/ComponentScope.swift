@@ -2,7 +2,7 @@
 ///
 /// The same walk serves inspection (a backend that makes nothing) and instantiation (a
 /// backend over the engine), so what `wit` shows and what `call` runs cannot disagree.
-public final class ComponentScope<Backend: InstantiationBackend> {
+package final class ComponentScope<Backend: InstantiationBackend> {
     let parent: ComponentScope?
     let typeScope: TypeScope
     let binary: ComponentBinary
@@ -30,8 +30,8 @@ public final class ComponentScope<Backend: InstantiationBackend> {
     var importNames: Set<String> = []
     var exportNames: Set<String> = []
 
-    public internal(set) var imports: [(name: String, type: ExternType)] = []
-    public internal(set) var exports: [(name: String, item: ComponentItem<Backend>)] = []
+    package internal(set) var imports: [(name: String, type: ExternType)] = []
+    package internal(set) var exports: [(name: String, item: ComponentItem<Backend>)] = []
 
     init(
         binary: ComponentBinary, parent: ComponentScope?, arguments: [String: ComponentItem<Backend>]?,
@@ -47,7 +47,7 @@ public final class ComponentScope<Backend: InstantiationBackend> {
     }
 
     /// Walks a top-level component: imports come from the backend.
-    public static func instantiate(_ binary: ComponentBinary, backend: inout Backend) throws -> ComponentScope {
+    package static func instantiate(_ binary: ComponentBinary, backend: inout Backend) throws -> ComponentScope {
         let budget = InstantiationBudget()
         // Releases the nested scopes once the walk is over, whether it failed or not.
         defer { budget.liveScopes.removeAll() }
@@ -56,7 +56,7 @@ public final class ComponentScope<Backend: InstantiationBackend> {
         return scope
     }
 
-    public var exportedInstance: InstanceValue<Backend> { InstanceValue(exports: exports) }
+    package var exportedInstance: InstanceValue<Backend> { InstanceValue(exports: exports) }
 
     func run(_ backend: inout Backend) throws {
         for (position, definition) in binary.definitions.enumerated() {

@@ -3,7 +3,7 @@
 ///
 /// `ComponentInspector` implements it with nothing behind (types only); the sandbox implements
 /// it over WasmKit.
-public protocol InstantiationBackend {
+package protocol InstantiationBackend {
     associatedtype CoreModule
     associatedtype CoreInstance
     /// A core function, table, memory or global.
@@ -35,9 +35,9 @@ public protocol InstantiationBackend {
 }
 
 /// Canon options with their indices resolved to core items.
-public struct ResolvedCanonOptions<CoreItem> {
-    public var stringEncoding: StringEncoding = .utf8
-    public var memory: CoreItem?
-    public var realloc: CoreItem?
-    public var postReturn: CoreItem?
+package struct ResolvedCanonOptions<CoreItem> {
+    package var stringEncoding: StringEncoding = .utf8
+    package var memory: CoreItem?
+    package var realloc: CoreItem?
+    package var postReturn: CoreItem?
 }

@@ -1,5 +1,5 @@
 /// An entry of a type index space once indices are resolved.
-public enum ResolvedType: Sendable {
+package enum ResolvedType: Sendable {
     case value(ValueType)
     case function(FunctionType)
     case instance(InstanceType)
@@ -10,14 +10,14 @@ public enum ResolvedType: Sendable {
 }
 
 /// Where a named type was first exported, so that WIT can print `use iface.{name}`.
-public struct TypeOrigin: Sendable, Equatable {
-    public var interface: String
-    public var name: String
+package struct TypeOrigin: Sendable, Equatable {
+    package var interface: String
+    package var name: String
 }
 
-public struct TypeEntry: Sendable {
-    public var type: ResolvedType
-    public var origin: TypeOrigin?
+package struct TypeEntry: Sendable {
+    package var type: ResolvedType
+    package var origin: TypeOrigin?
     /// The size and depth of a value type (a leaf for other kinds), checked when it was defined.
     var complexity: TypeComplexity
     init(_ type: ResolvedType, origin: TypeOrigin? = nil, complexity: TypeComplexity = .leaf) {
@@ -28,7 +28,7 @@ public struct TypeEntry: Sendable {
 }
 
 /// What an import or export is, with its types resolved.
-public indirect enum ExternType: Sendable {
+package indirect enum ExternType: Sendable {
     case function(FunctionType)
     case instance(InstanceType)
     case type(TypeEntry)
@@ -47,16 +47,16 @@ public indirect enum ExternType: Sendable {
 }
 
 /// The type of an instance: its exports in order.
-public struct InstanceType: Sendable {
-    public var exports: [(name: String, type: ExternType)]
-    public init(exports: [(name: String, type: ExternType)]) { self.exports = exports }
-    public func export(named name: String) -> ExternType? {
+package struct InstanceType: Sendable {
+    package var exports: [(name: String, type: ExternType)]
+    package init(exports: [(name: String, type: ExternType)]) { self.exports = exports }
+    package func export(named name: String) -> ExternType? {
         exports.first(where: { $0.name == name })?.type
     }
 }
 
 /// The type of a component: its imports and exports in order.
-public struct ComponentType: Sendable {
-    public var imports: [(name: String, type: ExternType)]
-    public var exports: [(name: String, type: ExternType)]
+package struct ComponentType: Sendable {
+    package var imports: [(name: String, type: ExternType)]
+    package var exports: [(name: String, type: ExternType)]
 }

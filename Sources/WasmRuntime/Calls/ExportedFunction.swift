@@ -7,7 +7,7 @@ public struct ExportedFunction: Sendable {
     public var interface: String?
     /// The function's name inside it, e.g. `run` or `[method]cart.count`.
     public var name: String
-    public var type: FunctionType
+    public var type: WasmComponent.FunctionType
 
     /// How the shell shows and accepts it: `skill.run`, or `add` for a world-level function.
     public var qualifiedName: String {

@@ -6,5 +6,5 @@ public struct HostCallContext: Sendable {
     /// The imported interface's full name (`sandbox:skill/filesystem`, possibly `@version`).
     public var interface: String
     public var function: String
-    public var type: FunctionType
+    public var type: WasmComponent.FunctionType
 }

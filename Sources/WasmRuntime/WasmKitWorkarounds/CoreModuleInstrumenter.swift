@@ -42,15 +42,15 @@ public struct CoreModuleInstrumenter: Sendable {
     /// The name a module's start function is exported under, its start section removed: a
     /// start function runs inside `instantiate`, before the instance's flag can be reached, so
     /// the host runs it itself once the flag can stop it.
-    public static let startExportName = "wasmsh:start"
+    package static let startExportName = "wasmsh:start"
 
     /// The name the flag global is exported under; the module must not export it already.
-    public let exportName: String
+    package let exportName: String
     /// When set, every function the module defines is also exported, as this prefix + its
     /// index, so the function stepper can tell WasmKit's `Function` values apart and name
     /// them. Only for components loaded for debugging: exports cost nothing when running, but
     /// lengthen instantiation. No existing export may start with the prefix.
-    public let functionExportPrefix: String?
+    package let functionExportPrefix: String?
 
     public init(exportName: String = CoreModuleInstrumenter.defaultExportName, functionExportPrefix: String? = nil) {
         self.exportName = exportName

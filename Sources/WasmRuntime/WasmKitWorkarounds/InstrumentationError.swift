@@ -2,7 +2,7 @@ import WasmComponent
 
 /// Why a core module could not be instrumented with interrupt checks, and where.
 public struct InstrumentationError: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Reason: Equatable, Sendable {
+    package enum Reason: Equatable, Sendable {
         /// The bytes do not start with the header of a version-1 core module (a component, say).
         case notACoreModule(String)
         /// The input ended while reading the named item.
@@ -35,11 +35,11 @@ public struct InstrumentationError: Error, Equatable, Sendable, CustomStringConv
         case tooManyGlobals
     }
 
-    public let reason: Reason
+    package let reason: Reason
     /// Byte offset in the module's bytes where the problem was found.
-    public let offset: Int
+    package let offset: Int
 
-    public init(_ reason: Reason, offset: Int) {
+    package init(_ reason: Reason, offset: Int) {
         self.reason = reason
         self.offset = offset
     }

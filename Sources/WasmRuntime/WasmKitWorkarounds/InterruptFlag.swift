@@ -13,11 +13,11 @@ import WasmKit
 /// delay in seeing it only delays the trap. (WasmKit offers no atomic access to a global, and
 /// its `Global` type is not `Sendable`; this class takes that responsibility, hence
 /// `@unchecked Sendable`.) Set the flag from an ordinary thread, not a signal handler.
-public final class InterruptFlag: @unchecked Sendable {
+package final class InterruptFlag: @unchecked Sendable {
     private let globals: [Global]
 
     /// The flags exported by `instances` under `exportName`; every instance must have one.
-    public init(instances: [Instance], exportName: String = CoreModuleInstrumenter.defaultExportName)
+    package init(instances: [Instance], exportName: String = CoreModuleInstrumenter.defaultExportName)
         throws(InterruptFlagError)
     {
         var globals: [Global] = []
@@ -41,7 +41,7 @@ public final class InterruptFlag: @unchecked Sendable {
     }
 
     /// Asks every running or future guest call to trap at its next check; callable from any thread.
-    public func request() {
+    package func request() {
         for global in globals {
             // Cannot fail: the type and mutability were checked at init.
             try? global.assign(.i32(1))
@@ -49,27 +49,27 @@ public final class InterruptFlag: @unchecked Sendable {
     }
 
     /// Clears the request, so calls run again (do this before the next call, not during one).
-    public func reset() {
+    package func reset() {
         for global in globals {
             try? global.assign(.i32(0))
         }
     }
 
     /// Whether an interrupt is currently requested.
-    public var isRequested: Bool {
+    package var isRequested: Bool {
         globals.contains { $0.value != .i32(0) }
     }
 
     /// Whether `error` is the trap an interrupt check raises: an `unreachable` trap while the flag
     /// is set. (A guest's own `unreachable` racing with a request is reported as the interrupt,
     /// which is what the user asked for anyway.)
-    public func isInterruption(_ error: any Error) -> Bool {
+    package func isInterruption(_ error: any Error) -> Bool {
         isRequested && Self.isUnreachableTrap(error)
     }
 
     /// Whether `error` is WasmKit's trap for `unreachable`. WasmKit 0.4.2 keeps `Trap.reason`
     /// package-internal, so its description's first line ("Trap: unreachable") is what is public.
-    public static func isUnreachableTrap(_ error: any Error) -> Bool {
+    package static func isUnreachableTrap(_ error: any Error) -> Bool {
         guard let trap = error as? Trap else { return false }
         return trap.description.split(separator: "\n", maxSplits: 1).first == "Trap: unreachable"
     }
