@@ -1,6 +1,6 @@
+import Capabilities
 import Foundation
 import PTYTestSupport
-import Capabilities
 import TerminalUI
 import Testing
 

@@ -1,7 +1,7 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
 import WasmKit
+import WasmRuntime
 
 /// (a) Export calls through the whole call path (lower the arguments, run the guest, lift the
 /// result, post-return) on values.wasm, and the raw WasmKit core call they are compared with.

@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 /// (f) Guest compute and what watching it costs: compute.wasm's `spin(N)` (an LCG loop) without
 /// fuel and with fuel metering (one unit per instruction, the budget `limits.fuelPerCall` sets),

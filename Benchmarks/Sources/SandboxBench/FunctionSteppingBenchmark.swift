@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 /// What function stepping costs (issue 6): compute.wasm's `recurse(N)` (N + 1 wasm calls, the
 /// worst case for per-call hooks) and `spin(N)` (one call, a loop), on a component loaded

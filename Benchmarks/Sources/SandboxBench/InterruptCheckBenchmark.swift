@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import WasmKit
+import WasmRuntime
 
 /// (f) What the interrupt check costs when no interrupt comes: compute.wasm's core `spin` run by
 /// WasmKit as compiled and as `CoreModuleInstrumenter` rewrites it for Ctrl-C and the call time

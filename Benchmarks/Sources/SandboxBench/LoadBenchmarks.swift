@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 /// (c) Loading a small component as the shell does: parse, validate, inspect its world, set up its
 /// deny-by-default policy and instantiate it (bytes already in memory).

@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 /// `sandbox:skill/filesystem` without the file: the same scope request as the real host, so the
 /// capability gate decides and audits every call exactly as it does for the real one, and then

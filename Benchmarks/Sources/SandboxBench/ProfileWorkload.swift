@@ -1,7 +1,7 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
 import WasmKit
+import WasmRuntime
 
 #if canImport(Glibc)
     import Glibc

@@ -99,7 +99,8 @@ public final class CapabilityGate {
                 verdict = decide(context, request)
             case .allowOnce:
                 verdict = Verdict(
-                    decision: .allow(CapabilityRule(interface: context.interface, function: context.function, scope: nil)),
+                    decision: .allow(
+                        CapabilityRule(interface: context.interface, function: context.function, scope: nil)),
                     audit: AuditDecision(
                         verdict: .allowed, authority: .user, reason: nil, basis: "allowed once by the user"))
             case .denyOnce:

@@ -5,7 +5,8 @@ enum AuditCommand: ShellCommand {
     static let name = "audit"
     static let syntax = CommandSyntax(
         [
-            .option("--component", Argument("C", .component)), .flag("--denied"), .option("--function", Argument("F", .value)),
+            .option("--component", Argument("C", .component)), .flag("--denied"),
+            .option("--function", Argument("F", .value)),
             .option("--last", Argument("N", .value)), .flag("--json"),
         ],
         [.word("log"), .argument(Argument("FILE", .path))],

@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 enum CallCommand: ShellCommand {
     static let name = "call"

@@ -3,7 +3,8 @@ import WasmRuntime
 
 enum GrantsCommand: ShellCommand {
     static let name = "grants"
-    static let syntax = CommandSyntax([.optional([.argument(.component)])], [.word(suggestWord), .argument(.component)])
+    static let syntax = CommandSyntax(
+        [.optional([.argument(.component)])], [.word(suggestWord), .argument(.component)])
     static let suggestWord = "--suggest"
     static let summary = "show the effective policy; --suggest: the minimal grants covering what watch mode saw"
     static let example = "grants\ngrants trusted\ngrants --suggest trusted"

@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 enum ImportsCommand: ShellCommand {
     static let name = "imports"

@@ -3,7 +3,8 @@ import WasmComponent
 enum LetCommand: ShellCommand {
     static let name = "let"
     static let syntax = CommandSyntax([
-        .argument(Argument("NAME", .newName)), .word("="), .word(CallCommand.name), .argument(CallCommand.componentCall),
+        .argument(Argument("NAME", .newName)), .word("="), .word(CallCommand.name),
+        .argument(CallCommand.componentCall),
     ])
     static let summary = "call and keep the result (any value or resource handle) as $NAME"
     static let example = "let cart = call shop.[constructor]cart(\"ann\")\ncall $cart.count()"

@@ -1,11 +1,12 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 enum LoadCommand: ShellCommand {
     static let name = "load"
     static let syntax = CommandSyntax([
-        .argument(Argument("PATH-or-NAME", .componentSource)), .optional([.word("as"), .argument(Argument("ALIAS", .newName))]),
+        .argument(Argument("PATH-or-NAME", .componentSource)),
+        .optional([.word("as"), .argument(Argument("ALIAS", .newName))]),
         .flag(debugFlag),
     ])
     static let summary =

@@ -3,7 +3,9 @@ import WasmRuntime
 
 enum ReloadCommand: ShellCommand {
     static let name = "reload"
-    static let syntax = CommandSyntax([.argument(.component), .flags([LoadCommand.debugFlag, LoadCommand.noDebugFlag])])
+    static let syntax = CommandSyntax([
+        .argument(.component), .flags([LoadCommand.debugFlag, LoadCommand.noDebugFlag]),
+    ])
     static let summary =
         "instantiate a component afresh (after a trap or an interrupt), keeping its name, policy and debug mode"
     static let example = "reload compute\nreload malicious --debug"

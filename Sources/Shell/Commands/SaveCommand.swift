@@ -3,7 +3,9 @@ import WasmRuntime
 
 enum SaveCommand: ShellCommand {
     static let name = "save"
-    static let syntax = CommandSyntax([.argument(.component), .optional([.argument(Argument("FILE", .path))]), .flag("--suggested")])
+    static let syntax = CommandSyntax([
+        .argument(.component), .optional([.argument(Argument("FILE", .path))]), .flag("--suggested"),
+    ])
     static let summary =
         "write the policy as a manifest (default manifests/NAME.toml); --suggested adds watch mode's suggestions"
     static let example = "save trusted\nsave malicious /tmp/malicious.toml\nsave trusted --suggested"

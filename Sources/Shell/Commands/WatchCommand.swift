@@ -12,7 +12,8 @@ enum WatchCommand: ShellCommand {
             guard gate.mode == .watching else { throw ShellError("\(component.name) is not being watched") }
             gate.stopWatching()
             session.print(
-                "stopped watching \(component.name): its policy decides again (\(gate.observations.count) calls observed)")
+                "stopped watching \(component.name): its policy decides again (\(gate.observations.count) calls observed)"
+            )
             return
         }
         guard gate.mode != .watching else { throw ShellError("\(component.name) is already being watched") }

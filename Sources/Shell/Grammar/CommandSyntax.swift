@@ -250,10 +250,11 @@ private struct FormShape {
         }
         let satisfied =
             atom == sequence.count
-            || (atom == sequence.count - 1 && {
-                if case .repeated(let argument) = sequence[atom] { return values[argument.placeholder] != nil }
-                return false
-            }())
+            || (atom == sequence.count - 1
+                && {
+                    if case .repeated(let argument) = sequence[atom] { return values[argument.placeholder] != nil }
+                    return false
+                }())
         guard satisfied else { return .failed(nil) }
         return .matched(values: values, flags: flags, options: optionValues)
     }

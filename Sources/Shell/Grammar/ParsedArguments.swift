@@ -32,5 +32,7 @@ struct ParsedArguments: Sendable {
 
 extension ParsedArguments {
     /// The text of the argument that takes the rest of the line (a call), whichever form matched.
-    var callText: String { self[CallCommand.componentCall.placeholder] ?? self[CallCommand.handleCall.placeholder] ?? "" }
+    var callText: String {
+        self[CallCommand.componentCall.placeholder] ?? self[CallCommand.handleCall.placeholder] ?? ""
+    }
 }

@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 /// One line of the exports pane: an exported function and its WIT signature.
 struct InspectorExportRow: Sendable {

@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 /// What the inspector shows and what its keys do, without a terminal: the selection in each
 /// pane, the focus, the status line, the argument prompt and overlays. Grants, revokes and
@@ -283,7 +283,8 @@ final class InspectorModel {
         do {
             let prepared = try session.calls.prepare(text, verb: "step")
             stepper = InspectorStepper(call: text, isDebuggable: prepared.component.sandboxed.component.isDebuggable)
-            let outcome = try StepSession(component: prepared.component, session: session, console: console).run(prepared)
+            let outcome = try StepSession(component: prepared.component, session: session, console: console).run(
+                prepared)
             let shown = outcome.resultText.map { "\(text) → \($0)" } ?? "\(text) returned"
             status = InspectorStatus(kind: .success, message: shown + (outcome.noHostCallsNote.map { " " + $0 } ?? ""))
         } catch {

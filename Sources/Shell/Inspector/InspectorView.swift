@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import TerminalUI
+import WasmRuntime
 
 /// Draws an `InspectorModel` on a full screen; holds no state of its own.
 enum InspectorView {

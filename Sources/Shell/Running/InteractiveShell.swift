@@ -1,5 +1,5 @@
-import LineEditor
 import Capabilities
+import LineEditor
 import WasmRuntime
 
 /// The shell on a terminal: libedit prompt, history, completion; Ctrl-C clears the line or

@@ -62,7 +62,9 @@ public final class ScriptRunner {
             } catch {
                 failures += 1
                 let place = source.map { "\($0): " } ?? ""
-                session.output.writeError(session.style(.error, "Error:") + " near line \(number): \(place)\(ErrorMessage.text(for: error))\n")
+                session.output.writeError(
+                    session.style(.error, "Error:") + " near line \(number): \(place)\(ErrorMessage.text(for: error))\n"
+                )
                 if !keepGoing { return false }
             }
         }

@@ -1,7 +1,7 @@
-import LineEditor
 import Capabilities
-import WasmRuntime
+import LineEditor
 import WasmComponent
+import WasmRuntime
 
 /// Tab completion that knows the session, driven by the commands' declared syntax: what may
 /// come next at the cursor (a word, a flag, an argument of some kind) decides the candidates:
@@ -19,7 +19,8 @@ struct ShellCompleter {
 
         if let stepping = session.steppingComponent {
             if first.isEmpty {
-                return CompletionResult(replacing: range, words: StepAnswer.all.map(\.word).filter { $0.hasPrefix(word) })
+                return CompletionResult(
+                    replacing: range, words: StepAnswer.all.map(\.word).filter { $0.hasPrefix(word) })
             }
             guard let answer = StepAnswer.find(first) else { return nil }
             return candidates(answer.syntax.expectations(after: rest), word, range, stepping: stepping)

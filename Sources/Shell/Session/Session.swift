@@ -1,7 +1,7 @@
 import Capabilities
-import WasmRuntime
 import TerminalUI
 import WasmComponent
+import WasmRuntime
 
 /// Everything one shell session knows: loaded components with their policies, bindings, the
 /// audit trail, the command history, and where output goes.

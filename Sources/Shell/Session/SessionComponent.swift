@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 /// A component loaded into the session under a name, with where it came from.
 final class SessionComponent {

@@ -92,7 +92,8 @@ struct StepAnswer: Sendable {
         }
         let debugWords = all.filter(\.needsDebug).map(\.word)
         let debugList = debugWords.dropLast().joined(separator: ", ") + " and " + (debugWords.last ?? "")
-        return (["at a host call:"] + lines(.hostCall)
+        return
+            (["at a host call:"] + lines(.hostCall)
             + ["anywhere (a host call pending is then decided by the policy):"] + lines(.anywhere)
             + ["\(debugList) need the component loaded with --debug."]).joined(separator: "\n")
     }()

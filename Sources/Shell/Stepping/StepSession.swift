@@ -1,6 +1,6 @@
 import Capabilities
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 /// One stepped call. It pauses before every host call and, when the component was loaded for
 /// debugging, at wasm function entries and exits (through WasmKit's interceptor), and reads

@@ -207,7 +207,8 @@ public struct WAVEParser {
             while true {
                 guard token.kind == .label else {
                     throw lexer.error(
-                        "expected a field name in \(TypeNaming.reference(type)), found \(describe(token))", at: token.start)
+                        "expected a field name in \(TypeNaming.reference(type)), found \(describe(token))",
+                        at: token.start)
                 }
                 let name = labelBytes(token)
                 guard let index = fields.firstIndex(where: { $0.name.utf8.elementsEqual(name) }) else {
@@ -249,12 +250,14 @@ public struct WAVEParser {
             while true {
                 guard token.kind == .label else {
                     throw lexer.error(
-                        "expected a flag name in \(TypeNaming.reference(type)), found \(describe(token))", at: token.start)
+                        "expected a flag name in \(TypeNaming.reference(type)), found \(describe(token))",
+                        at: token.start)
                 }
                 let name = labelBytes(token)
                 guard let index = flags.flags.firstIndex(where: { $0.utf8.elementsEqual(name) }) else {
                     throw lexer.error(
-                        "\(TypeNaming.reference(type)) has no flag \(String(decoding: name, as: UTF8.self))", at: token.start
+                        "\(TypeNaming.reference(type)) has no flag \(String(decoding: name, as: UTF8.self))",
+                        at: token.start
                     )
                 }
                 guard !isSet[index] else {
@@ -440,7 +443,8 @@ public struct WAVEParser {
     }
 
     private func outOfRange(_ token: WAVEToken, _ type: ValueType) -> WAVEError {
-        lexer.error("\(lexer.text(of: token)) is out of range for \(TypeNaming.reference(type.underlying))", at: token.start)
+        lexer.error(
+            "\(lexer.text(of: token)) is out of range for \(TypeNaming.reference(type.underlying))", at: token.start)
     }
 
     private func invalidNumber(_ token: WAVEToken) -> WAVEError {

@@ -64,9 +64,10 @@ struct ModuleByteReader {
 
     /// An unsigned LEB128 `u32`: at most 5 bytes, and the 5th may use only 4 bits.
     mutating func readVarUInt32(_ what: String) throws(InstrumentationError) -> UInt32 {
-        UInt32(try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
-            try LEB128.unsigned(bytes, at: &position, end: end, bits: 32)
-        })
+        UInt32(
+            try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
+                try LEB128.unsigned(bytes, at: &position, end: end, bits: 32)
+            })
     }
 
     /// A signed LEB128 integer of `bits` bits (33 for block types), sign-extended.

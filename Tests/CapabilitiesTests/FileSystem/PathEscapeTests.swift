@@ -51,7 +51,8 @@ struct PathEscapeTests {
         case .allow(let grant):
             switch setup.fileSystem.readText(
                 path, within: grant.scope,
-                excluding: setup.policy.deniedScopes(interface: grant.interface, function: "read-file", access: .read)) {
+                excluding: setup.policy.deniedScopes(interface: grant.interface, function: "read-file", access: .read))
+            {
             case .success(let text): return .success(text)
             case .failure(let error): return .failure(error.description)
             }

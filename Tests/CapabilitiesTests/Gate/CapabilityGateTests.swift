@@ -11,7 +11,8 @@ struct CapabilityGateTests {
 
     func load(_ name: String, policy: PolicySetup = .none) throws -> SandboxedComponent {
         let environment = try SandboxEnvironment(root: repositoryRoot.path, audit: audit)
-        return try SandboxedComponent(bytes: try fixtureBytes(name), name: name, environment: environment, policy: policy)
+        return try SandboxedComponent(
+            bytes: try fixtureBytes(name), name: name, environment: environment, policy: policy)
     }
 
     func run(_ component: SandboxedComponent) throws -> String {
@@ -45,7 +46,8 @@ struct CapabilityGateTests {
 
     @Test("a grant scoped to one file does not reach another, and the message names both")
     func scopedGrant() throws {
-        let malicious = try load("malicious", policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))
+        let malicious = try load(
+            "malicious", policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))
         #expect(
             try run(malicious)
                 == "BLOCKED: Failed to read /etc/passwd - Permission denied: '/etc/passwd' is outside the granted scope (./demo.txt)"

@@ -1,5 +1,5 @@
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 /// Everything wasmsh does with a component file it is handed, on arbitrary bytes: parse,
 /// inspect and print its WIT, instantiate it under tight limits with a host that denies every

@@ -1,6 +1,6 @@
-import WasmRuntime
 import Testing
 import WasmComponent
+import WasmRuntime
 
 /// WasmKit 0.4.2 crashes naming a trap's frames when a core module's name section names a
 /// function the module does not have; the loader drops such a section first.

@@ -1,6 +1,6 @@
-import WasmRuntime
 import Testing
 import WasmComponent
+import WasmRuntime
 
 /// Traps of guest code: one line naming the trap, then the guest's functions by name (the
 /// fixtures keep their name section), repeated frames collapsed.

@@ -1,7 +1,7 @@
 import Foundation
-import WasmRuntime
 import Testing
 import WasmComponent
+import WasmRuntime
 
 /// Components built to exhaust the loader: each must be refused with an error that says why,
 /// quickly, instead of overflowing the stack or running for hours.

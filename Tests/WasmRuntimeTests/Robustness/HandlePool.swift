@@ -1,5 +1,5 @@
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 /// Arguments made up for exercising exports: the zero value of each type, and for a resource
 /// parameter a handle an earlier call returned (an `own` parameter consumes it).

@@ -1,7 +1,7 @@
 import Foundation
-import WasmRuntime
 import Testing
 import WasmComponent
+import WasmRuntime
 
 /// `components/hostile.wasm` and `hostile-utf16.wasm` hand the host invalid canonical-ABI
 /// data on purpose. Every such call must fail with an error naming what was wrong and where,

@@ -1,7 +1,7 @@
 import Foundation
-import WasmRuntime
 import Testing
 import WasmComponent
+import WasmRuntime
 
 /// Thousands of malformed variants of the committed components go through everything wasmsh
 /// does with a component (`ComponentExercise`): each must end in a result or an error, never a

@@ -1,7 +1,7 @@
 import Foundation
-import WasmRuntime
 import Testing
 import WasmComponent
+import WasmRuntime
 
 /// A component that is dropped must release everything it made: its WasmKit store holds its
 /// memories (up to the memory limit each), so a leak per load adds up in a long session.

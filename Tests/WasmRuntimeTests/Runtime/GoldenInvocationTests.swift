@@ -1,7 +1,7 @@
 import Foundation
-import WasmRuntime
 import Testing
 import WasmComponent
+import WasmRuntime
 
 /// Every line of `components/expected/invocations.tsv` (results computed by wasmtime-py),
 /// replayed on our runtime: one instance per component, lines in order.

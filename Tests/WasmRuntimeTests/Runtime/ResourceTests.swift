@@ -1,6 +1,6 @@
-import WasmRuntime
 import Testing
 import WasmComponent
+import WasmRuntime
 
 @Suite("Resources across the component boundary")
 struct ResourceTests {

@@ -1,6 +1,6 @@
-import WasmRuntime
 import Testing
 import WasmComponent
+import WasmRuntime
 
 @Suite("Guest traps")
 struct TrapTests {

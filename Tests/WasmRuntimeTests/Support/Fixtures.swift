@@ -1,6 +1,6 @@
 import Foundation
-import WasmRuntime
 import WasmComponent
+import WasmRuntime
 
 /// The repository root, found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -1,6 +1,6 @@
-import WasmRuntime
 import Testing
 import WasmKit
+import WasmRuntime
 
 @Suite("Instrumenting core modules with interrupt checks")
 struct CoreModuleInstrumenterTests {

@@ -1,5 +1,5 @@
-import WasmRuntime
 import Testing
+import WasmRuntime
 
 @Suite("Malformed modules give errors, never crashes")
 struct InstrumentationRobustnessTests {

@@ -1,7 +1,7 @@
 import Foundation
-import WasmRuntime
 import Testing
 import WasmKit
+import WasmRuntime
 
 @Suite("Interrupting a running guest from another thread")
 struct InterruptFlagTests {

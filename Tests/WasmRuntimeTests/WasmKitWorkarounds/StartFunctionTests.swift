@@ -1,8 +1,8 @@
 import Foundation
-import WasmRuntime
 import Testing
 import WasmComponent
 import WasmKit
+import WasmRuntime
 
 @Suite("Start functions run where they can be stopped")
 struct StartFunctionTests {
