@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds every WebAssembly component fixture in components/ from its source,
 # validates it, regenerates expected/NAME.wit (what `wasm-tools component wit`
-# prints), expected/invocations.tsv and expected/traps.tsv (golden.py, run on wasmtime).
+# prints), expected/invocations.tsv and expected/traps.tsv (golden.py, run on wasmtime), and
+# expected/issue15-wasmtime.tsv (hostile/wasmtime_issue15.py).
 #
 #   components/build.sh            rebuild everything in place
 #   components/build.sh --check    build into a temporary folder and fail if any
@@ -84,13 +85,15 @@ c_component() {
 }
 
 # wat_component NAME WIT WORLD ENCODING CORE.wat : the same from a core module written in WAT.
+# NAME may start with a folder (hostile/NAME); its expected WIT is expected/NAME.wit all the same.
 wat_component() {
   local name="$1" wit="$2" world="$3" encoding="$4" core="$5"
+  local base="${name##*/}"
   wasm-tools component embed "$wit" --world "$world" --encoding "$encoding" \
-    "$core" -o "$work/$name.embedded.wasm"
-  wasm-tools component new "$work/$name.embedded.wasm" -o "$out/$name.wasm"
+    "$core" -o "$work/$base.embedded.wasm"
+  wasm-tools component new "$work/$base.embedded.wasm" -o "$out/$name.wasm"
   wasm-tools validate --features "$validate_features" "$out/$name.wasm"
-  wasm-tools component wit "$out/$name.wasm" > "$out/expected/$name.wit"
+  wasm-tools component wit "$out/$name.wasm" > "$out/expected/$base.wit"
   echo "built $name.wasm ($(wc -c < "$out/$name.wasm") bytes)"
 }
 
@@ -122,6 +125,29 @@ c_component compute "$components/compute/compute.wit" compute utf8 "$components/
 wat_component hostile "$components/hostile/hostile.wit" hostile utf8 "$components/hostile/hostile.wat"
 wat_component hostile-utf16 "$components/hostile/hostile.wit" hostile16 utf16 "$components/hostile/hostile16.wat"
 
+# Issue 15's hostile guests (components/hostile/ISSUE15-REPRO.md). Their .wasm files live in
+# components/hostile/, so that the tests that take every components/*.wasm (the mutation
+# test) do not pick them up: their exports are built to make the host allocate or loop.
+hostile="$components/hostile"
+mkdir -p "$out/hostile"
+# The two whose worlds import sandbox:skill/filesystem from wit/skill.wit.
+for world in memory reentry; do
+  mkdir -p "$work/$world-wit/deps/skill"
+  cp "$hostile/$world.wit" "$work/$world-wit/"
+  cp "$repo/wit/skill.wit" "$work/$world-wit/deps/skill/"
+  wat_component "hostile/hostile-$world" "$work/$world-wit" "hostile-$world" utf8 "$hostile/hostile-$world.wat"
+done
+# Imports of sandbox:skill/filesystem whose read-file has the wrong signature.
+for world in signature-result signature-extra-param signature-param-type signature-no-params; do
+  wat_component "hostile/hostile-$world" "$hostile/$world.wit" "$world" utf8 "$hostile/hostile-$world.wat"
+done
+# Terminal control sequences in names: built with a placeholder, then patched.
+"$python" "$hostile/names/make_names.py" --out "$out/hostile" --expected "$out/expected"
+# What wasmtime does with them, for reference.
+"$python" "$hostile/wasmtime_issue15.py" --components "$out/hostile" > "$work/issue15-wasmtime.tsv"
+mv "$work/issue15-wasmtime.tsv" "$out/expected/issue15-wasmtime.tsv"
+echo "wrote expected/issue15-wasmtime.tsv ($(grep -vc '^#' "$out/expected/issue15-wasmtime.tsv") cases)"
+
 # Host-call throughput: its world imports sandbox:skill/filesystem from wit/skill.wit.
 mkdir -p "$work/busy-wit/deps/skill"
 cp "$components/busy/busy.wit" "$work/busy-wit/"
@@ -138,7 +164,7 @@ echo "wrote expected/invocations.tsv ($(grep -vc '^#' "$out/expected/invocations
 
 if [ "$mode" = "check" ]; then
   status=0
-  for built in "$out"/*.wasm "$out"/expected/*; do
+  for built in "$out"/*.wasm "$out"/hostile/*.wasm "$out"/expected/*; do
     committed="$components/${built#"$out"/}"
     if ! cmp -s "$built" "$committed"; then
       echo "differs from a fresh build: ${committed#"$repo"/}" >&2
