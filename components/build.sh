@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Rebuilds every WebAssembly component fixture in components/ from its source,
 # validates it, regenerates expected/NAME.wit (what `wasm-tools component wit`
-# prints), expected/invocations.tsv and expected/traps.tsv (golden.py, run on wasmtime), and
-# expected/issue15-wasmtime.tsv (hostile/wasmtime_issue15.py).
+# prints), expected/invocations.tsv and expected/traps.tsv (golden.py, run on wasmtime),
+# expected/issue15-wasmtime.tsv (hostile/wasmtime_issue15.py), and runs components/wasi/build.sh
+# (the WASI 0.2 fixtures and their oracle) in the same mode.
 #
 #   components/build.sh            rebuild everything in place
 #   components/build.sh --check    build into a temporary folder and fail if any
@@ -162,8 +163,16 @@ mv "$work/traps.tsv" "$out/expected/traps.tsv"
 echo "wrote expected/invocations.tsv ($(grep -vc '^#' "$out/expected/invocations.tsv") cases)" \
   "and expected/traps.tsv ($(grep -vc '^#' "$out/expected/traps.tsv") cases)"
 
+# The WASI 0.2 fixtures have their own script (components/wasi/build.sh), run in the same mode.
+wasi_status=0
 if [ "$mode" = "check" ]; then
-  status=0
+  "$components/wasi/build.sh" --check || wasi_status=1
+else
+  "$components/wasi/build.sh"
+fi
+
+if [ "$mode" = "check" ]; then
+  status=$wasi_status
   for built in "$out"/*.wasm "$out"/hostile/*.wasm "$out"/expected/*; do
     committed="$components/${built#"$out"/}"
     if ! cmp -s "$built" "$committed"; then
