@@ -28,6 +28,9 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Source-level debug information of core modules (DWARF), with no engine: line tables,
+        // functions, variables, types, location expressions and value rendering.
+        .target(name: "DebugInfo", dependencies: ["WasmComponent"]),
         // The shell: session state, one file per command, script runner, interactive front end.
         .target(name: "Shell", dependencies: ["Sandbox", "WasmComponent", "LineEditor", "TerminalUI"]),
         .executableTarget(
@@ -49,6 +52,7 @@ let package = Package(
         .target(name: "PTYTestSupport", path: "Tests/LineEditorTests/PTY"),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "PTYTestSupport"], exclude: ["PTY"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
+        .testTarget(name: "DebugInfoTests", dependencies: ["DebugInfo", "WasmComponent"]),
         .testTarget(name: "WasmComponentTests", dependencies: ["WasmComponent"], exclude: ["WIT/Fixtures"]),
         .testTarget(
             name: "ShellTests", dependencies: ["Shell", "PTYTestSupport"], exclude: ["Transcripts"]),
