@@ -33,6 +33,9 @@ let package = Package(
             name: "Capabilities",
             dependencies: ["WasmComponent", "WasmRuntime", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // Source-level debug information of core modules (DWARF), with no engine: line tables,
+        // functions, variables, types, location expressions and value rendering.
+        .target(name: "DebugInfo", dependencies: ["WasmComponent"]),
         // The shell: session state, the call service, the command grammar, one file per command,
         // stepping, the inspector, script runner, interactive front end, and the one-shot programs
         // (`invoke`, `wit`, `demo`) the executable hands over to.
@@ -56,6 +59,7 @@ let package = Package(
         .target(name: "PTYTestSupport", path: "Tests/LineEditorTests/PTY"),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "PTYTestSupport"], exclude: ["PTY"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
+        .testTarget(name: "DebugInfoTests", dependencies: ["DebugInfo", "WasmComponent"]),
         .testTarget(name: "WasmComponentTests", dependencies: ["WasmComponent"], exclude: ["WIT/Fixtures"]),
         .testTarget(
             name: "ShellTests", dependencies: ["Shell", "PTYTestSupport"], exclude: ["Transcripts", "Programs/SeedExpected"]),

@@ -2,8 +2,9 @@
 # Rebuilds every WebAssembly component fixture in components/ from its source,
 # validates it, regenerates expected/NAME.wit (what `wasm-tools component wit`
 # prints), expected/invocations.tsv and expected/traps.tsv (golden.py, run on wasmtime),
-# expected/issue15-wasmtime.tsv (hostile/wasmtime_issue15.py), and runs components/wasi/build.sh
-# (the WASI 0.2 fixtures and their oracle) in the same mode.
+# expected/issue15-wasmtime.tsv (hostile/wasmtime_issue15.py), expected/debug/ (what
+# llvm-dwarfdump and wasm-tools addr2line say about the debug fixtures), and runs
+# components/wasi/build.sh (the WASI 0.2 fixtures and their oracle) in the same mode.
 #
 #   components/build.sh            rebuild everything in place
 #   components/build.sh --check    build into a temporary folder and fail if any
@@ -72,22 +73,10 @@ cflags=(--target=wasm32 -mcpu=mvp -nostdlib -ffreestanding -fno-builtin -fno-str
         -Wl,--no-entry -Wl,--strip-debug)
 validate_features="component-model"
 
-# c_component NAME WIT WORLD ENCODING SOURCE... : compile, embed the WIT world, make the component.
-c_component() {
-  local name="$1" wit="$2" world="$3" encoding="$4"
-  shift 4
-  "$clang" "${cflags[@]}" "$@" "$components/common/cabi.c" -o "$work/$name.core.wasm"
-  wasm-tools component embed "$wit" --world "$world" --encoding "$encoding" \
-    "$work/$name.core.wasm" -o "$work/$name.embedded.wasm"
-  wasm-tools component new "$work/$name.embedded.wasm" -o "$out/$name.wasm"
-  wasm-tools validate --features "$validate_features" "$out/$name.wasm"
-  wasm-tools component wit "$out/$name.wasm" > "$out/expected/$name.wit"
-  echo "built $name.wasm ($(wc -c < "$out/$name.wasm") bytes)"
-}
-
-# wat_component NAME WIT WORLD ENCODING CORE.wat : the same from a core module written in WAT.
-# NAME may start with a folder (hostile/NAME); its expected WIT is expected/NAME.wit all the same.
-wat_component() {
+# package_component NAME WIT WORLD ENCODING CORE.wasm : embed the WIT world, make the component,
+# validate it and write expected/NAME.wit. NAME may start with a folder (hostile/NAME); its
+# expected WIT is expected/NAME.wit all the same.
+package_component() {
   local name="$1" wit="$2" world="$3" encoding="$4" core="$5"
   local base="${name##*/}"
   wasm-tools component embed "$wit" --world "$world" --encoding "$encoding" \
@@ -96,6 +85,37 @@ wat_component() {
   wasm-tools validate --features "$validate_features" "$out/$name.wasm"
   wasm-tools component wit "$out/$name.wasm" > "$out/expected/$base.wit"
   echo "built $name.wasm ($(wc -c < "$out/$name.wasm") bytes)"
+}
+
+# c_component NAME WIT WORLD ENCODING SOURCE... : compile, embed the WIT world, make the component.
+c_component() {
+  local name="$1" wit="$2" world="$3" encoding="$4"
+  shift 4
+  "$clang" "${cflags[@]}" "$@" "$components/common/cabi.c" -o "$work/$name.core.wasm"
+  package_component "$name" "$wit" "$world" "$encoding" "$work/$name.core.wasm"
+}
+
+# wat_component NAME WIT WORLD ENCODING CORE.wat : the same from a core module written in WAT.
+wat_component() {
+  package_component "$@"
+}
+
+# debug_component NAME CLANG-FLAGS... : the debug fixture with its DWARF kept (no --strip-debug).
+# Compiled from the repository root with relative paths and the root mapped to ".", so that
+# DW_AT_comp_dir is "." and the sources are named components/debug/debug.c: the binary does not
+# depend on where the repository is cloned, and a debugger started in the repository root finds
+# the sources by comp_dir + file name. The toolchain's own headers (stdint.h, stdbool.h) are
+# mapped to /clang-resource-dir, which does not depend on where the toolchain is installed.
+resource_dir="$("$clang" -print-resource-dir)"
+debug_cflags=(--target=wasm32 -mcpu=mvp -nostdlib -ffreestanding -fno-builtin -fno-strict-aliasing
+              -Wall -Wextra -Werror -Wl,--no-entry
+              "-fdebug-prefix-map=$repo=." "-fdebug-prefix-map=$resource_dir=/clang-resource-dir")
+debug_component() {
+  local name="$1"
+  shift
+  (cd "$repo" && "$clang" "${debug_cflags[@]}" "$@" components/debug/debug.c components/debug/shapes.c \
+    components/common/cabi.c -o "$work/$name.core.wasm")
+  package_component "$name" "$work/debug-wit" debug utf8 "$work/$name.core.wasm"
 }
 
 # The skill demo (the seed's two components).
@@ -155,6 +175,21 @@ cp "$components/busy/busy.wit" "$work/busy-wit/"
 cp "$repo/wit/skill.wit" "$work/busy-wit/deps/skill/"
 c_component busy "$work/busy-wit" busy utf8 "$components/busy/busy.c"
 
+# Source-level debugging: the same C at -O0 (DWARF 4, clang's default for wasm), at -O1
+# (location lists, inlined calls) and at -O1 with DWARF 5 (.debug_loclists, .debug_rnglists,
+# .debug_addr, .debug_str_offsets, .debug_line_str). Its world imports sandbox:skill/filesystem.
+mkdir -p "$work/debug-wit/deps/skill"
+cp "$components/debug/debug.wit" "$work/debug-wit/"
+cp "$repo/wit/skill.wit" "$work/debug-wit/deps/skill/"
+debug_component debug -O0 -g
+debug_component debug-optimized -O1 -g
+debug_component debug-dwarf5 -O1 -gdwarf-5
+
+# What llvm-dwarfdump and wasm-tools addr2line say about the debug fixtures' core modules.
+mkdir -p "$out/expected/debug"
+"$python" "$components/debug/oracles.py" --expected "$out/expected/debug" \
+  "$out/debug.wasm" "$out/debug-optimized.wasm" "$out/debug-dwarf5.wasm"
+
 # Golden invocations, computed by wasmtime (also checks that every fixture runs).
 "$python" "$components/golden.py" --components "$out" --demo "$repo/demo.txt" \
   --traps "$work/traps.tsv" > "$work/invocations.tsv"
@@ -173,7 +208,7 @@ fi
 
 if [ "$mode" = "check" ]; then
   status=$wasi_status
-  for built in "$out"/*.wasm "$out"/hostile/*.wasm "$out"/expected/*; do
+  for built in "$out"/*.wasm "$out"/hostile/*.wasm "$out"/expected/*.* "$out"/expected/debug/*; do
     committed="$components/${built#"$out"/}"
     if ! cmp -s "$built" "$committed"; then
       echo "differs from a fresh build: ${committed#"$repo"/}" >&2

@@ -27,6 +27,8 @@ Hosts (what a test of another runtime must provide to get the same results):
     component 'malicious' does not have filesystem capability").
   - trusted, read-file("./demo.txt"): ok(the contents of demo.txt).
   - busy, read-file: ok("x") for "./demo.txt", err("denied") otherwise.
+  - debug, debug-optimized, debug-dwarf5, read-file: ok(the contents of demo.txt) for
+    "./demo.txt", err("denied") otherwise.
 
 Besides recording results, the script checks them: echoes must return their
 argument, computed functions must match a Python model of them, and every float
@@ -484,6 +486,26 @@ def compute_calls():
     return calls
 
 
+def scalars_model(seed):
+    """debug.c's scalars(): its locals summed in double (every step exact)."""
+    count, mask, small, wide, byte, ratio, precise = seed, 240, -2, -5000000000, 200, 1.5, 2.25
+    positive, letter, ticks, direction, digit, greeting_i = int(seed > 0), 97, 3, 7, 9, ord("i")
+    return float(count + mask + small + wide + (byte + ratio + precise) + (positive + letter + ticks)
+                 + (direction + digit + greeting_i))
+
+
+def debug_calls(demo_text):
+    calls = [Call("sum-squares", [n], expect=sum(i * i for i in range(1, n + 1))) for n in (0, 3, 10)]
+    calls += [Call("factorial", [n], expect=math.factorial(max(n, 1))) for n in (0, 5, 20)]
+    calls += [Call("scalars", [seed], expect=scalars_model(seed)) for seed in (5, -1)]
+    calls += [Call("segment-length", [0, 0, 3, 4], expect=7), Call("segment-length", [1, -2, -3, 5], expect=11)]
+    calls += [Call("read-length", ["./demo.txt"], expect=len(demo_text.encode())),
+              Call("read-length", ["/etc/passwd"], expect=-1)]
+    # Every export call counts once, and factorial(n) once per recursion level.
+    calls += [Call("calls-served", [], expect=3 + (1 + 5 + 20) + 2 + 2 + 2)]
+    return calls
+
+
 TRAP_CALLS = [
     ("compute", Call("trap-unreachable", [])),
     ("compute", Call("divide", [1, 0])),
@@ -521,6 +543,12 @@ def skill_host(linker, component_name, demo_text, seen_paths):
         if component_name == "trusted" and path == "./demo.txt":
             return cm.Variant("ok", demo_text)
         return cm.Variant("err", DENIED)
+    define_host(linker, "sandbox:skill/filesystem", {"read-file": read_file})
+
+
+def debug_host(linker, demo_text):
+    def read_file(store, path):
+        return cm.Variant("ok", demo_text) if path == "./demo.txt" else cm.Variant("err", "denied")
     define_host(linker, "sandbox:skill/filesystem", {"read-file": read_file})
 
 
@@ -629,7 +657,8 @@ def component_cases(args):
          [Call("read-many", ["./demo.txt", 0], expect=0), Call("read-many", ["./demo.txt", 1], expect=1),
           Call("read-many", ["./demo.txt", 1000], expect=1000), Call("read-many", ["/etc/passwd", 3], expect=0)],
          None),
-    ]
+    ] + [(name, lambda linker, comp, engine, seen: debug_host(linker, demo_text), debug_calls(demo_text), None)
+         for name in ("debug", "debug-optimized", "debug-dwarf5")]
 
 
 def tsv_line(*fields):

@@ -60,6 +60,57 @@ package enum LEB128 {
         throw .malformed
     }
 
+    /// At most this many bytes in a padded integer: ten hold 64 bits, the rest is padding.
+    @usableFromInline static let paddedByteLimit = 16
+
+    /// An unsigned integer of up to 64 bits as DWARF producers write them: redundant padding
+    /// bytes (0x80 ... 0x00) are accepted, as relocations pad to fixed widths; bits past 64 must
+    /// be zero, and an endless run of 0x80 ends at `paddedByteLimit`.
+    @inlinable
+    package static func paddedUnsigned<Bytes: RandomAccessCollection<UInt8>>(
+        _ bytes: Bytes, at position: inout Int, end: Int
+    ) throws(Problem) -> UInt64 where Bytes.Index == Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        for _ in 0..<paddedByteLimit {
+            guard position < end else { throw .truncated }
+            let byte = bytes[position]
+            position += 1
+            let payload = UInt64(byte & 0x7F)
+            if shift < 64 {
+                guard shift == 0 || payload >> (64 - shift) == 0 else { throw .malformed }
+                result |= payload << shift
+            } else if payload != 0 {
+                throw .malformed
+            }
+            if byte & 0x80 == 0 { return result }
+            shift += 7
+        }
+        throw .malformed
+    }
+
+    /// A signed integer of up to 64 bits as DWARF producers write them (padding allowed),
+    /// sign-extended.
+    @inlinable
+    package static func paddedSigned<Bytes: RandomAccessCollection<UInt8>>(
+        _ bytes: Bytes, at position: inout Int, end: Int
+    ) throws(Problem) -> Int64 where Bytes.Index == Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        for _ in 0..<paddedByteLimit {
+            guard position < end else { throw .truncated }
+            let byte = bytes[position]
+            position += 1
+            if shift < 64 { result |= UInt64(byte & 0x7F) << shift }
+            shift += 7
+            if byte & 0x80 == 0 {
+                if shift < 64, byte & 0x40 != 0 { result |= UInt64.max << shift }
+                return Int64(bitPattern: result)
+            }
+        }
+        throw .malformed
+    }
+
     /// Appends `value` in the shortest encoding.
     package static func append(_ value: UInt32, to bytes: inout [UInt8]) {
         var rest = value

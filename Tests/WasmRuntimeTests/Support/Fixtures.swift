@@ -28,6 +28,10 @@ func referenceHost(for component: String) -> (HostCallContext, [ComponentValue])
         case ("busy", "read-file"):
             return arguments.first == .string("./demo.txt")
                 ? .result(.ok(.string("x"))) : .result(.err(.string("denied")))
+        case (let name, "read-file") where name.hasPrefix("debug"):
+            guard arguments.first == .string("./demo.txt") else { return .result(.err(.string("denied"))) }
+            let text = try String(contentsOf: repositoryRoot.appendingPathComponent("demo.txt"), encoding: .utf8)
+            return .result(.ok(.string(text)))
         default:
             throw LoadError("no reference host for \(context.interface).\(context.function)")
         }
