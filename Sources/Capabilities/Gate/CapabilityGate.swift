@@ -11,7 +11,7 @@ import WasmRuntime
 /// call runs; the audit says what the policy would have refused), entered by `startWatching` and
 /// left by `stopWatching`. Stepping is scoped to one call: `stepping(with:_:)` pauses every host
 /// call made while its body runs.
-public final class CapabilityGate {
+public final class CapabilityGate: HostCallHandler {
     public enum Mode: Sendable, Equatable {
         /// The policy decides every host call.
         case enforcing
@@ -77,14 +77,35 @@ public final class CapabilityGate {
         var audit: AuditDecision
     }
 
-    func handle(_ context: HostCallContext, _ arguments: [ComponentValue]) throws -> ComponentValue? {
+    public func unprovidedReason(for context: HostCallContext) -> String? {
+        guard let host = host(for: context.interface) else { return Self.noHost }
+        guard let expected = host.signatures[context.function] else {
+            return "\(InterfaceName(host.interfaceName).short) has no function \(context.function)"
+        }
+        let imported = WITPrinter.structuralSignature(of: context.type)
+        guard imported == expected else { return "imported as \(imported), but the host implements \(expected)" }
+        return nil
+    }
+
+    private static let noHost = "no host provides it"
+
+    public func hostCallRefused(_ context: HostCallContext, because error: any Error) {
+        let refused = AuditDecision(
+            verdict: .denied, authority: .policy, reason: "refused", basis: "refused: \(error)")
+        // The guest traps with `error` whether or not this record could be made.
+        _ = try? audited(context, "", refused, { throw error }, deliver: { _ in })
+    }
+
+    public func hostCall(
+        _ context: HostCallContext, _ arguments: [ComponentValue], deliver: (ComponentValue?) throws -> Void
+    ) throws {
         let argumentText = Self.wave(arguments, context.type)
-        guard let host = host(for: context.interface), host.functionNames.contains(context.function) else {
-            let unprovided = AuditDecision(
-                verdict: .denied, authority: .policy, reason: "not-provided", basis: "no host provides it")
-            return try audited(context, argumentText, unprovided) {
-                throw HostError("import \(context.interface).\(context.function) is not provided by the host")
-            }
+        guard context.unprovidedReason == nil, let host = host(for: context.interface) else {
+            let reason = context.unprovidedReason ?? Self.noHost
+            let unprovided = AuditDecision(verdict: .denied, authority: .policy, reason: "not-provided", basis: reason)
+            let message =
+                "import \(context.qualifiedName) is not provided by the host" + (reason == Self.noHost ? "" : ": \(reason)")
+            return try audited(context, argumentText, unprovided, { throw HostError(message) }, deliver: deliver)
         }
         let request = host.scopeRequest(for: context.function, arguments: arguments)
         var verdict = decide(context, request)
@@ -112,7 +133,7 @@ public final class CapabilityGate {
                 let aborted = AuditDecision(
                     verdict: .denied, authority: .user, reason: "aborted", basis: "call aborted by the user")
                 let place = "before host call #\(steppedCalls)"
-                return try audited(context, argumentText, aborted) { throw StepAborted(place) }
+                return try audited(context, argumentText, aborted, { throw StepAborted(place) }, deliver: deliver)
             }
         }
         if mode == .watching {
@@ -128,7 +149,7 @@ public final class CapabilityGate {
                     verdict: .allowed, authority: .watch, reason: wouldDeny,
                     basis: wouldDeny == nil ? basis : "would deny: " + basis))
         }
-        return try audited(context, argumentText, verdict.audit) {
+        try audited(context, argumentText, verdict.audit, deliver: deliver) {
             switch verdict.decision {
             case .allow(let grant):
                 return try host.call(
@@ -149,24 +170,32 @@ public final class CapabilityGate {
         return Verdict(decision: decision, audit: AuditDecision(decision, policy: policy))
     }
 
-    /// Records the decision, runs `body` only if that record was made, and records what the
-    /// guest received or why the call failed.
+    /// Records the decision, runs `body` only if that record was made, hands its result to the
+    /// guest (`deliver`), and records what the guest received or why the call failed, delivery
+    /// included: a result the guest never got is not recorded as returned.
     private func audited(
         _ context: HostCallContext, _ argumentText: String, _ decision: AuditDecision,
-        _ body: () throws -> ComponentValue?
-    ) throws -> ComponentValue? {
+        _ body: () throws -> ComponentValue?, deliver: (ComponentValue?) throws -> Void
+    ) throws {
         let event = try audit.begin(
             component: component, interface: context.interface, function: context.function,
             arguments: argumentText, decision: decision)
         let result: ComponentValue?
         do {
             result = try body()
+            try deliver(result)
         } catch {
             try audit.finish(event, outcome: .failed("\(error)"))
             throw error
         }
         try audit.finish(event, outcome: .returned(Self.wave(result, context.type.result)))
-        return result
+    }
+
+    private func audited(
+        _ context: HostCallContext, _ argumentText: String, _ decision: AuditDecision,
+        deliver: (ComponentValue?) throws -> Void, _ body: () throws -> ComponentValue?
+    ) throws {
+        try audited(context, argumentText, decision, body, deliver: deliver)
     }
 
     static func summary(of decision: Decision, in policy: Policy) -> String {

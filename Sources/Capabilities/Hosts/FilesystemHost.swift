@@ -4,7 +4,7 @@ import WasmComponent
 /// filesystem, which checks the grant's scope at open, component by component.
 public final class FilesystemHost: HostInterface {
     public let interfaceName = "sandbox:skill/filesystem"
-    public let functionNames = ["read-file"]
+    public let signatures = ["read-file": "func(string) -> result<string, string>"]
     public let fileSystem: any FileSystemAccess
 
     public init(fileSystem: any FileSystemAccess) {

@@ -7,8 +7,10 @@ import WasmRuntime
 public protocol HostInterface: AnyObject, Sendable {
     /// The full interface name without version, e.g. `sandbox:skill/filesystem`.
     var interfaceName: String { get }
-    /// The functions this host implements, by WIT name.
-    var functionNames: [String] { get }
+    /// The functions this host implements, by WIT name, each with the shape of its type as
+    /// `WITPrinter.structuralSignature` spells it (`func(string) -> result<string, string>`):
+    /// an import of another type is not served, so the host never sees values it does not expect.
+    var signatures: [String: String] { get }
     /// What the policy must check beyond the capability itself: for the filesystem, the path
     /// and whether it is read or written.
     func scopeRequest(for function: String, arguments: [ComponentValue]) -> ScopeRequest

@@ -23,6 +23,4 @@ public final class SandboxEnvironment {
         self.audit = audit
         self.hosts = [FilesystemHost(fileSystem: fileSystem)] + extraHosts
     }
-
-    var providedInterfaces: Set<String> { Set(hosts.map(\.interfaceName)) }
 }

@@ -28,9 +28,8 @@ public final class SandboxedComponent {
         let gate = CapabilityGate(component: name, policy: policy, hosts: environment.hosts, audit: environment.audit)
         self.gate = gate
         self.component = try LoadedComponent(
-            binary: binary, name: name, providedInterfaces: environment.providedInterfaces,
-            limits: environment.limits, debuggable: debuggable, interrupts: environment.interrupts,
-            hostCall: { [unowned gate] context, arguments in try gate.handle(context, arguments) })
+            binary: binary, name: name, host: gate, limits: environment.limits, debuggable: debuggable,
+            interrupts: environment.interrupts)
         self.interrupts = environment.interrupts
         self.interruptKey = environment.interrupts.register(component.interrupter)
     }

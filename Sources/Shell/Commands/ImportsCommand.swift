@@ -11,7 +11,7 @@ enum ImportsCommand: ShellCommand {
     static func run(_ arguments: ParsedArguments, in session: Session) throws {
         let component = try session.component(named: arguments.component)
         let policy = component.sandboxed.policy
-        let unprovided = Set(component.sandboxed.component.unprovidedImports)
+        let unprovided = Set(component.sandboxed.component.unprovidedImports.map(\.name))
         if component.world.imports.isEmpty { session.print("\(component.name) imports nothing") }
         for item in component.world.imports {
             switch item {

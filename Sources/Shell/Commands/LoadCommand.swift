@@ -63,9 +63,14 @@ enum LoadCommand: ShellCommand {
         for part in sandboxed.component.uninterruptibleParts {
             session.print("  warning: Ctrl-C and the time limit cannot stop this \(part)")
         }
+        // Imports no host has at all on one line; those a host has with another type, one each.
         let unprovided = sandboxed.component.unprovidedImports
-        if !unprovided.isEmpty {
-            session.print("  not provided by the host (calls to them trap): \(unprovided.joined(separator: ", "))")
+        let absent = unprovided.filter { $0.reason == "no host provides it" }.map(\.name)
+        if !absent.isEmpty {
+            session.print("  not provided by the host (calls to them trap): \(absent.joined(separator: ", "))")
+        }
+        for (name, reason) in unprovided where reason != "no host provides it" {
+            session.print("  not provided by the host (calls to it trap): \(name): \(reason)")
         }
     }
 

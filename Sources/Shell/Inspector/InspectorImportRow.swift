@@ -16,7 +16,7 @@ struct InspectorImportRow: Equatable, Sendable {
     /// The rows for a component, in import order.
     static func rows(for component: SessionComponent) -> [InspectorImportRow] {
         let policy = component.sandboxed.policy
-        let unprovided = Set(component.sandboxed.component.unprovidedImports)
+        let unprovided = Set(component.sandboxed.component.unprovidedImports.map(\.name))
         var rows: [InspectorImportRow] = []
         for item in component.world.imports {
             switch item {

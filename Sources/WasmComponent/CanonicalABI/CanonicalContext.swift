@@ -59,4 +59,15 @@ package protocol CanonicalContext {
     /// Borrows the handle at `index` from the guest instance's table for the call (spec:
     /// `lift_borrow`). Must throw when the index is free or names another resource type.
     mutating func liftBorrow(_ index: UInt32, as type: ResourceType) throws -> ResourceHandle
+
+    /// Counts `bytes` of host memory that lifting is about to take (a string's bytes, a list's
+    /// values) against the call's budget, and throws when the budget is spent or the call was
+    /// interrupted: aliasing lets a guest describe gigabytes with a few bytes of memory, so what
+    /// lifting builds is bounded here, not by the guest's memory size.
+    mutating func chargeLift(_ bytes: Int) throws
+}
+
+extension CanonicalContext {
+    /// What one lifted value takes on the host before any payload: its slot in an array.
+    static var liftedValueBytes: Int { MemoryLayout<ComponentValue>.stride }
 }

@@ -91,6 +91,8 @@ extension CanonicalLayout {
             address: address, byteCount: size == 0 ? 0 : byteLength, alignment: alignment,
             subject: listName, extent: "length \(count)")
         if count == 0 { return [] }
+        let (valueBytes, valuesOverflow) = count.multipliedReportingOverflow(by: C.liftedValueBytes)
+        try context.chargeLift(valuesOverflow ? Int.max : valueBytes)
         if isPlainNumber {
             return context.withMemory(offset: address, count: byteLength) { bytes in
                 decodePlainNumbers(bytes, count: count)

@@ -38,6 +38,8 @@ enum StringCoding {
         try context.checkRange(
             address: address, byteCount: byteLength, alignment: alignment, subject: "string", extent: extent)
         if byteLength == 0 { return "" }
+        // UTF-16 and Latin-1 may grow on the way to UTF-8 (up to 3 bytes per unit).
+        try context.chargeLift(source == .utf8 ? byteLength : 3 * units)
 
         let decoded: String? = context.withMemory(offset: address, count: byteLength) { bytes in
             switch source {

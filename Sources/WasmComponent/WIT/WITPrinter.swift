@@ -18,6 +18,12 @@ public enum WITPrinter {
         WITTypeNamer().signature(of: function)
     }
 
+    /// `func(string) -> result<string, string>`: the shape of a function's type, parameter and
+    /// type names left out, for comparing an import with what a host implements.
+    public static func structuralSignature(of function: FunctionType) -> String {
+        WITTypeNamer.structuralSignature(of: function)
+    }
+
     /// `list<u8>`, `option<point>`, `result<_, string>`, `borrow<cart>`; a named record, variant,
     /// enum, flags, alias or resource prints its name.
     public static func typeName(_ type: ValueType) -> String {

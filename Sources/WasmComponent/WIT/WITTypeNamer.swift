@@ -11,7 +11,14 @@ struct WITTypeNamer {
         /// As messages name it: `own<cart>` beside `borrow<cart>` (as handles print), names as
         /// they are, a nominal type without a name by its kind (`record`).
         case message
+        /// The shape alone, names of types left out: records, variants, enums and flags by their
+        /// fields and cases, aliases by what they stand for, handles as `own<cart>`. Two types
+        /// spelled alike lift and lower alike, which is what a host compares an import against.
+        case structural
     }
+
+    /// Spells every type by its shape.
+    static let structural = WITTypeNamer(spelling: .structural)
 
     /// Names every type with no local names, as messages do.
     static let message = WITTypeNamer(spelling: .message)
@@ -65,6 +72,22 @@ struct WITTypeNamer {
 
     private func escaped(_ name: String) -> String {
         spelling == .wit ? WITKeywords.escape(name) : name
+    }
+
+    /// `func(string) -> result<string, string>`: every type by its shape, parameter names left
+    /// out (they do not change how a call lifts and lowers).
+    package static func structuralSignature(of function: FunctionType) -> String {
+        var text = "func("
+        for (index, parameter) in function.parameters.enumerated() {
+            if index > 0 { text += ", " }
+            structural.append(parameter.type, to: &text)
+        }
+        text += ")"
+        if let result = function.result {
+            text += " -> "
+            structural.append(result, to: &text)
+        }
+        return text
     }
 
     /// `(a: u32, b: u32) -> u32`-style pieces: parameters without the parentheses.
@@ -121,13 +144,15 @@ struct WITTypeNamer {
         case .result(let ok, let err):
             appendResult(ok: ok, err: err, to: &text)
         case .own(let resource):
-            if spelling == .message { text += "own<" }
+            if spelling != .wit { text += "own<" }
             text += name(of: resource)
-            if spelling == .message { text += ">" }
+            if spelling != .wit { text += ">" }
         case .borrow(let resource):
             text += "borrow<"
             text += name(of: resource)
             text += ">"
+        case .alias(_, let target) where spelling == .structural:
+            append(target, to: &text)
         case .alias(let name, _):
             text += escaped(localName(of: type) ?? name)
         case .record(let record):
@@ -199,7 +224,7 @@ struct WITTypeNamer {
         _ type: ValueType, declaredName: String?, to text: inout String,
         structure: (inout String) -> Void
     ) {
-        if let name = localName(of: type) ?? declaredName {
+        if spelling != .structural, let name = localName(of: type) ?? declaredName {
             text += escaped(name)
         } else if spelling == .message {
             text += Self.kind(of: type)

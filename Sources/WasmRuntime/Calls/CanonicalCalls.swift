@@ -1,13 +1,44 @@
 import WasmComponent
 import WasmKit
 
-/// The canonical ABI's view of one guest for one call: its memory, its realloc, and the
-/// loaded component's resource tables.
+/// The canonical ABI's view of one guest for one call: its memory, its realloc, the loaded
+/// component's resource tables, and what lifting may still take of host memory in this call.
 struct GuestContext: CanonicalContext {
     let options: CanonicalOptions
     let memory: Memory?
     let reallocFunction: WasmKit.Function?
-    let tables: ResourceTables
+    unowned let runtime: ComponentRuntime
+    var tables: ResourceTables { runtime.tables }
+    /// Host memory lifting may still take in this call (`ComponentLimits.liftBytesPerCall`).
+    private var liftRemaining: Int
+    /// Where the last check for an interruption was, counting down from the budget.
+    private var nextInterruptCheck: Int
+
+    init(options: CanonicalOptions, memory: Memory?, reallocFunction: WasmKit.Function?, runtime: ComponentRuntime) {
+        self.options = options
+        self.memory = memory
+        self.reallocFunction = reallocFunction
+        self.runtime = runtime
+        liftRemaining = runtime.limits.liftBytesPerCall
+        nextInterruptCheck = liftRemaining
+    }
+
+    /// How often lifting looks for Ctrl-C: every this many bytes of lifted values.
+    static let interruptCheckBytes = 1 << 20
+
+    mutating func chargeLift(_ bytes: Int) throws {
+        guard bytes <= liftRemaining else {
+            throw ResourceLimitError(
+                .lift,
+                "lift limit exceeded: the values lifted in one call would take more than "
+                    + "\(ResourceLimitError.bytes(runtime.limits.liftBytesPerCall)) of host memory")
+        }
+        liftRemaining -= bytes
+        if liftRemaining <= nextInterruptCheck {
+            nextInterruptCheck = liftRemaining - Self.interruptCheckBytes
+            if runtime.interruption.isRequested { throw GuestInterrupted(reason: "lifting was stopped") }
+        }
+    }
 
     func memoryByteCount() -> Int? { memory?.byteCount }
 
@@ -31,9 +62,9 @@ struct GuestContext: CanonicalContext {
         -> UInt32
     {
         guard let reallocFunction else { throw ResourceError("the function has no realloc option") }
-        let results = try reallocFunction.invoke([
-            .i32(originalPointer), .i32(originalSize), .i32(alignment), .i32(newSize),
-        ])
+        let results = try runtime.withoutLeaving("realloc") {
+            try reallocFunction.invoke([.i32(originalPointer), .i32(originalSize), .i32(alignment), .i32(newSize)])
+        }
         guard results.count == 1, case .i32(let pointer) = results[0] else {
             throw ResourceError("realloc returned \(results) instead of one i32")
         }
@@ -45,7 +76,7 @@ struct GuestContext: CanonicalContext {
         guard handle.resource === type else { throw ResourceError("\(handle) is not a \(type.name)") }
         var entry = try tables.removeHost(handle)
         entry.isOwned = true
-        return tables.addGuest(entry)
+        return try tables.addGuest(entry)
     }
 
     mutating func lowerBorrow(_ handle: ResourceHandle, as type: ResourceType) throws -> UInt32 {
@@ -62,7 +93,7 @@ struct GuestContext: CanonicalContext {
         let entry = try tables.guestEntry(index, type)
         guard entry.isOwned else { throw ResourceError("handle index \(index) is a borrow, not an own<\(type.name)>") }
         _ = try tables.removeGuest(index, type)
-        return tables.addHost(entry)
+        return try tables.addHost(entry)
     }
 
     mutating func liftBorrow(_ index: UInt32, as type: ResourceType) throws -> ResourceHandle {
@@ -73,12 +104,25 @@ struct GuestContext: CanonicalContext {
 
 extension LiftedFunction {
     /// Host → guest: lower the arguments, run the core function, lift the result, post-return.
+    /// Anything that goes wrong while the guest's frames are on the stack (a trap, a failed host
+    /// call, an abort) comes out as `GuestCallFailed`: the instance cannot be entered again.
     func call(_ arguments: [ComponentValue], runtime: ComponentRuntime) throws -> ComponentValue? {
-        var context = GuestContext(options: options, memory: memory, reallocFunction: realloc, tables: runtime.tables)
+        var context = GuestContext(options: options, memory: memory, reallocFunction: realloc, runtime: runtime)
         let coreArguments = try signature.lowerArguments(arguments, context: &context)
-        let coreResults = try core.invoke(coreArguments.map(\.wasmKitValue))
+        let coreResults: [Value]
+        do {
+            coreResults = try core.invoke(coreArguments.map(\.wasmKitValue))
+        } catch {
+            throw GuestCallFailed(error)
+        }
         let result = try signature.liftResult(from: try coreResults.map(CoreValue.init), context: &context)
-        if let postReturn { try postReturn.invoke(coreResults) }
+        if let postReturn {
+            do {
+                _ = try runtime.withoutLeaving("a post-return function") { try postReturn.invoke(coreResults) }
+            } catch {
+                throw GuestCallFailed(error)
+            }
+        }
         return result
     }
 }
@@ -93,7 +137,7 @@ struct LoweredFunction {
     func makeCoreFunction(store: Store, runtime: ComponentRuntime) throws -> WasmKit.Function {
         let signature = CanonicalSignature(target.type)
         let coreType = signature.coreType(.lower)
-        let context = GuestContext(options: options, memory: memory, reallocFunction: realloc, tables: runtime.tables)
+        let context = GuestContext(options: options, memory: memory, reallocFunction: realloc, runtime: runtime)
         let state = LoweredCallState(signature: signature, context: context, target: target)
         runtime.loweredCalls.append(state)
         return WasmKit.Function(
@@ -107,25 +151,7 @@ struct LoweredFunction {
                 // A frame without a function is the host's entry into the guest, not a wasm frame.
                 runtime.lastHostCallBacktrace = caller.captureBacktrace()?.symbols.compactMap(\.name) ?? []
             }
-            var context = state.context
-            let coreArguments = try parameters.map { try CoreValue($0) }
-            let arguments: [ComponentValue]
-            do {
-                arguments = try state.signature.liftArguments(from: coreArguments, context: &context)
-            } catch var error as WasmComponent.CanonicalABIError {
-                // `argument `s`` alone would read as an argument of the export being called.
-                error.site = "\(state.label) \(error.site ?? "arguments")"
-                throw error
-            }
-            let result = try state.target.call(arguments)
-            let lowered: [CoreValue]
-            do {
-                lowered = try state.signature.lowerResult(result, coreArguments: coreArguments, context: &context)
-            } catch var error as WasmComponent.CanonicalABIError {
-                error.site = "\(state.label) \(error.site ?? "result")"
-                throw error
-            }
-            for (index, value) in lowered.enumerated() { results[index] = value.wasmKitValue }
+            try state.serve(parameters, into: results, runtime: runtime)
         }
     }
 }

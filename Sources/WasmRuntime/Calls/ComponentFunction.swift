@@ -25,7 +25,10 @@ final class ComponentFunction {
         case .lifted(let lifted):
             return try lifted.call(arguments, runtime: runtime)
         case .imported(let context):
-            return try runtime.hostCallHandler(context, arguments)
+            // An import the component re-exports, called from the host: nothing to lower.
+            var delivered: ComponentValue?
+            try runtime.handler.hostCall(context, arguments) { delivered = $0 }
+            return delivered
         }
     }
 }

@@ -6,9 +6,15 @@ import WasmKit
 final class ComponentRuntime {
     let name: String
     let store: Store
-    let tables = ResourceTables()
+    let tables: ResourceTables
     /// Every call of an imported function lands here: policy, audit and the host's work.
-    var hostCallHandler: (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+    let handler: any HostCallHandler
+    let limits: ComponentLimits
+    /// Stops host work inside a call (lifting) on Ctrl-C or the time limit.
+    let interruption = CallInterruption()
+    /// Set while the runtime runs the guest's `realloc` or a post-return function, where the
+    /// Component Model forbids calling out of the instance: names which one, for the trap.
+    var forbiddenToLeave: String?
     /// Core instances whose modules carry the interrupt check (see `CoreModuleInstrumenter`).
     var interruptibleInstances: [Instance] = []
     /// Why some core modules could not be instrumented (then Ctrl-C cannot stop them).
@@ -20,19 +26,32 @@ final class ComponentRuntime {
     var loweredCalls: [LoweredCallState] = []
     /// The store's interceptor when the component is loaded for debugging (function stepping).
     let tracer: FunctionTracer?
+    /// Every imported function, in the order the component imports them, with whether a host serves it.
+    var importedFunctions: [HostCallContext] = []
     /// Core modules defined so far: the next one's number in `CoreFunctionName`.
     var coreModuleCount = 0
     /// Runs the core modules' start functions where they can be stopped (see the type).
     let startFunctions: StartFunctionGuard
 
     init(
-        name: String, store: Store, tracer: FunctionTracer? = nil, startFunctions: StartFunctionGuard,
-        hostCallHandler: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+        name: String, store: Store, limits: ComponentLimits, tracer: FunctionTracer? = nil,
+        startFunctions: StartFunctionGuard, handler: any HostCallHandler
     ) {
         self.name = name
         self.store = store
+        self.limits = limits
+        self.tables = ResourceTables(liveHandleLimit: limits.liveHandles)
         self.tracer = tracer
         self.startFunctions = startFunctions
-        self.hostCallHandler = hostCallHandler
+        self.handler = handler
+    }
+
+    /// Runs guest code (`realloc`, a post-return function) during which the instance may not be
+    /// left: a host call from it traps.
+    func withoutLeaving<T>(_ what: String, _ body: () throws -> T) rethrows -> T {
+        let outer = forbiddenToLeave
+        forbiddenToLeave = what
+        defer { forbiddenToLeave = outer }
+        return try body()
     }
 }

@@ -6,9 +6,10 @@ public final class LoadedComponent {
     public let name: String
     public let world: ComponentWorld
     public let exports: [ExportedFunction]
-    /// Imported functions no host serves (`iface.func`): loading still succeeds, and a call
-    /// that reaches one traps naming it.
-    public let unprovidedImports: [String]
+    /// Imported functions no host serves (`iface.func`), with why (none does, or not with the
+    /// type the component imports): loading still succeeds, and a call that reaches one is
+    /// refused and traps.
+    public let unprovidedImports: [(name: String, reason: String)]
 
     /// The memory, table and fuel limits the component runs under.
     public let limits: ComponentLimits
@@ -34,21 +35,33 @@ public final class LoadedComponent {
     /// Parses, validates and instantiates `bytes`. Every host call of the component goes through
     /// `hostCall`, which decides (policy), records (audit) and serves it.
     public convenience init(
+        bytes: [UInt8], name: String, host: any HostCallHandler, limits: ComponentLimits = .default,
+        debuggable: Bool = false, interrupts: InterruptBroadcaster? = nil
+    ) throws {
+        try self.init(
+            binary: try ComponentParser.parse(bytes), name: name, host: host, limits: limits,
+            debuggable: debuggable, interrupts: interrupts)
+    }
+
+    /// Loads with a closure for a host: the interfaces in `providedInterfaces` are served by
+    /// `hostCall`, with whatever type the component imports them (tests, benchmarks).
+    public convenience init(
         bytes: [UInt8], name: String, providedInterfaces: Set<String>, limits: ComponentLimits = .default,
         debuggable: Bool = false, interrupts: InterruptBroadcaster? = nil,
         hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
     ) throws {
         try self.init(
-            binary: try ComponentParser.parse(bytes), name: name, providedInterfaces: providedInterfaces,
-            limits: limits, debuggable: debuggable, interrupts: interrupts, hostCall: hostCall)
+            binary: try ComponentParser.parse(bytes), name: name,
+            host: ClosureHostCallHandler(providing: providedInterfaces, hostCall), limits: limits,
+            debuggable: debuggable, interrupts: interrupts)
     }
 
-    /// Instantiates `binary`. Start functions run meanwhile, stoppable by the time limit and,
+    /// Instantiates `binary`; every import is served by `host`, which is asked at load which
+    /// imports it serves. Start functions run meanwhile, stoppable by the time limit and,
     /// through `interrupts` (Ctrl-C), like calls.
     public init(
-        binary: ComponentBinary, name: String, providedInterfaces: Set<String>, limits: ComponentLimits = .default,
-        debuggable: Bool = false, interrupts: InterruptBroadcaster? = nil,
-        hostCall: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+        binary: ComponentBinary, name: String, host: any HostCallHandler, limits: ComponentLimits = .default,
+        debuggable: Bool = false, interrupts: InterruptBroadcaster? = nil
     ) throws {
         self.name = name
         self.limits = limits
@@ -61,7 +74,7 @@ public final class LoadedComponent {
         if let fuel = limits.fuelPerCall { store.fuel = Fuel(remaining: fuel) }
         let startFunctions = StartFunctionGuard(limitSeconds: limits.callSeconds)
         let runtime = ComponentRuntime(
-            name: name, store: store, tracer: tracer, startFunctions: startFunctions, hostCallHandler: hostCall)
+            name: name, store: store, limits: limits, tracer: tracer, startFunctions: startFunctions, handler: host)
         var backend = WasmKitBackend(runtime: runtime)
         let loadInterrupt = interrupts?.register(startFunctions.interrupter)
         defer { if let loadInterrupt { interrupts?.unregister(loadInterrupt) } }
@@ -70,7 +83,11 @@ public final class LoadedComponent {
         let interruptFlag = try? InterruptFlag(instances: runtime.interruptibleInstances)
         self.interruptFlag = interruptFlag
         if let seconds = limits.callSeconds, let interruptFlag {
-            let clock = CallClock(limitSeconds: seconds) { [weak interruptFlag] in interruptFlag?.request() }
+            let interruption = runtime.interruption
+            let clock = CallClock(limitSeconds: seconds) { [weak interruptFlag] in
+                interruption.request()
+                interruptFlag?.request()
+            }
             CallWatchdog.shared.watch(clock)
             self.clock = clock
         } else {
@@ -98,17 +115,9 @@ public final class LoadedComponent {
         self.exports = exports
         self.functions = functions
 
-        var unprovided: [String] = []
-        for item in world.imports {
-            switch item {
-            case .interface(let interface) where !providedInterfaces.contains(InterfaceName(interface.name).unversioned):
-                unprovided += interface.functions.map { "\(interface.name).\($0.name)" }
-            case .function(let function):
-                unprovided.append(function.name)
-            default: continue
-            }
+        self.unprovidedImports = runtime.importedFunctions.compactMap { context in
+            context.unprovidedReason.map { (context.qualifiedName, $0) }
         }
-        self.unprovidedImports = unprovided
     }
 
     public func resolve(_ target: String) throws(LoadError) -> ExportedFunction {
@@ -129,6 +138,7 @@ public final class LoadedComponent {
         if let poisoned { throw InstanceUnusable(component: name, reason: poisoned) }
         if let fuel = limits.fuelPerCall { runtime.store.fuel = Fuel(remaining: fuel) }
         interruptFlag?.reset()
+        runtime.interruption.reset()
         abortPlace = nil
         clock?.start()
         defer { clock?.finish() }
@@ -140,26 +150,53 @@ public final class LoadedComponent {
             if let abortPlace { throw aborted(at: abortPlace) }
             return result
         } catch let trap as Trap {
-            if let flag = interruptFlag, flag.isInterruption(trap) {
-                if let abortPlace { throw aborted(at: abortPlace) }
-                let reason =
-                    clock?.timedOut == true
-                    ? "the call ran longer than its \(Self.seconds(limits.callSeconds ?? 0)) time limit"
-                    : "the call was stopped (Ctrl-C)"
-                poisoned = reason
-                throw GuestInterrupted(reason: reason)
-            }
+            if let flag = interruptFlag, flag.isInterruption(trap) { try rethrowingInterruption() }
             let report = GuestTrap(trap)
             poisoned = "it trapped (\(report.reason))"
             throw report
         } catch let limit as ResourceLimitError {
-            // Thrown out of `memory.grow`/`table.grow`: a trap of the guest like any other.
-            poisoned = "it trapped (\(limit.description))"
-            throw GuestTrap(reason: limit.description, frames: [])
+            // Lifting the result ran out of its budget or of handles: owned handles already
+            // taken out of the guest's table cannot be given back, so the instance is done.
+            poisoned = "it returned more than its limits allow (\(limit))"
+            throw limit
         } catch let error as StepAborted {
             // Thrown out of a host call the user aborted: the guest's frames were unwound.
             throw aborted(at: error.place)
+        } catch let failure as GuestCallFailed {
+            // The guest's frames were unwound by an error of the host (a refused or failed host
+            // call, a limit): a trap of the guest, as in the Component Model.
+            switch failure.underlying {
+            case let trap as Trap where interruptFlag?.isInterruption(trap) == true:
+                try rethrowingInterruption()
+            case let trap as Trap:
+                let report = GuestTrap(trap)
+                poisoned = "it trapped (\(report.reason))"
+                throw report
+            case let error as StepAborted:
+                throw aborted(at: error.place)
+            case let limit as ResourceLimitError where limit.limit == .memory || limit.limit == .table:
+                // Thrown out of `memory.grow`/`table.grow`: a trap of the guest like any other.
+                poisoned = "it trapped (\(limit.description))"
+                throw GuestTrap(reason: limit.description, frames: [])
+            case let interrupted as GuestInterrupted:
+                poisoned = interrupted.reason
+                throw interrupted
+            case let error:
+                poisoned = "it trapped (\(error))"
+                throw error
+            }
         }
+    }
+
+    /// The error of a call an interrupt check stopped: an abort, the time limit or Ctrl-C.
+    private func rethrowingInterruption() throws -> Never {
+        if let abortPlace { throw aborted(at: abortPlace) }
+        let reason =
+            clock?.timedOut == true
+            ? "the call ran longer than its \(Self.seconds(limits.callSeconds ?? 0)) time limit"
+            : "the call was stopped (Ctrl-C)"
+        poisoned = reason
+        throw GuestInterrupted(reason: reason)
     }
 
     /// The error of a call the user aborted at `place`; the instance, left mid-call, is poisoned.
@@ -176,7 +213,11 @@ public final class LoadedComponent {
     /// call from any thread (Ctrl-C). The interrupted instance is then poisoned.
     public var interrupter: @Sendable () -> Void {
         let flag = interruptFlag
-        return { flag?.request() }
+        let interruption = runtime.interruption
+        return {
+            interruption.request()
+            flag?.request()
+        }
     }
 
     /// While true, each host call records the guest's wasm call stack (`lastHostCallBacktrace`,
@@ -206,6 +247,7 @@ public final class LoadedComponent {
     /// until then must be refused by the caller.
     public func abortRunningCall(at place: String) {
         abortPlace = place
+        runtime.interruption.request()
         interruptFlag?.request()
     }
 
@@ -215,6 +257,12 @@ public final class LoadedComponent {
     /// Drops a resource handle the host owns, running the resource's destructor.
     public func drop(_ handle: ResourceHandle) throws {
         let entry = try runtime.tables.removeHost(handle)
-        try runningGuest { try runtime.tables.destroy(entry) }
+        try runningGuest {
+            do {
+                try runtime.tables.destroy(entry)
+            } catch {
+                throw GuestCallFailed(error)
+            }
+        }
     }
 }

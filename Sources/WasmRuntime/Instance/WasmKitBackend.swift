@@ -164,7 +164,7 @@ struct WasmKitBackend: InstantiationBackend {
             WasmKit.Function(store: store, parameters: [.i32], results: [.i32]) { [weak tables] _, arguments in
                 guard let tables else { throw ResourceTables.unloaded }
                 guard case .i32(let rep) = arguments[0] else { return [.i32(0)] }
-                return [.i32(tables.addGuest(ResourceTables.Entry(resource: resource, rep: rep, isOwned: true)))]
+                return [.i32(try tables.addGuest(ResourceTables.Entry(resource: resource, rep: rep, isOwned: true)))]
             })
     }
 
@@ -196,7 +196,9 @@ struct WasmKitBackend: InstantiationBackend {
     func importedFunction(interface: String?, name: String, type: WasmComponent.FunctionType) throws
         -> ComponentFunction
     {
-        let context = HostCallContext(component: runtime.name, interface: interface ?? "", function: name, type: type)
+        var context = HostCallContext(component: runtime.name, interface: interface ?? "", function: name, type: type)
+        context.unprovidedReason = runtime.handler.unprovidedReason(for: context)
+        runtime.importedFunctions.append(context)
         return ComponentFunction(type: type, implementation: .imported(context), runtime: runtime)
     }
 

@@ -11,6 +11,7 @@ final class GuestResourceLimiter: ResourceLimiter {
     func limitMemoryGrowth(to desired: Int) throws -> Bool {
         guard desired <= limits.memoryBytes else {
             throw ResourceLimitError(
+                .memory,
                 "memory limit exceeded: growing a linear memory to \(ResourceLimitError.bytes(desired)) "
                     + "exceeds the component's limit of \(ResourceLimitError.bytes(limits.memoryBytes))")
         }
@@ -20,6 +21,7 @@ final class GuestResourceLimiter: ResourceLimiter {
     func limitTableGrowth(to desired: Int) throws -> Bool {
         guard desired <= limits.tableElements else {
             throw ResourceLimitError(
+                .table,
                 "table limit exceeded: growing a table to \(desired) elements exceeds the component's "
                     + "limit of \(limits.tableElements)")
         }

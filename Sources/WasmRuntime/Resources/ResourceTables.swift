@@ -22,6 +22,24 @@ final class ResourceTables {
     private var nextHostIndex: UInt32 = 1
     /// Resources this component defines, with their destructors.
     private(set) var destructors: [ObjectIdentifier: Function?] = [:]
+    /// The most handles both tables may hold together.
+    let liveHandleLimit: Int
+    /// Handles held now, in both tables.
+    private(set) var liveHandles = 0
+
+    init(liveHandleLimit: Int = ComponentLimits.default.liveHandles) {
+        self.liveHandleLimit = liveHandleLimit
+    }
+
+    private func admitHandle() throws(ResourceLimitError) {
+        guard liveHandles < liveHandleLimit else {
+            throw ResourceLimitError(
+                .handles,
+                "handle limit exceeded: the component and the host already hold \(liveHandles) resource handles, "
+                    + "the component's limit")
+        }
+        liveHandles += 1
+    }
 
     /// The store's resource built-ins reach the tables weakly: the destructors here hold the
     /// store, so owning the tables would keep the store alive forever.
@@ -37,7 +55,8 @@ final class ResourceTables {
 
     // MARK: Guest table
 
-    func addGuest(_ entry: Entry) -> UInt32 {
+    func addGuest(_ entry: Entry) throws(ResourceLimitError) -> UInt32 {
+        try admitHandle()
         if let slot = freeGuestSlots.popLast() {
             guest[Int(slot)] = entry
             return slot
@@ -60,12 +79,14 @@ final class ResourceTables {
         let entry = try guestEntry(index, resource)
         guest[Int(index)] = nil
         freeGuestSlots.append(index)
+        liveHandles -= 1
         return entry
     }
 
     // MARK: Host table
 
-    func addHost(_ entry: Entry) -> ResourceHandle {
+    func addHost(_ entry: Entry) throws(ResourceLimitError) -> ResourceHandle {
+        try admitHandle()
         let index = nextHostIndex
         nextHostIndex += 1
         host[index] = entry
@@ -82,6 +103,7 @@ final class ResourceTables {
     func removeHost(_ handle: ResourceHandle) throws(ResourceError) -> Entry {
         let entry = try hostEntry(handle)
         host[handle.index] = nil
+        liveHandles -= 1
         return entry
     }
 

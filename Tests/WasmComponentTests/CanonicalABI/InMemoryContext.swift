@@ -27,6 +27,12 @@ struct InMemoryContext: CanonicalContext {
     /// The guest instance's handle table: index -> handle.
     var handles: [UInt32: ResourceHandle] = [:]
     var nextHandleIndex: UInt32 = 1
+    /// Host memory lifting may still take in this call; nil for no budget.
+    var liftBudget: Int?
+    /// Every charge made, in order.
+    var liftCharges: [Int] = []
+
+    struct BudgetError: Error, Equatable {}
 
     init(encoding: StringEncoding = .utf8, memorySize: Int = 65536, heapStart: Int = 1024) {
         options = CanonicalOptions(stringEncoding: encoding)
@@ -127,5 +133,12 @@ struct InMemoryContext: CanonicalContext {
 
     func u32(at address: Int) -> UInt32 {
         bytes(at: address, count: 4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    mutating func chargeLift(_ bytes: Int) throws {
+        liftCharges.append(bytes)
+        guard let budget = liftBudget else { return }
+        guard bytes <= budget else { throw BudgetError() }
+        liftBudget = budget - bytes
     }
 }

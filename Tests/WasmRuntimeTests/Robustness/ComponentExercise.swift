@@ -55,8 +55,8 @@ struct ComponentExercise {
         let component: LoadedComponent
         do {
             component = try LoadedComponent(
-                binary: binary, name: "mutant", providedInterfaces: [], limits: limits, debuggable: debuggable,
-                hostCall: denyingHost)
+                binary: binary, name: "mutant", host: ClosureHostCallHandler(providing: [], denyingHost),
+                limits: limits, debuggable: debuggable)
         } catch {
             outcome.note(error)
             return outcome

@@ -49,7 +49,7 @@ struct GuestTrapTests {
         let trap = try Self.trap("grow(100)", limits: ComponentLimits(memoryBytes: 1 << 20))
         #expect(
             trap?.description
-                == "trap: memory limit exceeded: growing a linear memory to 6.3 MiB exceeds the component's limit of 1 MiB"
+                == "trap: memory limit exceeded: growing a linear memory to 6.375 MiB exceeds the component's limit of 1 MiB"
         )
     }
 

@@ -12,7 +12,7 @@ struct HandMadeComponentTests {
             let binary = try ComponentParser.parse(bytes)
             _ = WITPrinter.print(try ComponentInspector.world(of: binary))
             _ = try LoadedComponent(
-                binary: binary, name: "hand-made", providedInterfaces: [], hostCall: { _, _ in nil })
+                binary: binary, name: "hand-made", host: ClosureHostCallHandler(providing: []) { _, _ in nil })
             return nil
         } catch {
             return "\(error)"
