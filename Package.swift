@@ -5,15 +5,20 @@ import PackageDescription
 let package = Package(
     name: "wasmsh",
     platforms: [.macOS(.v15)],
+    // No library products: with one, a plain `swift build` also builds every executable and plugin
+    // tool of the dependencies (WasmKit's CLI, swift-syntax for its WIT plugins: minutes more).
     products: [
         .executable(name: "wasmsh", targets: ["wasmsh"]),
-        // For the benchmark package in Benchmarks/, which depends on this one by path.
-        .library(name: "WasmComponent", targets: ["WasmComponent"]),
-        .library(name: "WasmRuntime", targets: ["WasmRuntime"]),
-        .library(name: "Capabilities", targets: ["Capabilities"]),
+        // The benchmark harness of issue 8, run by Benchmarks/run.sh.
+        .executable(name: "sandbox-bench", targets: ["sandbox-bench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
+        // One trait only, never the three defaults: SwiftPM 6.3 passes each enabled trait as a
+        // `-D` flag in a new random order each time it plans a build (a different TERM, `swift
+        // test` after `swift run`, ...), and a reordered command line recompiles WasmKit from
+        // scratch (swift-package-manager#10525). MultiThread keeps the engine's locks real;
+        // FileSystem (parsing from a path) and Disassembler (instruction dumps) are unused.
+        .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2", traits: ["MultiThread"]),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
@@ -47,6 +52,13 @@ let package = Package(
             dependencies: ["Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "wasmsh", dependencies: ["WasmshCLI"]),
+        // The benchmark harness, beside the shell so that it shares its build: `swift test` builds
+        // it in debug (CI's smoke run uses that build), Benchmarks/run.sh in release.
+        .executableTarget(
+            name: "sandbox-bench",
+            dependencies: ["Capabilities", "WasmRuntime", "WasmComponent", .product(name: "WasmKit", package: "WasmKit")],
+            path: "Benchmarks/Sources/SandboxBench"
+        ),
         // C shims over libedit and ncurses (terminfo).
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Runs both sides of the wasmsh benchmarks and prints one table (Benchmarks/run.sh calls this).
 
-    compare.py --harness PATH --wasmsh PATH --root REPOSITORY [--quick] [--json FILE]
+    compare.py --harness PATH --wasmsh PATH --root REPOSITORY [--quick] [--debug] [--json FILE]
 
-The wasmsh side is the Swift harness (release build) and the wasmsh executable itself (start-up);
-the wasmtime-py side is wasmtime_bench.py next to this file. Each memory figure comes from a
-fresh process. Timings are reported against the goals of issue 8, never asserted: the exit
-status is non-zero only when a workload fails to run.
+The wasmsh side is the Swift harness (release build; a debug one only for CI's smoke run) and the
+wasmsh executable itself (start-up); the wasmtime-py side is wasmtime_bench.py next to this file.
+Each memory figure comes from a fresh process. Timings are reported against the goals of issue 8,
+never asserted: the exit status is non-zero only when a workload fails to run.
 """
 import argparse
 import json
@@ -214,6 +214,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--harness", required=True, help="the release build of sandbox-bench")
     parser.add_argument("--wasmsh", required=True, help="the release build of wasmsh")
+    parser.add_argument("--debug", action="store_true", help="the two are debug builds: say so in the table")
     parser.add_argument("--root", required=True, help="the wasmsh repository")
     parser.add_argument("--quick", action="store_true", help="tiny N: a smoke test printing every row")
     parser.add_argument("--json", help="also write every figure of both sides to this file")
@@ -234,6 +235,8 @@ def main():
     time_process(wt, "startup", [*python_bench, "--root", root, "startup"], root, startup_runs, "SUCCESS")
 
     mode = "quick (smoke test; figures are not meaningful)" if args.quick else "full"
+    if args.debug:
+        mode += ", wasmsh DEBUG build (its figures are not meaningful)"
     print(f"\nwasmsh vs wasmtime-py 50.0.1 — {mode}; ratio = how many times better wasmsh is (>1: wasmsh wins)\n")
     print(table(ws, wt))
     extra = notes(ws, wt)

@@ -1,26 +1,29 @@
 #!/usr/bin/env bash
 # The benchmarks of issue 8, wasmsh side by side with wasmtime-py 50.0.1, in one table.
 #
-#   Benchmarks/run.sh [--quick] [--json FILE]
+#   Benchmarks/run.sh [--quick] [--debug] [--json FILE]
 #
-# Builds, in release mode and in this package's own .build (so the root's `swift test` is never
-# disturbed), the harness `sandbox-bench` and the `wasmsh` executable; builds the 18 MB
-# componentize-py component if absent (components/large/build.sh); installs wasmtime-py if
+# Builds the root package's `sandbox-bench` (the harness) and `wasmsh` in release mode (the
+# root's .build/release, beside and apart from the debug build `swift test` uses); builds the
+# 18 MB componentize-py component if absent (components/large/build.sh); installs wasmtime-py if
 # missing; then runs every workload on both runtimes (Benchmarks/compare.py) and prints the
 # table. --quick uses tiny iteration counts: a smoke test that prints every row in well under a
-# minute (builds excluded). The exit status is non-zero only when something fails to run, never
-# because of a timing.
+# minute (builds excluded). --debug uses the debug build instead, the one `swift test` has
+# already made (CI's smoke run): nothing to compile, but its wasmsh timings mean nothing. The
+# exit status is non-zero only when something fails to run, never because of a timing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
+configuration=release
 pass=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) pass+=(--quick) ;;
+    --debug) configuration=debug ;;
     --json) pass+=(--json "$2"); shift ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run.sh: unknown argument '$1' (use --quick, --json FILE)" >&2; exit 2 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument '$1' (use --quick, --debug, --json FILE)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -29,11 +32,10 @@ if ! python3 -c 'import importlib.metadata as m, sys; sys.exit(m.version("wasmti
   python3 -m pip install -q --disable-pip-version-check wasmtime==50.0.1
 fi
 
-# Naming the products keeps SwiftPM from building the dependencies' plugin tools (swift-syntax).
-echo "· building sandbox-bench and wasmsh (release)" >&2
-swift build -c release --package-path "$here" --product sandbox-bench >&2
-swift build -c release --package-path "$here" --product wasmsh >&2
-bin="$(swift build -c release --package-path "$here" --show-bin-path)"
+echo "· building sandbox-bench and wasmsh ($configuration)" >&2
+swift build -c "$configuration" --package-path "$root" --product sandbox-bench >&2
+swift build -c "$configuration" --package-path "$root" --product wasmsh >&2
+bin="$(swift build -c "$configuration" --package-path "$root" --show-bin-path)"
 
 if [ ! -f "$root/components/large/large.wasm" ]; then
   echo "· building components/large/large.wasm (componentize-py)" >&2
@@ -41,4 +43,5 @@ if [ ! -f "$root/components/large/large.wasm" ]; then
   bash "$root/components/large/build.sh" >&2 || echo "run.sh: components/large/build.sh failed; skipping the 18 MB rows" >&2
 fi
 
+[ "$configuration" = debug ] && pass+=(--debug)
 exec python3 "$here/compare.py" --harness "$bin/sandbox-bench" --wasmsh "$bin/wasmsh" --root "$root" "${pass[@]}"

@@ -10,7 +10,9 @@ let package = Package(
     name: "wasmsh-fuzz",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
+        // One trait only, as in the root package: with more, every new build plan reorders their
+        // -D flags and recompiles WasmKit (see ../Package.swift).
+        .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2", traits: ["MultiThread"]),
     ],
     targets: [
         .target(name: "WasmComponent"),

@@ -27,7 +27,7 @@ struct HostCallBenchmarks {
             try timed { try expectAllRead(inMemory.component.call(memoryCall.export, memoryCall.arguments)) }
         }
 
-        let noIO = try busy(audit: AuditLog(), extraHosts: [NoIOFilesystemHost()])
+        let noIO = try busy(audit: AuditLog(), fileSystem: InMemoryFileSystem(root: files.root, files: ["demo.txt": "x"]))
         let noIOCall = try CallExpression(expression, in: noIO.component)
         let noIORate = try callsPerSecond {
             try timed { try expectAllRead(noIO.component.call(noIOCall.export, noIOCall.arguments)) }
@@ -80,8 +80,11 @@ struct HostCallBenchmarks {
     }
 
     /// busy.wasm behind the capability gate with `filesystem` granted for ./demo.txt.
-    private func busy(audit: AuditLog, extraHosts: [any HostInterface] = []) throws -> SandboxedComponent {
-        let environment = try SandboxEnvironment(root: files.root, audit: audit, extraHosts: extraHosts)
+    /// busy.wasm on the real file system, or on `fileSystem` (an in-memory one: no file I/O).
+    private func busy(audit: AuditLog, fileSystem: (any FileSystemAccess)? = nil) throws -> SandboxedComponent {
+        let environment =
+            try fileSystem.map { SandboxEnvironment(fileSystem: $0, audit: audit) }
+            ?? SandboxEnvironment(root: files.root, audit: audit)
         return try SandboxedComponent(
             bytes: try files.bytes(of: "busy"), name: "busy", environment: environment,
             policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))

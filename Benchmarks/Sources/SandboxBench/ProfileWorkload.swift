@@ -97,8 +97,11 @@ struct ProfileWorkload {
         let path = "/tmp/wasmsh-profile-\(getpid()).jsonl"
         if name == .hostJSONL { audit.add(try JSONLinesAuditSink(path: path)) }
         defer { if name == .hostJSONL { unlink(path) } }
-        let environment = try SandboxEnvironment(
-            root: files.root, audit: audit, extraHosts: name == .hostGate ? [NoIOFilesystemHost()] : [])
+        // The gate row reads from memory: the same host, policy and audit, no file I/O.
+        let environment =
+            name == .hostGate
+            ? SandboxEnvironment(fileSystem: InMemoryFileSystem(root: files.root, files: ["demo.txt": "x"]), audit: audit)
+            : try SandboxEnvironment(root: files.root, audit: audit)
         let busy = try SandboxedComponent(
             bytes: bytes, name: "busy", environment: environment,
             policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))

@@ -35,9 +35,9 @@ import WasmComponent
 /// it inside `instantiate`, before the host can reach the instance's flag, so a start function
 /// that never returned would hang the load. The host runs it right after instantiating instead
 /// (`StartFunctionGuard`), in the same order, where Ctrl-C and the time limit reach it.
-public struct CoreModuleInstrumenter: Sendable {
+package struct CoreModuleInstrumenter: Sendable {
     /// The export name the flag gets unless another is chosen.
-    public static let defaultExportName = "wasmsh:interrupt"
+    package static let defaultExportName = "wasmsh:interrupt"
 
     /// The name a module's start function is exported under, its start section removed: a
     /// start function runs inside `instantiate`, before the instance's flag can be reached, so
@@ -52,18 +52,18 @@ public struct CoreModuleInstrumenter: Sendable {
     /// lengthen instantiation. No existing export may start with the prefix.
     package let functionExportPrefix: String?
 
-    public init(exportName: String = CoreModuleInstrumenter.defaultExportName, functionExportPrefix: String? = nil) {
+    package init(exportName: String = CoreModuleInstrumenter.defaultExportName, functionExportPrefix: String? = nil) {
         self.exportName = exportName
         self.functionExportPrefix = functionExportPrefix
     }
 
     /// Returns the instrumented module, or throws where the input is not a module this
     /// instrumenter fully understands (it never guesses past an unknown byte).
-    public func instrument(_ module: [UInt8]) throws(InstrumentationError) -> [UInt8] {
+    package func instrument(_ module: [UInt8]) throws(InstrumentationError) -> [UInt8] {
         try instrument(module[...])
     }
 
-    public func instrument(_ module: ArraySlice<UInt8>) throws(InstrumentationError) -> [UInt8] {
+    package func instrument(_ module: ArraySlice<UInt8>) throws(InstrumentationError) -> [UInt8] {
         var reader = ModuleByteReader(module)
         try Self.readHeader(&reader)
         let sections = try Self.readSections(&reader)

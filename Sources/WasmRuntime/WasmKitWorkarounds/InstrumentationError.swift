@@ -1,7 +1,7 @@
 import WasmComponent
 
 /// Why a core module could not be instrumented with interrupt checks, and where.
-public struct InstrumentationError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct InstrumentationError: Error, Equatable, Sendable, CustomStringConvertible {
     package enum Reason: Equatable, Sendable {
         /// The bytes do not start with the header of a version-1 core module (a component, say).
         case notACoreModule(String)
