@@ -10,8 +10,9 @@ public struct AuditEvent: Hashable, Sendable {
     /// Full interface name as imported: `sandbox:skill/filesystem`.
     public let interface: String
     public let function: String
-    /// The arguments as WAVE text, comma-separated: `"./demo.txt"`.
-    public let arguments: String
+    /// The arguments as WAVE text, comma-separated: `"./demo.txt"` (a bounded preview; once
+    /// finished, with the whole text's length and digest when the preview is cut).
+    public internal(set) var arguments: AuditText
     public let decision: AuditDecision
     /// Nil while the call is in progress.
     public internal(set) var outcome: AuditOutcome?
@@ -22,7 +23,7 @@ public struct AuditEvent: Hashable, Sendable {
 
     public init(
         sequence: UInt64, time: WallClockTime, component: String, interface: String, function: String,
-        arguments: String, decision: AuditDecision, outcome: AuditOutcome? = nil, durationNanoseconds: UInt64? = nil
+        arguments: AuditText, decision: AuditDecision, outcome: AuditOutcome? = nil, durationNanoseconds: UInt64? = nil
     ) {
         self.sequence = sequence
         self.time = time
@@ -37,7 +38,7 @@ public struct AuditEvent: Hashable, Sendable {
     }
 
     init(
-        sequence: UInt64, component: String, interface: String, function: String, arguments: String,
+        sequence: UInt64, component: String, interface: String, function: String, arguments: AuditText,
         decision: AuditDecision, startedAt: UInt64
     ) {
         self.sequence = sequence

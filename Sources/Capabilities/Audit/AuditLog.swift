@@ -10,21 +10,31 @@ import Synchronization
 public final class AuditLog: Sendable {
     /// How many events `history` keeps by default; older ones are dropped (still in the JSONL file).
     public static let defaultHistoryLimit = 10_000
+    /// How much memory `history` may take by default, counting each event's texts.
+    public static let defaultHistoryByteLimit = 8 << 20
 
     private struct State {
         var nextSequence: UInt64 = 1
         var sinks: [any AuditSink] = []
-        /// A ring of the most recent events in sequence order, starting at `head`.
+        /// A ring of the most recent events in sequence order: `count` of them from `head`.
         var ring: [AuditEvent] = []
         var head = 0
+        var count = 0
+        /// What the kept events take, by `AuditLog.bytes(of:)`.
+        var bytes = 0
         var dropped: UInt64 = 0
     }
 
     public let historyLimit: Int
+    public let historyByteLimit: Int
     private let state: Mutex<State>
 
-    public init(historyLimit: Int = AuditLog.defaultHistoryLimit, sinks: [any AuditSink] = []) {
+    public init(
+        historyLimit: Int = AuditLog.defaultHistoryLimit, historyByteLimit: Int = AuditLog.defaultHistoryByteLimit,
+        sinks: [any AuditSink] = []
+    ) {
         self.historyLimit = max(0, historyLimit)
+        self.historyByteLimit = max(0, historyByteLimit)
         var initial = State()
         initial.sinks = sinks
         state = Mutex(initial)
@@ -42,14 +52,14 @@ public final class AuditLog: Sendable {
     /// it, the event is still numbered and kept in memory, but the error is thrown: the caller
     /// must then not run the host work (treat the call as denied).
     public func begin(
-        component: String, interface: String, function: String, arguments: String, decision: AuditDecision
+        component: String, interface: String, function: String, arguments: AuditText, decision: AuditDecision
     ) throws(AuditError) -> AuditEvent {
         let result: Result<AuditEvent, AuditError> = state.withLock { state in
             let event = AuditEvent(
                 sequence: state.nextSequence, component: component, interface: interface, function: function,
                 arguments: arguments, decision: decision, startedAt: WallClockTime.monotonicNanoseconds())
             state.nextSequence += 1
-            Self.remember(event, in: &state, limit: historyLimit)
+            remember(event, in: &state)
             do throws(AuditError) {
                 for sink in state.sinks { try sink.record(event, phase: .decided) }
             } catch {
@@ -60,15 +70,20 @@ public final class AuditLog: Sendable {
         return try result.get()
     }
 
-    /// Records the outcome of an event from `begin`, with its duration, and returns the finished event.
+    /// Records the outcome of an event from `begin`, with its duration, and returns the finished
+    /// event; `arguments`, when given, replaces the preview the decision was recorded with (the
+    /// same text, measured whole).
     @discardableResult
-    public func finish(_ event: AuditEvent, outcome: AuditOutcome) throws(AuditError) -> AuditEvent {
+    public func finish(_ event: AuditEvent, arguments: AuditText? = nil, outcome: AuditOutcome) throws(AuditError)
+        -> AuditEvent
+    {
         var finished = event
+        if let arguments { finished.arguments = arguments }
         finished.outcome = outcome
         let now = WallClockTime.monotonicNanoseconds()
         finished.durationNanoseconds = now >= event.startedAt ? now - event.startedAt : 0
         let failure: AuditError? = state.withLock { state in
-            Self.update(finished, in: &state)
+            update(finished, in: &state)
             do throws(AuditError) {
                 for sink in state.sinks { try sink.record(finished, phase: .finished) }
             } catch {
@@ -83,11 +98,11 @@ public final class AuditLog: Sendable {
     /// The most recent events, oldest first; events still in progress have no outcome yet.
     public var history: [AuditEvent] {
         state.withLock { state in
-            Array(state.ring[state.head...] + state.ring[..<state.head])
+            (0..<state.count).map { state.ring[(state.head + $0) % state.ring.count] }
         }
     }
 
-    /// How many events fell out of `history` because of `historyLimit`.
+    /// How many events fell out of `history` because of `historyLimit` or `historyByteLimit`.
     public var droppedFromHistory: UInt64 { state.withLock { $0.dropped } }
 
     public func flush() throws(AuditError) {
@@ -102,26 +117,49 @@ public final class AuditLog: Sendable {
         if let failure { throw failure }
     }
 
-    private static func remember(_ event: AuditEvent, in state: inout State, limit: Int) {
-        guard limit > 0 else {
+    /// What an event takes in memory, roughly: its texts and a fixed part for the rest.
+    static func bytes(of event: AuditEvent) -> Int {
+        var bytes = 256 + event.arguments.preview.utf8.count + event.decision.basis.utf8.count
+        switch event.outcome {
+        case .returned(let text)?, .failed(let text)?: bytes += text.preview.utf8.count
+        case nil: break
+        }
+        return bytes
+    }
+
+    private func remember(_ event: AuditEvent, in state: inout State) {
+        guard historyLimit > 0 else {
             state.dropped += 1
             return
         }
-        if state.ring.count < limit {
+        if state.ring.count < historyLimit {
             state.ring.append(event)
+            state.count += 1
         } else {
-            state.ring[state.head] = event
-            state.head = (state.head + 1) % limit
-            state.dropped += 1
+            if state.count == state.ring.count { dropOldest(&state) }
+            state.ring[(state.head + state.count) % state.ring.count] = event
+            state.count += 1
         }
+        state.bytes += Self.bytes(of: event)
+        while state.bytes > historyByteLimit, state.count > 1 { dropOldest(&state) }
+    }
+
+    private func dropOldest(_ state: inout State) {
+        state.bytes -= Self.bytes(of: state.ring[state.head])
+        state.head = (state.head + 1) % state.ring.count
+        state.count -= 1
+        state.dropped += 1
     }
 
     /// Replaces the kept copy of an event by its finished form, if it is still kept.
-    private static func update(_ event: AuditEvent, in state: inout State) {
-        guard let newest = state.ring.isEmpty ? nil : state.nextSequence - 1 else { return }
-        let oldest = newest + 1 - UInt64(state.ring.count)
+    private func update(_ event: AuditEvent, in state: inout State) {
+        guard state.count > 0 else { return }
+        let newest = state.nextSequence - 1
+        let oldest = newest + 1 - UInt64(state.count)
         guard event.sequence >= oldest, event.sequence <= newest else { return }
-        let offset = Int(event.sequence - oldest)
-        state.ring[(state.head + offset) % state.ring.count] = event
+        let slot = (state.head + Int(event.sequence - oldest)) % state.ring.count
+        state.bytes += Self.bytes(of: event) - Self.bytes(of: state.ring[slot])
+        state.ring[slot] = event
+        while state.bytes > historyByteLimit, state.count > 1 { dropOldest(&state) }
     }
 }

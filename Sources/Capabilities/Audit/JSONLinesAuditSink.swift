@@ -80,14 +80,15 @@ public final class JSONLinesAuditSink: AuditSink {
     /// One record; the field order is the schema's.
     static func encode(_ event: AuditEvent, phase: AuditPhase, into line: JSONLineBuilder) {
         line.beginObject()
-        line.integer("v", 1)
+        line.integer("v", 2)
         line.string("phase", phase.rawValue)
         line.integer("seq", event.sequence)
         line.timestamp("time", event.time)
         line.string("component", event.component)
         line.string("interface", event.interface)
         line.string("function", event.function)
-        line.string("args", event.arguments)
+        line.string("args", event.arguments.preview)
+        if !event.arguments.isComplete { cutText("args_bytes", "args_sha256", event.arguments, into: line) }
         line.string("decision", event.decision.verdict.rawValue)
         line.string("by", event.decision.authority.rawValue)
         line.string("reason", event.decision.reason)
@@ -96,16 +97,26 @@ public final class JSONLinesAuditSink: AuditSink {
             switch event.outcome {
             case .returned(let value)?:
                 line.string("outcome", "returned")
-                line.string("result", value)
+                line.string("result", value.preview)
+                if !value.isComplete { cutText("result_bytes", "result_sha256", value, into: line) }
             case .failed(let message)?:
                 line.string("outcome", "failed")
-                line.string("error", message)
+                line.string("error", message.preview)
+                if !message.isComplete { cutText("error_bytes", "error_sha256", message, into: line) }
             case nil:
                 line.null("outcome")
             }
             line.integer("duration_ns", event.durationNanoseconds ?? 0)
         }
         line.endLine()
+    }
+
+    /// The length and digest of a text whose preview is cut: the length is null while not measured.
+    private static func cutText(
+        _ bytesKey: StaticString, _ digestKey: StaticString, _ text: AuditText, into line: JSONLineBuilder
+    ) {
+        if let count = text.byteCount { line.integer(bytesKey, UInt64(count)) } else { line.null(bytesKey) }
+        if let digest = text.sha256 { line.string(digestKey, digest) }
     }
 
     /// Writes every byte (retrying short writes and EINTR); 0 or the errno.

@@ -93,19 +93,21 @@ public final class CapabilityGate: HostCallHandler {
         let refused = AuditDecision(
             verdict: .denied, authority: .policy, reason: "refused", basis: "refused: \(error)")
         // The guest traps with `error` whether or not this record could be made.
-        _ = try? audited(context, "", refused, { throw error }, deliver: { _ in })
+        _ = try? audited(context, .empty, refused, { throw error }, deliver: { _ in }, arguments: [])
     }
 
     public func hostCall(
         _ context: HostCallContext, _ arguments: [ComponentValue], deliver: (ComponentValue?) throws -> Void
     ) throws {
-        let argumentText = Self.wave(arguments, context.type)
+        // Bounded: the decision is on record before anything large is formatted.
+        let argumentText = AuditText.preview(of: arguments, context.type)
         guard context.unprovidedReason == nil, let host = host(for: context.interface) else {
             let reason = context.unprovidedReason ?? Self.noHost
             let unprovided = AuditDecision(verdict: .denied, authority: .policy, reason: "not-provided", basis: reason)
             let message =
                 "import \(context.qualifiedName) is not provided by the host" + (reason == Self.noHost ? "" : ": \(reason)")
-            return try audited(context, argumentText, unprovided, { throw HostError(message) }, deliver: deliver)
+            return try audited(
+                context, argumentText, unprovided, { throw HostError(message) }, deliver: deliver, arguments: arguments)
         }
         let request = host.scopeRequest(for: context.function, arguments: arguments)
         var verdict = decide(context, request)
@@ -113,7 +115,7 @@ public final class CapabilityGate: HostCallHandler {
             steppedCalls += 1
             let pending = PendingHostCall(
                 number: steppedCalls, component: component, interface: context.interface, function: context.function,
-                arguments: argumentText, decision: verdict.decision,
+                arguments: argumentText.preview, decision: verdict.decision,
                 policySummary: Self.summary(of: verdict.decision, in: policy))
             switch try stepper.pause(before: pending, gate: self) {
             case .usePolicy:
@@ -133,7 +135,8 @@ public final class CapabilityGate: HostCallHandler {
                 let aborted = AuditDecision(
                     verdict: .denied, authority: .user, reason: "aborted", basis: "call aborted by the user")
                 let place = "before host call #\(steppedCalls)"
-                return try audited(context, argumentText, aborted, { throw StepAborted(place) }, deliver: deliver)
+                return try audited(
+                    context, argumentText, aborted, { throw StepAborted(place) }, deliver: deliver, arguments: arguments)
             }
         }
         if mode == .watching {
@@ -149,7 +152,7 @@ public final class CapabilityGate: HostCallHandler {
                     verdict: .allowed, authority: .watch, reason: wouldDeny,
                     basis: wouldDeny == nil ? basis : "would deny: " + basis))
         }
-        try audited(context, argumentText, verdict.audit, deliver: deliver) {
+        try audited(context, argumentText, verdict.audit, deliver: deliver, arguments: arguments) {
             switch verdict.decision {
             case .allow(let grant):
                 return try host.call(
@@ -174,28 +177,32 @@ public final class CapabilityGate: HostCallHandler {
     /// guest (`deliver`), and records what the guest received or why the call failed, delivery
     /// included: a result the guest never got is not recorded as returned.
     private func audited(
-        _ context: HostCallContext, _ argumentText: String, _ decision: AuditDecision,
-        _ body: () throws -> ComponentValue?, deliver: (ComponentValue?) throws -> Void
+        _ context: HostCallContext, _ argumentText: AuditText, _ decision: AuditDecision,
+        _ body: () throws -> ComponentValue?, deliver: (ComponentValue?) throws -> Void,
+        arguments: [ComponentValue]
     ) throws {
         let event = try audit.begin(
             component: component, interface: context.interface, function: context.function,
             arguments: argumentText, decision: decision)
+        // Arguments cut short in the decision are measured once the decision is on record.
+        let measured = argumentText.isComplete ? nil : AuditText.measured(arguments, context.type)
         let result: ComponentValue?
         do {
             result = try body()
             try deliver(result)
         } catch {
-            try audit.finish(event, outcome: .failed("\(error)"))
+            try audit.finish(event, arguments: measured, outcome: .failed(AuditText("\(error)")))
             throw error
         }
-        try audit.finish(event, outcome: .returned(Self.wave(result, context.type.result)))
+        try audit.finish(
+            event, arguments: measured, outcome: .returned(AuditText.measured(result, context.type.result)))
     }
 
     private func audited(
-        _ context: HostCallContext, _ argumentText: String, _ decision: AuditDecision,
-        deliver: (ComponentValue?) throws -> Void, _ body: () throws -> ComponentValue?
+        _ context: HostCallContext, _ argumentText: AuditText, _ decision: AuditDecision,
+        deliver: (ComponentValue?) throws -> Void, arguments: [ComponentValue], _ body: () throws -> ComponentValue?
     ) throws {
-        try audited(context, argumentText, decision, body, deliver: deliver)
+        try audited(context, argumentText, decision, body, deliver: deliver, arguments: arguments)
     }
 
     static func summary(of decision: Decision, in policy: Policy) -> String {
@@ -220,19 +227,5 @@ public final class CapabilityGate: HostCallHandler {
     static func errorValue(_ message: String, for type: ValueType?) -> ComponentValue? {
         guard case .result(_, let err)? = type?.underlying, err?.underlying == .string else { return nil }
         return .result(.err(.string(message)))
-    }
-
-    static func wave(_ arguments: [ComponentValue], _ type: FunctionType) -> String {
-        var text = ""
-        for (index, argument) in arguments.enumerated() where index < type.parameters.count {
-            if index > 0 { text += ", " }
-            WAVEFormatter.write(argument, as: type.parameters[index].type, to: &text)
-        }
-        return text
-    }
-
-    static func wave(_ result: ComponentValue?, _ type: ValueType?) -> String {
-        guard let result, let type else { return "" }
-        return WAVEFormatter.format(result, as: type)
     }
 }

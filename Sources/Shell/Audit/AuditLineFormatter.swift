@@ -28,14 +28,16 @@ public struct AuditLineFormatter: Sendable {
         var line = style(Self.role(for: event.decision), Self.padded(tag, to: 9))
         line += " " + Self.padded(DisplayTruncation.sanitized(event.component), to: componentWidth)
         line += "  " + DisplayTruncation.sanitized("\(event.interfaceShortName).\(event.function)")
-        line += "(" + DisplayTruncation.truncate(event.arguments, toCharacters: argumentsWidth) + ")"
+        line += "(" + DisplayTruncation.truncate(event.arguments.preview, toCharacters: argumentsWidth) + ")"
         let showsOutcome = event.decision.verdict == .allowed
         if showsOutcome {
             switch event.outcome {
             case .returned(let value)?:
-                if !value.isEmpty { line += " -> " + DisplayTruncation.truncate(value, toCharacters: resultWidth) }
+                if !value.preview.isEmpty {
+                    line += " -> " + DisplayTruncation.truncate(value.preview, toCharacters: resultWidth)
+                }
             case .failed(let message)?:
-                line += " -> failed: " + DisplayTruncation.truncate(message, toCharacters: resultWidth)
+                line += " -> failed: " + DisplayTruncation.truncate(message.preview, toCharacters: resultWidth)
             case nil:
                 line += " -> …"
             }

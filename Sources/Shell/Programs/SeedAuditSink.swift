@@ -25,12 +25,12 @@ public final class SeedAuditSink: AuditSink {
         guard event.decision.verdict == .allowed else {
             return "[DENIED] Component '\(event.component)' attempted \(call)(\(event.arguments)) without permission"
         }
-        let path = (try? WAVEParser.parse(event.arguments, as: .string)).flatMap { value -> String? in
+        let path = (try? WAVEParser.parse(event.arguments.preview, as: .string)).flatMap { value -> String? in
             if case .string(let text) = value { return text }
             return nil
         }
         switch (event.function, path, event.outcome) {
-        case ("read-file", let path?, .returned(let result)?) where result.hasPrefix("ok("):
+        case ("read-file", let path?, .returned(let result)?) where result.preview.hasPrefix("ok("):
             return "[ALLOWED] Component '\(event.component)' read file '\(path)' successfully"
         case ("read-file", let path?, .returned(let result)?):
             return "[ALLOWED] Component '\(event.component)' read file '\(path)' but it failed: \(result)"

@@ -9,18 +9,18 @@
 /// between two shortest candidates (f32 `360073.125` with 8 digits), Swift picks the even one
 /// (`360073.12`) and Rust the one farther from zero (`360073.13`); we follow Rust.
 enum WAVEFloatText {
-    static func append(_ value: Float, to out: inout String) { appendFloat(value, to: &out) }
+    static func append<O: WAVEOutput>(_ value: Float, to out: inout O) { appendFloat(value, to: &out) }
 
-    static func append(_ value: Double, to out: inout String) { appendFloat(value, to: &out) }
+    static func append<O: WAVEOutput>(_ value: Double, to out: inout O) { appendFloat(value, to: &out) }
 
     /// `nan`, `inf`/`-inf`, or the shortest digits of `value` in its own width, positional.
-    private static func appendFloat<F: BinaryFloatingPoint & LosslessStringConvertible>(
-        _ value: F, to out: inout String
+    private static func appendFloat<F: BinaryFloatingPoint & LosslessStringConvertible, O: WAVEOutput>(
+        _ value: F, to out: inout O
     ) {
         if value.isNaN {
-            out += "nan"
+            out.waveWrite("nan")
         } else if value.isInfinite {
-            out += value < 0 ? "-inf" : "inf"
+            out.waveWrite(value < 0 ? "-inf" : "inf")
         } else {
             let normal = value.exponentBitPattern != 0
             let fractionBits = F.significandBitCount
@@ -35,8 +35,8 @@ enum WAVEFloatText {
 
     /// Rewrites Swift's `[-]D[.D][e±X]` text positionally, dropping a trailing `.0`.
     /// `significand × 2^binaryExponent` is the value's magnitude, to detect ties exactly.
-    private static func appendPositional(
-        shortest text: String, significand: UInt64, binaryExponent: Int, to out: inout String
+    private static func appendPositional<O: WAVEOutput>(
+        shortest text: String, significand: UInt64, binaryExponent: Int, to out: inout O
     ) {
         // 17 significant digits at most for Double; 32 leaves room.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digits in
@@ -93,23 +93,23 @@ enum WAVEFloatText {
                 while end > start && digits[end - 1] == UInt8(ascii: "0") { end -= 1 }
             }
 
-            if negative { out += "-" }
+            if negative { out.waveWrite("-") }
             if start == end {
-                out += "0"
+                out.waveWrite("0")
                 return
             }
             let significant = UnsafeBufferPointer(rebasing: digits[start..<end])
             if integerDigits <= 0 {
-                out += "0."
+                out.waveWrite("0.")
                 appendZeros(-integerDigits, to: &out)
-                out += String(decoding: significant, as: UTF8.self)
+                out.waveWrite(String(decoding: significant, as: UTF8.self))
             } else if integerDigits >= significant.count {
-                out += String(decoding: significant, as: UTF8.self)
+                out.waveWrite(String(decoding: significant, as: UTF8.self))
                 appendZeros(integerDigits - significant.count, to: &out)
             } else {
-                out += String(decoding: significant[..<integerDigits], as: UTF8.self)
-                out += "."
-                out += String(decoding: significant[integerDigits...], as: UTF8.self)
+                out.waveWrite(String(decoding: significant[..<integerDigits], as: UTF8.self))
+                out.waveWrite(".")
+                out.waveWrite(String(decoding: significant[integerDigits...], as: UTF8.self))
             }
         }
     }
@@ -146,8 +146,8 @@ enum WAVEFloatText {
         return quotient == oddSignificand
     }
 
-    private static func appendZeros(_ count: Int, to out: inout String) {
+    private static func appendZeros<O: WAVEOutput>(_ count: Int, to out: inout O) {
         guard count > 0 else { return }
-        out += String(repeating: "0", count: count)
+        out.waveWrite(String(repeating: "0", count: count))
     }
 }

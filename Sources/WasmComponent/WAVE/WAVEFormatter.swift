@@ -19,18 +19,24 @@ public enum WAVEFormatter {
         write(value, type: type, to: &out)
     }
 
-    private static func write(_ value: ComponentValue, type: ValueType?, to out: inout String) {
+    /// Writes to any output; an output that stops wanting more ends the writing early, leaving
+    /// the text incomplete.
+    package static func write<O: WAVEOutput>(_ value: ComponentValue, as type: ValueType?, to out: inout O) {
+        write(value, type: type, to: &out)
+    }
+
+    private static func write<O: WAVEOutput>(_ value: ComponentValue, type: ValueType?, to out: inout O) {
         let type = type?.underlying
         switch value {
-        case .bool(let bool): out += bool ? "true" : "false"
-        case .s8(let number): out += number.description
-        case .u8(let number): out += number.description
-        case .s16(let number): out += number.description
-        case .u16(let number): out += number.description
-        case .s32(let number): out += number.description
-        case .u32(let number): out += number.description
-        case .s64(let number): out += number.description
-        case .u64(let number): out += number.description
+        case .bool(let bool): out.waveWrite(bool ? "true" : "false")
+        case .s8(let number): out.waveWrite(number.description)
+        case .u8(let number): out.waveWrite(number.description)
+        case .s16(let number): out.waveWrite(number.description)
+        case .u16(let number): out.waveWrite(number.description)
+        case .s32(let number): out.waveWrite(number.description)
+        case .u32(let number): out.waveWrite(number.description)
+        case .s64(let number): out.waveWrite(number.description)
+        case .u64(let number): out.waveWrite(number.description)
         case .f32(let number): WAVEFloatText.append(number, to: &out)
         case .f64(let number): WAVEFloatText.append(number, to: &out)
         case .char(let scalar): WAVETextEscaper.appendChar(scalar, to: &out)
@@ -38,23 +44,25 @@ public enum WAVEFormatter {
         case .list(let elements):
             var elementType: ValueType?
             if case .list(let declared) = type { elementType = declared }
-            out += "["
+            out.waveWrite("[")
             for (index, element) in elements.enumerated() {
-                if index > 0 { out += ", " }
+                guard out.wantsMore else { return }
+                if index > 0 { out.waveWrite(", ") }
                 write(element, type: elementType, to: &out)
             }
-            out += "]"
+            out.waveWrite("]")
         case .record(let fields):
             writeRecord(fields, type: type, to: &out)
         case .tuple(let elements):
             var elementTypes: [ValueType] = []
             if case .tuple(let declared) = type { elementTypes = declared }
-            out += "("
+            out.waveWrite("(")
             for (index, element) in elements.enumerated() {
-                if index > 0 { out += ", " }
+                guard out.wantsMore else { return }
+                if index > 0 { out.waveWrite(", ") }
                 write(element, type: index < elementTypes.count ? elementTypes[index] : nil, to: &out)
             }
-            out += ")"
+            out.waveWrite(")")
         case .variant(let caseName, let payload):
             appendCaseName(caseName, to: &out)
             if let payload {
@@ -62,9 +70,9 @@ public enum WAVEFormatter {
                 if case .variant(let variant) = type {
                     payloadType = variant.cases.first(where: { $0.name == caseName })?.payload
                 }
-                out += "("
+                out.waveWrite("(")
                 write(payload, type: payloadType, to: &out)
-                out += ")"
+                out.waveWrite(")")
             }
         case .enumCase(let caseName):
             appendCaseName(caseName, to: &out)
@@ -72,11 +80,11 @@ public enum WAVEFormatter {
             if let payload {
                 var payloadType: ValueType?
                 if case .option(let declared) = type { payloadType = declared }
-                out += "some("
+                out.waveWrite("some(")
                 write(payload, type: payloadType, to: &out)
-                out += ")"
+                out.waveWrite(")")
             } else {
-                out += "none"
+                out.waveWrite("none")
             }
         case .result(let result):
             var okType: ValueType?
@@ -87,37 +95,40 @@ public enum WAVEFormatter {
             }
             switch result {
             case .ok(let payload):
-                out += "ok"
+                out.waveWrite("ok")
                 writePayload(payload, type: okType, to: &out)
             case .err(let payload):
-                out += "err"
+                out.waveWrite("err")
                 writePayload(payload, type: errType, to: &out)
             }
         case .flags(let names):
             writeFlags(names, type: type, to: &out)
         case .handle(let handle):
-            out += handle.description
+            out.waveWrite(handle.description)
         }
     }
 
-    private static func writePayload(_ payload: ComponentValue?, type: ValueType?, to out: inout String) {
+    private static func writePayload<O: WAVEOutput>(_ payload: ComponentValue?, type: ValueType?, to out: inout O) {
         guard let payload else { return }
-        out += "("
+        out.waveWrite("(")
         write(payload, type: type, to: &out)
-        out += ")"
+        out.waveWrite(")")
     }
 
     /// `{a: 1, b: 2}`, leaving out fields whose value is an option `none`; `{:}` if none remain.
-    private static func writeRecord(_ fields: [ComponentValue.RecordField], type: ValueType?, to out: inout String) {
+    private static func writeRecord<O: WAVEOutput>(
+        _ fields: [ComponentValue.RecordField], type: ValueType?, to out: inout O
+    ) {
         var declared: [RecordType.Field] = []
         if case .record(let record) = type { declared = record.fields }
-        out += "{"
+        out.waveWrite("{")
         var first = true
         for (index, field) in fields.enumerated() {
+            guard out.wantsMore else { return }
             if case .option(nil) = field.value { continue }
-            if first { first = false } else { out += ", " }
-            out += field.name
-            out += ": "
+            if first { first = false } else { out.waveWrite(", ") }
+            out.waveWrite(field.name)
+            out.waveWrite(": ")
             // Fields normally come in declaration order; look the name up only if they do not.
             let fieldType: ValueType? =
                 index < declared.count && declared[index].name == field.name
@@ -125,12 +136,12 @@ public enum WAVEFormatter {
                 : declared.first(where: { $0.name == field.name })?.type
             write(field.value, type: fieldType, to: &out)
         }
-        if first { out += ":" }
-        out += "}"
+        if first { out.waveWrite(":") }
+        out.waveWrite("}")
     }
 
     /// `{read, write}` in the flags type's declaration order, `{}` when no flag is set.
-    private static func writeFlags(_ names: [String], type: ValueType?, to out: inout String) {
+    private static func writeFlags<O: WAVEOutput>(_ names: [String], type: ValueType?, to out: inout O) {
         var ordered = names
         if case .flags(let flags) = type {
             let position = { (name: String) in flags.flags.firstIndex(of: name) ?? Int.max }
@@ -146,17 +157,18 @@ public enum WAVEFormatter {
             }
             if !inOrder { ordered.sort { position($0) < position($1) } }
         }
-        out += "{"
+        out.waveWrite("{")
         for (index, name) in ordered.enumerated() {
-            if index > 0 { out += ", " }
-            out += name
+            guard out.wantsMore else { return }
+            if index > 0 { out.waveWrite(", ") }
+            out.waveWrite(name)
         }
-        out += "}"
+        out.waveWrite("}")
     }
 
-    private static func appendCaseName(_ name: String, to out: inout String) {
-        if WAVEKeyword.isKeyword(name) { out += "%" }
-        out += name
+    private static func appendCaseName<O: WAVEOutput>(_ name: String, to out: inout O) {
+        if WAVEKeyword.isKeyword(name) { out.waveWrite("%") }
+        out.waveWrite(name)
     }
 
     /// A first guess at the text's length so the common results need a single allocation.

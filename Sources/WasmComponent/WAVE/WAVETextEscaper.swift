@@ -8,31 +8,41 @@
 /// version differs from the one in the Rust that built wasmtime, newly assigned characters may be
 /// escaped here but printed there (or the reverse). Hex digits are lowercase without leading zeros.
 enum WAVETextEscaper {
-    static func appendChar(_ scalar: Unicode.Scalar, to out: inout String) {
-        out += "'"
+    static func appendChar<O: WAVEOutput>(_ scalar: Unicode.Scalar, to out: inout O) {
+        out.waveWrite("'")
         appendEscaped(scalar, to: &out)
-        out += "'"
+        out.waveWrite("'")
     }
 
-    static func appendString(_ string: String, to out: inout String) {
-        out += "\""
+    static func appendString<O: WAVEOutput>(_ string: String, to out: inout O) {
+        out.waveWrite("\"")
         // Runs of characters that need no escaping are copied in one piece.
         var pendingStart = string.unicodeScalars.startIndex
         var index = pendingStart
         let scalars = string.unicodeScalars
+        // Long runs are handed over in pieces, so an output that has enough stops the scan.
+        var runLength = 0
         while index != scalars.endIndex {
             let scalar = scalars[index]
             if needsEscape(scalar) {
-                if pendingStart != index { out += string[pendingStart..<index] }
+                if pendingStart != index { out.waveWrite(string[pendingStart..<index]) }
                 appendEscaped(scalar, to: &out)
                 index = scalars.index(after: index)
                 pendingStart = index
+                runLength = 0
             } else {
                 index = scalars.index(after: index)
+                runLength += 1
+                if runLength == 4096 {
+                    out.waveWrite(string[pendingStart..<index])
+                    pendingStart = index
+                    runLength = 0
+                }
             }
+            if runLength == 0 && !out.wantsMore { return }
         }
-        if pendingStart != scalars.endIndex { out += string[pendingStart...] }
-        out += "\""
+        if pendingStart != scalars.endIndex { out.waveWrite(string[pendingStart...]) }
+        out.waveWrite("\"")
     }
 
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
@@ -44,21 +54,21 @@ enum WAVETextEscaper {
         }
     }
 
-    private static func appendEscaped(_ scalar: Unicode.Scalar, to out: inout String) {
+    private static func appendEscaped<O: WAVEOutput>(_ scalar: Unicode.Scalar, to out: inout O) {
         switch scalar.value {
-        case 0x5C: out += "\\\\"
-        case 0x22: out += "\\\""
-        case 0x27: out += "\\'"
-        case 0x09: out += "\\t"
-        case 0x0D: out += "\\r"
-        case 0x0A: out += "\\n"
+        case 0x5C: out.waveWrite("\\\\")
+        case 0x22: out.waveWrite("\\\"")
+        case 0x27: out.waveWrite("\\'")
+        case 0x09: out.waveWrite("\\t")
+        case 0x0D: out.waveWrite("\\r")
+        case 0x0A: out.waveWrite("\\n")
         default:
             if needsEscape(scalar) {
-                out += "\\u{"
-                out += String(scalar.value, radix: 16, uppercase: false)
-                out += "}"
+                out.waveWrite("\\u{")
+                out.waveWrite(String(scalar.value, radix: 16, uppercase: false))
+                out.waveWrite("}")
             } else {
-                out.unicodeScalars.append(scalar)
+                out.waveWrite(scalar)
             }
         }
     }

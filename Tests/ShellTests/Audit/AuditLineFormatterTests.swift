@@ -15,7 +15,7 @@ struct AuditLineFormatterTests {
     ) -> AuditEvent {
         AuditEvent(
             sequence: 1, time: WallClockTime(nanosecondsSinceEpoch: 0), component: component,
-            interface: "sandbox:skill/filesystem@0.1.0", function: "read-file", arguments: args,
+            interface: "sandbox:skill/filesystem@0.1.0", function: "read-file", arguments: AuditText(args),
             decision: decision, outcome: outcome, durationNanoseconds: duration)
     }
 
