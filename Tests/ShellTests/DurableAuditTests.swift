@@ -51,4 +51,50 @@ struct DurableAuditTests {
         #expect(decided.prefix(500).allSatisfy { $0["decision"] as? String == "allowed" })
         #expect(decided.suffix(250).allSatisfy { $0["decision"] as? String == "denied" })
     }
+
+    @Test("a log that fills up mid-record is cut back to whole lines, and the call whose decision was not written did not run")
+    func fullLogLeavesNoTornLine() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wasmsh-full-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        // A 4 KiB file size limit (SIGXFSZ ignored, so write(2) fails with EFBIG instead): the
+        // records of read-many run into it part-way through a line.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [
+            "-c", "trap '' XFSZ; ulimit -f 4; exec \"$0\" --audit-log \"$1\" --keep-going",
+            try PTYProcess.builtProduct(named: "wasmsh"), log.path,
+        ]
+        process.currentDirectoryURL = repositoryRoot
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        input.fileHandleForWriting.write(
+            Data("load busy\ngrant busy filesystem ./demo.txt\ncall busy.read-many(\"./demo.txt\", 100)\naudit --last 1\n".utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let bytes = try Data(contentsOf: log)
+        #expect(bytes.count <= 4096)
+        #expect(bytes.last == UInt8(ascii: "\n"), "the file ends with a whole line")
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+        #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+        #expect(text.contains("cannot write to \(log.path)"), "the call failed naming the log: \(text)")
+    }
+
+    @Test("a decision that cannot be written at all: the call does not run, the history says so, the instance is done")
+    func unwritableDecision() throws {
+        let result = try runWasmsh(
+            ["--audit-log", "/dev/full", "--keep-going"],
+            standardInput: "load trusted\ncall trusted.run()\naudit\ncall trusted.run()\n")
+        #expect(result.stderr.contains("Error: near line 2: audit log: cannot write to /dev/full: No space left on device"))
+        #expect(
+            result.stdout.contains(
+                "#1  [ALLOWED] trusted     filesystem.read-file(\"./demo.txt\") -> failed: not run: the decision could not be recor"
+            ), "\(result.stdout)")
+        #expect(result.stderr.contains("Error: near line 4: trusted cannot be called: it trapped"))
+    }
 }

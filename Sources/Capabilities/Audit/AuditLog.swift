@@ -63,6 +63,11 @@ public final class AuditLog: Sendable {
             do throws(AuditError) {
                 for sink in state.sinks { try sink.record(event, phase: .decided) }
             } catch {
+                // The call will not run: the history must not show it as decided and pending.
+                var notRun = event
+                notRun.outcome = .failed(AuditText("not run: the decision could not be recorded (\(error))"))
+                notRun.durationNanoseconds = 0
+                update(notRun, in: &state)
                 return .failure(error)
             }
             return .success(event)

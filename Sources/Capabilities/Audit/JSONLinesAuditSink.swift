@@ -119,19 +119,27 @@ public final class JSONLinesAuditSink: AuditSink {
         if let digest = text.sha256 { line.string(digestKey, digest) }
     }
 
-    /// Writes every byte (retrying short writes and EINTR); 0 or the errno.
+    /// Writes every byte (retrying short writes and EINTR); 0 or the errno. When a write fails
+    /// part-way (a full disk), a regular file is cut back to where it ended before, so that no
+    /// torn line is left for a reader to mistake for a record. (A FIFO cannot be cut back; a
+    /// reader of one sees the failure as the writer's end.)
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
         bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
     }
 
     private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
         guard let base = buffer.baseAddress else { return 0 }
+        var status = stat()
+        let sizeBefore: off_t? =
+            fstat(descriptor, &status) == 0 && SystemFiles.isType(status.st_mode, S_IFREG) ? status.st_size : nil
         var offset = 0
         while offset < buffer.count {
             let written = write(descriptor, base + offset, buffer.count - offset)
             if written < 0 {
-                if errno == EINTR { continue }
-                return errno
+                let code = errno
+                if code == EINTR { continue }
+                if offset > 0, let sizeBefore { _ = ftruncate(descriptor, sizeBefore) }
+                return code
             }
             offset += written
         }
