@@ -62,8 +62,14 @@ struct GuestContext: CanonicalContext {
         -> UInt32
     {
         guard let reallocFunction else { throw ResourceError("the function has no realloc option") }
-        let results = try runtime.withoutLeaving("realloc") {
-            try reallocFunction.invoke([.i32(originalPointer), .i32(originalSize), .i32(alignment), .i32(newSize)])
+        let results: [Value]
+        do {
+            results = try runtime.withoutLeaving("realloc") {
+                try reallocFunction.invoke([.i32(originalPointer), .i32(originalSize), .i32(alignment), .i32(newSize)])
+            }
+        } catch {
+            // Guest code failed: whatever it left behind, the instance is not to be entered again.
+            throw GuestCallFailed(error)
         }
         guard results.count == 1, case .i32(let pointer) = results[0] else {
             throw ResourceError("realloc returned \(results) instead of one i32")
