@@ -10,6 +10,9 @@ public struct Manifest: Hashable, Sendable {
     public var file: String
     /// The component the manifest says it is for, if it says.
     public var component: String?
+    /// The SHA-256 (hex) of the one binary the manifest's grants are for, when `save` pinned it:
+    /// another binary loaded under the same name gets none of them.
+    public var sha256: String?
     public var entries: [ManifestEntry]
     /// Where `component = ...` is.
     var componentLine: Int
@@ -21,7 +24,7 @@ public struct Manifest: Hashable, Sendable {
         self.componentLine = 1
     }
 
-    static let topLevelKeys = ["component", "grant", "deny"]
+    static let topLevelKeys = ["component", "sha256", "grant", "deny"]
     static let entryKeys = ["interface", "function", "read", "write"]
 
     // MARK: Reading
@@ -73,6 +76,17 @@ public struct Manifest: Hashable, Sendable {
             }
             manifest.component = name
             manifest.componentLine = line
+        }
+        if let value = table["sha256"] {
+            let line = map.topLevelKeyLine("sha256") ?? 1
+            guard let digest = value.string, digest.utf8.count == 64,
+                digest.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+            else {
+                throw ManifestError(
+                    file: file, line: line,
+                    message: "'sha256' must be the 64 lowercase hexadecimal digits of a SHA-256 digest")
+            }
+            manifest.sha256 = digest
         }
         // Entries in file order: grants and denies interleave as written.
         var entries: [ManifestEntry] = []
@@ -237,7 +251,8 @@ public struct Manifest: Hashable, Sendable {
 
     /// The manifest of a policy: one entry per interface and function, unscoped grants apart from
     /// scoped ones, full interface names (they resolve the same whatever else the component imports).
-    public init(policy: Policy, file: String) {
+    /// The manifest of a policy, pinned to the binary whose SHA-256 is `sha256` when given.
+    public init(policy: Policy, file: String, sha256: String? = nil) {
         var entries: [ManifestEntry] = []
         for (kind, rules) in [(ManifestEntry.Kind.grant, policy.grants), (.deny, policy.denies)] {
             var index = 0
@@ -264,6 +279,7 @@ public struct Manifest: Hashable, Sendable {
             }
         }
         self.init(file: file, component: policy.component, entries: entries)
+        self.sha256 = sha256
     }
 
     /// The manifest as TOML text.
@@ -271,6 +287,7 @@ public struct Manifest: Hashable, Sendable {
         var text =
             "# Capabilities of component '\(component ?? "?")' for wasmsh; format: README.md, Capabilities and manifests\n"
         if let component { text += "component = \(Self.tomlString(component))\n" }
+        if let sha256 { text += "sha256 = \(Self.tomlString(sha256))            # the one binary these grants are for\n" }
         if entries.isEmpty { text += "# No grants: the component may call nothing the host provides.\n" }
         for entry in entries {
             text += "\n[[\(entry.kind.rawValue)]]\n"
@@ -286,9 +303,10 @@ public struct Manifest: Hashable, Sendable {
         return text
     }
 
-    /// Writes a policy as a manifest file (atomically: a temporary file renamed over the old one).
-    public static func save(_ policy: Policy, to path: String) throws(ManifestError) {
-        let manifest = Manifest(policy: policy, file: path)
+    /// Writes a policy as a manifest file (atomically: a temporary file renamed over the old one),
+    /// pinned to the binary whose SHA-256 is `sha256` when given.
+    public static func save(_ policy: Policy, to path: String, sha256: String? = nil) throws(ManifestError) {
+        let manifest = Manifest(policy: policy, file: path, sha256: sha256)
         do {
             try TextFile.writeAtomically(manifest.tomlText, to: path)
         } catch {

@@ -1,6 +1,11 @@
 /// How a component's first policy is made, in one place: from nothing (deny by default), from
 /// the policy of an instance it replaces, or from a manifest, and then the grants asked for on
 /// the command line on top.
+///
+/// A manifest's grants belong to one binary under one name: when it names a component
+/// (`component = "trusted"`) that name must be the one the component is loaded under, and when
+/// `save` pinned it to a binary (`sha256 = "..."`) only that binary gets its grants; another
+/// one loads with nothing granted, and the report says why.
 public struct PolicySetup: Sendable {
     /// A manifest to apply.
     public struct ManifestFile: Sendable {
@@ -28,18 +33,50 @@ public struct PolicySetup: Sendable {
     /// Deny by default: nothing granted.
     public static let none = PolicySetup()
 
-    /// The policy for `component`, whose imports are `catalog`, with relative paths against `root`.
-    func policy(component: String, catalog: ImportCatalog, root: String) throws -> Policy {
-        var policy: Policy
+    /// The policy for `component`, whose imports are `catalog`, with relative paths against
+    /// `root`; `binaryDigest` is the SHA-256 of the binary being loaded (for a manifest's pin).
+    func policy(component: String, catalog: ImportCatalog, root: String, binaryDigest: String) throws
+        -> (policy: Policy, manifest: ManifestReport?)
+    {
+        var policy = try Policy(component: component, catalog: catalog, root: root)
+        var report: ManifestReport?
         if let startingPolicy {
             policy = startingPolicy
-        } else if let manifest {
-            policy = try Manifest.load(contentsOf: manifest.path).policy(
-                component: component, catalog: catalog, root: root, expectedComponent: manifest.expectedComponent)
-        } else {
-            policy = try Policy(component: component, catalog: catalog, root: root)
+        } else if let file = manifest {
+            let manifest = try Manifest.load(contentsOf: file.path)
+            let pin: ManifestReport.Pin =
+                switch manifest.sha256 {
+                case nil: .notPinned
+                case binaryDigest?: .matches
+                case let pinned?: .mismatch(pinned: pinned, actual: binaryDigest)
+                }
+            let applied = try manifest.policy(
+                component: component, catalog: catalog, root: root, expectedComponent: file.expectedComponent)
+            if case .mismatch = pin {} else { policy = applied }
+            report = ManifestReport(path: file.path, pin: pin)
         }
         for grant in grants { try grant.apply(to: &policy) }
-        return policy
+        return (policy, report)
+    }
+}
+
+/// What became of the manifest a component was loaded with.
+public struct ManifestReport: Sendable, Equatable {
+    public enum Pin: Sendable, Equatable {
+        /// The manifest names no binary: its grants go to whatever is loaded under the name.
+        case notPinned
+        /// The manifest is pinned to exactly this binary: its grants apply.
+        case matches
+        /// The manifest is pinned to another binary: none of its grants apply.
+        case mismatch(pinned: String, actual: String)
+    }
+
+    public let path: String
+    public let pin: Pin
+
+    /// Whether the manifest's grants were applied.
+    public var isApplied: Bool {
+        if case .mismatch = pin { return false }
+        return true
     }
 }

@@ -6,6 +6,10 @@ public final class SandboxedComponent {
     public let name: String
     public let component: LoadedComponent
     public let gate: CapabilityGate
+    /// The SHA-256 (hex) of the binary, which `save` pins a manifest to.
+    public let binaryDigest: String
+    /// What became of the manifest the policy was set up with, if there was one.
+    public let manifest: ManifestReport?
     private let interrupts: InterruptBroadcaster
     private var interruptKey: Int?
 
@@ -23,8 +27,11 @@ public final class SandboxedComponent {
         self.name = name
         let binary = try ComponentParser.parse(bytes)
         let world = try ComponentInspector.world(of: binary)
-        let policy = try setup.policy(
-            component: name, catalog: ImportCatalog(world: world), root: environment.fileSystem.rootPath)
+        binaryDigest = SHA256.hexDigest(of: bytes)
+        let (policy, manifest) = try setup.policy(
+            component: name, catalog: ImportCatalog(world: world), root: environment.fileSystem.rootPath,
+            binaryDigest: binaryDigest)
+        self.manifest = manifest
         let gate = CapabilityGate(component: name, policy: policy, hosts: environment.hosts, audit: environment.audit)
         self.gate = gate
         self.component = try LoadedComponent(

@@ -5,12 +5,13 @@ public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
-    /// Bytes of the block being filled.
-    private var block: [UInt8] = []
+    /// Bytes of a block not yet complete (fewer than 64).
+    private var pending: [UInt8] = []
+    /// Bytes compressed so far (whole blocks).
     private var byteCount: UInt64 = 0
 
     public init() {
-        block.reserveCapacity(64)
+        pending.reserveCapacity(64)
     }
 
     /// The digest of `bytes`, as 64 lowercase hexadecimal digits.
@@ -21,32 +22,58 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
+        // Contiguous bytes are compressed in place, block by block; others go through a buffer.
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            update(UnsafeRawBufferPointer(buffer))
+        }
+        guard done == nil else { return }
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(4096)
         for byte in bytes {
-            block.append(byte)
-            if block.count == 64 {
-                compress()
-                block.removeAll(keepingCapacity: true)
+            chunk.append(byte)
+            if chunk.count == 4096 {
+                chunk.withUnsafeBytes { update($0) }
+                chunk.removeAll(keepingCapacity: true)
             }
         }
+        chunk.withUnsafeBytes { update($0) }
     }
 
     public mutating func update(_ text: some StringProtocol) {
-        update(text.utf8)
+        var text = String(text)
+        text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, bytes.count)
+            pending.append(contentsOf: bytes[0..<take])
+            offset = take
+            guard pending.count == 64 else { return }
+            pending.withUnsafeBytes { compress($0.baseAddress!) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        while bytes.count - offset >= 64 {
+            compress(bytes.baseAddress! + offset)
+            offset += 64
+        }
+        if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
     }
 
     /// The 32-byte digest; the hasher is spent afterwards.
     public mutating func finish() -> [UInt8] {
-        let messageBits = (byteCount + UInt64(block.count)) &* 8
-        block.append(0x80)
-        if block.count > 56 {
-            while block.count < 64 { block.append(0) }
-            compress()
-            block.removeAll(keepingCapacity: true)
+        let messageBits = (byteCount + UInt64(pending.count)) &* 8
+        var tail = pending
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            tail.append(UInt8(truncatingIfNeeded: messageBits >> UInt64(shift)))
         }
-        while block.count < 56 { block.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { block.append(UInt8(truncatingIfNeeded: messageBits >> UInt64(shift))) }
-        compress()
-        block.removeAll()
+        tail.withUnsafeBytes { buffer in
+            for block in stride(from: 0, to: buffer.count, by: 64) { compress(buffer.baseAddress! + block) }
+        }
+        pending.removeAll()
         var digest: [UInt8] = []
         for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
             digest += [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
@@ -75,13 +102,17 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    private mutating func compress() {
+    /// One 64-byte block at `block`.
+    private mutating func compress(_ block: UnsafeRawPointer) {
         byteCount &+= 64
-        var words = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+            compress(block, words: words)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafeRawPointer, words: UnsafeMutableBufferPointer<UInt32>) {
         for index in 0..<16 {
-            words[index] =
-                UInt32(block[4 * index]) << 24 | UInt32(block[4 * index + 1]) << 16 | UInt32(block[4 * index + 2]) << 8
-                | UInt32(block[4 * index + 3])
+            words[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))
         }
         for index in 16..<64 {
             let w15 = words[index - 15]

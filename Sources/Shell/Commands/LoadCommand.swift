@@ -31,10 +31,11 @@ enum LoadCommand: ShellCommand {
         if !isPath, access(path, F_OK) != 0 {
             throw ShellError("no component '\(target)': \(path) does not exist")
         }
-        let manifestPath = "\(session.settings.manifestsDirectory)/\(baseName).toml"
+        // One rule for load and save: a component's manifest is the one named after the name it
+        // is loaded under (the alias), and must say it is for that name if it names one.
+        let manifestPath = "\(session.settings.manifestsDirectory)/\(name).toml"
         let manifest =
-            access(manifestPath, F_OK) == 0
-            ? PolicySetup.ManifestFile(path: manifestPath, expectedComponent: name == baseName ? name : nil) : nil
+            access(manifestPath, F_OK) == 0 ? PolicySetup.ManifestFile(path: manifestPath, expectedComponent: name) : nil
         let sandboxed: SandboxedComponent
         do {
             sandboxed = try SandboxedComponent(
@@ -50,15 +51,24 @@ enum LoadCommand: ShellCommand {
         let world = component.world
         var line =
             "loaded \(name) (\(path)): \(count(world.imports.count, "import")), \(count(world.exports.count, "export"))"
-        if manifest != nil {
+        var pinNote: String?
+        switch sandboxed.manifest?.pin {
+        case nil:
+            line += "; no manifest: nothing granted"
+        case .mismatch(let pinned, let actual)?:
+            line += "; manifest \(manifestPath) is pinned to another binary: none of its grants apply"
+            pinNote = "  (the manifest is for sha256 \(pinned.prefix(16))…, this binary is \(actual.prefix(16))…)"
+        case let pin?:
             let grants = sandboxed.policy.grants.map { sandboxed.policy.describe($0) }
             let denies = sandboxed.policy.denies.map { "deny " + sandboxed.policy.describe($0) }
             let applied = grants + denies
             line += "; manifest \(manifestPath): " + (applied.isEmpty ? "no grants" : applied.joined(separator: ", "))
-        } else {
-            line += "; no manifest: nothing granted"
+            if pin == .notPinned {
+                pinNote = "  (the manifest is not pinned to a binary: any \(name) gets its grants; 'save \(name)' pins it)"
+            }
         }
         session.print(line)
+        if let pinNote { session.print(pinNote) }
         if debuggable { session.print("  " + debugNote(sandboxed.component)) }
         for part in sandboxed.component.uninterruptibleParts {
             session.print("  warning: Ctrl-C and the time limit cannot stop this \(part)")

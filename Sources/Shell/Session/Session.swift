@@ -30,6 +30,8 @@ public final class Session {
     var breakpoints: [String: [Breakpoint]] = [:]
     /// Where the `step` command's calls pause (the inspector gives its calls its own console).
     lazy var stepConsole: StepConsole = LineStepConsole(session: self)
+    /// Manifests `save` wrote in this session: written over again without --force.
+    var savedManifests: Set<String> = []
     /// `audit clear` hides events up to this sequence number (the log itself keeps them).
     var auditClearedThrough: UInt64 = 0
 

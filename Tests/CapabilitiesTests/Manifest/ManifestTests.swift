@@ -150,7 +150,7 @@ struct ManifestTests {
     static let errors: [(String, String)] = [
         (
             "component = \"t\"\ncompnent = 1\n",
-            "manifests/test.toml:2: unknown key 'compnent' (expected component, grant, deny)"
+            "manifests/test.toml:2: unknown key 'compnent' (expected component, sha256, grant, deny)"
         ),
         (
             "component = 5\n",
