@@ -5,3 +5,8 @@
 #elseif canImport(Darwin)
     @_exported import Darwin
 #endif
+
+/// The C library's `read`, for code inside a type whose own `read` would hide it.
+func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

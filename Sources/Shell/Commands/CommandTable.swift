@@ -1,3 +1,5 @@
+import Capabilities
+
 /// All commands, and how a typed word finds one: exact name, else a unique prefix.
 enum CommandTable {
     static var all: [any ShellCommand.Type] {
@@ -18,7 +20,7 @@ enum CommandTable {
         if let exact = all.first(where: { $0.name == word }) { return exact }
         let matches = all.filter { $0.name.hasPrefix(word) }
         if matches.count == 1 { return matches[0] }
-        if matches.isEmpty { throw ShellError("unknown command '\(word)'; type 'help' for the list") }
+        if matches.isEmpty { throw ShellError("unknown command \(QuotedPath(word)); type 'help' for the list") }
         throw ShellError("'\(word)' is ambiguous: \(matches.map { $0.name }.joined(separator: ", "))")
     }
 }

@@ -12,7 +12,7 @@ enum SourceCommand: ShellCommand {
         guard session.sourceDepth < 16 else {
             throw ShellError("source nested more than 16 deep (a script sourcing itself?)")
         }
-        let bytes = try ComponentFile.read(file)
+        let bytes = try ComponentFile.read(file, limit: ComponentFile.scriptSizeLimit)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ShellError("\(file) is not UTF-8 text")
         }

@@ -22,12 +22,58 @@ final class ArrayLineSource: LineSource {
     }
 }
 
+/// Lines from standard input as they arrive, each at most `lineLimit` bytes: what is piped in
+/// may be anything (`wasmsh < /dev/zero`), and a line is held whole before it runs.
 final class StandardInputLineSource: LineSource {
+    /// The longest line read; a longer one is cut there and the rest of it skipped.
+    static let lineLimit = 1 << 20
+
     private var number = 0
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    /// Set when a line was cut: the caller's next line reports it.
+    private(set) var cutLine: Int?
 
     func nextLine() -> (number: Int, text: String)? {
-        guard let line = readLine(strippingNewline: true) else { return nil }
+        var line: [UInt8] = []
+        var skipping = false
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                if !skipping { line += buffer[start..<newline] }
+                start = newline + 1
+                break
+            }
+            if !skipping { line += buffer[start...] }
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+            if line.count > Self.lineLimit {
+                line.removeSubrange(Self.lineLimit...)
+                skipping = true
+                cutLine = number + 1
+            }
+            if !atEnd { fill() }
+            if atEnd && buffer.isEmpty {
+                if line.isEmpty && !skipping { return nil }
+                break
+            }
+        }
         number += 1
-        return (number, line.hasSuffix("\r") ? String(line.dropLast()) : line)
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        return (number, String(decoding: line, as: UTF8.self))
+    }
+
+    private func fill() {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 {
+                atEnd = true
+                return
+            }
+            buffer += chunk[..<count]
+            return
+        }
     }
 }

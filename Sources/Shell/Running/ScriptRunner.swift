@@ -31,7 +31,7 @@ public final class ScriptRunner {
 
     /// Runs a script file; a file that cannot be read is an error before any line runs.
     public func run(file path: String) throws -> Bool {
-        let bytes = try ComponentFile.read(path)
+        let bytes = try ComponentFile.read(path, limit: ComponentFile.scriptSizeLimit)
         return run(lines: Self.lines(of: String(decoding: bytes, as: UTF8.self)))
     }
 
@@ -54,6 +54,14 @@ public final class ScriptRunner {
         }
         defer { session.readStepAnswer = previousReader }
         while !session.isFinished, let (number, line) = lines.nextLine() {
+            if let input = lines as? StandardInputLineSource, input.cutLine == number {
+                failures += 1
+                session.output.writeError(
+                    session.style(.error, "Error:")
+                        + " near line \(number): the line is longer than \(StandardInputLineSource.lineLimit) bytes\n")
+                if !keepGoing { return false }
+                continue
+            }
             let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             if echo { session.output.write(trimmed + "\n") }

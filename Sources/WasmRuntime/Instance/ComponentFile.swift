@@ -1,22 +1,66 @@
-/// Reads component files and names components after them.
+/// Reads the files wasmsh is handed (components, scripts): regular files only, never more than a
+/// documented size, and never a block on a FIFO or a device.
 public enum ComponentFile {
-    /// The whole file, or an error naming it and the reason.
+    /// The largest component file wasmsh reads.
+    public static let sizeLimit = 256 << 20
+    /// The largest script (`wasmsh FILE`, `source FILE`) wasmsh reads.
+    public static let scriptSizeLimit = 16 << 20
+
+    /// The whole component file, or an error naming it and the reason.
     public static func read(_ path: String) throws(LoadError) -> [UInt8] {
-        guard let file = fopen(path, "rb") else {
-            throw LoadError("cannot open '\(path)': \(String(cString: strerror(errno)))")
+        try read(path, limit: sizeLimit)
+    }
+
+    /// The whole file if it is a regular file of at most `limit` bytes. The file is opened without
+    /// blocking (a FIFO would wait for a writer) and examined before a byte is read; its size is
+    /// not trusted either (files in /proc say 0): at most `limit` + 1 bytes are read.
+    public static func read(_ path: String, limit: Int) throws(LoadError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { throw LoadError("cannot open '\(path)': \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw LoadError("cannot read '\(path)': \(String(cString: strerror(errno)))")
         }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw LoadError("'\(path)' is not a regular file (\(kind(of: status.st_mode)))")
+        }
+        guard status.st_size <= limit else {
+            throw LoadError("'\(path)' is \(status.st_size) bytes, more than the limit of \(limit) bytes")
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        var count = 0
         while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
-            if count < buffer.count {
-                if ferror(file) != 0 { throw LoadError("cannot read '\(path)': \(String(cString: strerror(errno)))") }
-                break
+            if count == bytes.count {
+                guard count <= limit else {
+                    throw LoadError("'\(path)' grew past the limit of \(limit) bytes while it was read")
+                }
+                bytes.append(contentsOf: repeatElement(0, count: min(max(count, 4096), limit + 1 - count)))
             }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw LoadError("cannot read '\(path)': \(String(cString: strerror(errno)))")
+            }
+            if read == 0 { break }
+            count += read
         }
+        guard count <= limit else { throw LoadError("'\(path)' is more than the limit of \(limit) bytes") }
+        bytes.removeSubrange(count...)
         return bytes
+    }
+
+    private static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "not a regular file"
+        }
     }
 
     /// `components/trusted.wasm` → `trusted`.
