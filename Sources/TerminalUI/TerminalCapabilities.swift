@@ -1,6 +1,9 @@
 /// Whether, and how, output may be styled: decided once at start from the environment, the
 /// output descriptor and terminfo.
 public struct TerminalCapabilities: Sendable {
+    /// Whether the file descriptor is a terminal.
+    public static func isTerminal(descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
     /// True when styles produce escape sequences.
     public let usesColor: Bool
     /// terminfo's `colors` (0 when styling is off).

@@ -41,6 +41,7 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         var settings = SessionSettings()
         settings.auditLogPath = auditLog
+        settings.outputIsTerminal = TerminalCapabilities.isTerminal(descriptor: 1)
         if let root { settings.root = root }
         let capabilities = TerminalCapabilities.detect(noColorFlag: noColor)
         let output = StandardStreams()

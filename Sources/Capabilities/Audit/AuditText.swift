@@ -39,9 +39,9 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
     /// The first bytes of a call's arguments as WAVE (`"./demo.txt", 3`), formatted no further:
     /// cheap whatever the guest passed.
     static func preview(of arguments: [ComponentValue], _ type: FunctionType) -> AuditText {
-        var output = PreviewOutput(limit: previewBytes)
+        var output = WAVEPrefixOutput(limit: previewBytes)
         write(arguments, type, to: &output)
-        return output.text
+        return AuditText(preview: output.text, byteCount: output.isCut ? nil : output.keptBytes, sha256: nil)
     }
 
     /// The arguments measured whole: the preview, and the length and digest of the rest.
@@ -68,77 +68,26 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Keeps the first `limit` bytes of what is written and wants no more after them.
-private struct PreviewOutput: WAVEOutput {
-    let limit: Int
-    private var kept = ""
-    private var keptBytes = 0
-    private var isCut = false
-
-    init(limit: Int) { self.limit = limit }
-
-    var wantsMore: Bool { !isCut }
-
-    mutating func waveWrite(_ text: some StringProtocol) {
-        guard !isCut else { return }
-        keptBytes = TextPrefix.append(text, to: &kept, keptBytes: keptBytes, limit: limit, cut: &isCut)
-    }
-
-    mutating func waveWrite(_ scalar: Unicode.Scalar) { waveWrite(String(scalar)) }
-
-    var text: AuditText { AuditText(preview: kept, byteCount: isCut ? nil : keptBytes, sha256: nil) }
-}
-
 /// Keeps the first `limit` bytes of what is written, and counts and digests all of it.
 private struct MeasuringOutput: WAVEOutput {
-    let limit: Int
-    private var kept = ""
-    private var keptBytes = 0
-    private var isCut = false
-    private var total = 0
+    private var prefix: WAVEPrefixOutput
     private var hasher = SHA256()
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int) { prefix = WAVEPrefixOutput(limit: limit, countsAll: true) }
 
     var wantsMore: Bool { true }
 
     mutating func waveWrite(_ text: some StringProtocol) {
-        total += text.utf8.count
         hasher.update(text.utf8)
-        if !isCut {
-            keptBytes = TextPrefix.append(text, to: &kept, keptBytes: keptBytes, limit: limit, cut: &isCut)
-        }
+        prefix.waveWrite(text)
     }
 
     mutating func waveWrite(_ scalar: Unicode.Scalar) { waveWrite(String(scalar)) }
 
     var text: AuditText {
         var hasher = hasher
-        return AuditText(preview: kept, byteCount: total, sha256: isCut ? hasher.hexDigest() : nil)
-    }
-}
-
-/// Appending to a prefix of bounded size, whole characters only.
-private enum TextPrefix {
-    /// Appends as much of `text` as fits in `limit` bytes; sets `cut` when something did not fit.
-    static func append(
-        _ text: some StringProtocol, to kept: inout String, keptBytes: Int, limit: Int, cut: inout Bool
-    ) -> Int {
-        let room = limit - keptBytes
-        let bytes = text.utf8.count
-        if bytes <= room {
-            kept += text
-            return keptBytes + bytes
-        }
-        cut = true
-        var used = keptBytes
-        for character in text.unicodeScalars {
-            let size = UTF8.width(character)
-            if used + size > limit { break }
-            kept.unicodeScalars.append(character)
-            used += size
-        }
-        return used
+        return AuditText(
+            preview: prefix.text, byteCount: prefix.totalBytes, sha256: prefix.isCut ? hasher.hexDigest() : nil)
     }
 }
 

@@ -10,8 +10,13 @@ struct CallOutcome {
     /// Host calls paused at; nil for a call that was not stepped.
     let steppedHostCalls: Int?
 
-    /// The result in WAVE, as `wasmtime run --invoke` prints it; nil when there is none.
-    var resultText: String? { CallExpression.format(result, of: export) }
+    /// The result's WAVE text, at most `limit` bytes, with a mark where it was cut; nil when
+    /// there is no result.
+    func resultText(limit: Int) -> String? {
+        guard let result, let type = export.type.result else { return nil }
+        let prefix = WAVEFormatter.prefix(of: result, as: type, limit: limit)
+        return prefix.isComplete ? prefix.text : prefix.text + "…"
+    }
 
     /// Said after a stepped call that never reached the host.
     var noHostCallsNote: String? { steppedHostCalls == 0 ? "(no host calls)" : nil }

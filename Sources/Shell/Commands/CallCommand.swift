@@ -11,7 +11,7 @@ enum CallCommand: ShellCommand {
     static let example = "call malicious.run()\ncall values.echo.echo-u8(7)\ncall $cart.add-line(\"apple\", 2)"
 
     static func run(_ arguments: ParsedArguments, in session: Session) throws {
-        if let text = try session.calls.call(arguments.callText).resultText { session.print(text) }
+        try session.present(try session.calls.call(arguments.callText))
     }
 }
 

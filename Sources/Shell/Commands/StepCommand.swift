@@ -15,6 +15,6 @@ enum StepCommand: ShellCommand {
     static func run(_ arguments: ParsedArguments, in session: Session) throws {
         let outcome = try session.calls.step(arguments.callText, console: session.stepConsole)
         if let note = outcome.noHostCallsNote { session.print(note) }
-        if let text = outcome.resultText { session.print(text) }
+        try session.present(outcome)
     }
 }

@@ -11,6 +11,9 @@ import WasmRuntime
 /// stepped call (`s`) shows the stepper pane at each pause and takes its answers from keys
 /// while `runPendingCall` runs.
 final class InspectorModel {
+    /// The most of a result the status line shows.
+    static let statusResultBytes = 2048
+
     let session: Session
     private(set) var focus: InspectorPane
     private(set) var componentIndex = 0
@@ -260,7 +263,9 @@ final class InspectorModel {
     /// Runs `call TEXT` (`malicious.skill.run()`) and shows the result or the error.
     func call(_ text: String) {
         do {
-            let shown = try session.calls.call(text).resultText
+            let outcome = try session.calls.call(text)
+            let shown = outcome.resultText(limit: Self.statusResultBytes)
+            try session.keep(outcome)
             status = InspectorStatus(kind: .success, message: shown.map { "\(text) → \($0)" } ?? "\(text) returned")
         } catch {
             status = InspectorStatus(kind: .failure, message: "\(text): \(ErrorMessage.text(for: error))")
@@ -285,7 +290,8 @@ final class InspectorModel {
             stepper = InspectorStepper(call: text, isDebuggable: prepared.component.sandboxed.component.isDebuggable)
             let outcome = try StepSession(component: prepared.component, session: session, console: console).run(
                 prepared)
-            let shown = outcome.resultText.map { "\(text) → \($0)" } ?? "\(text) returned"
+            let shown = outcome.resultText(limit: Self.statusResultBytes).map { "\(text) → \($0)" } ?? "\(text) returned"
+            try session.keep(outcome)
             status = InspectorStatus(kind: .success, message: shown + (outcome.noHostCallsNote.map { " " + $0 } ?? ""))
         } catch {
             status = InspectorStatus(kind: .failure, message: "\(text): \(ErrorMessage.text(for: error))")

@@ -8,6 +8,9 @@ public struct SessionSettings: Sendable {
     public var root = "."
     /// Append every audit record to this JSONL file.
     public var auditLogPath: String?
+    /// Whether standard output is a terminal: then a long result prints cut short, and text from
+    /// a guest is shown with its control characters escaped.
+    public var outputIsTerminal = false
 
     public init() {}
 }
