@@ -4,9 +4,12 @@
 /// walk out of the anchor unnoticed.
 ///
 /// Symbolic links are resolved by the walk itself: a relative target continues from the link's
-/// directory (its `..` climb the directories the walk holds, never above the anchor), an absolute
-/// target must lie lexically inside the anchor's path and continues from the anchor. For the whole
-/// filesystem (anchor `/`) every target is inside. At most `SystemFiles.symbolicLinkLimit` links.
+/// directory (its `..` climb the directories the walk has entered, never above the anchor), an
+/// absolute target must lie lexically inside the anchor's path and continues from the anchor. For
+/// the whole filesystem (anchor `/`) every target is inside. At most `SystemFiles.symbolicLinkLimit`
+/// links. Names are bytes: a link target that is not UTF-8 is followed as the bytes it is.
+/// The directories entered are kept by `DirectoryTrail`, which holds a bounded number of
+/// descriptors however deep the path goes.
 struct BeneathWalk {
     /// The request as the guest wrote it, for messages.
     let requestedPath: String
@@ -20,30 +23,37 @@ struct BeneathWalk {
     /// Files and directories an explicit deny covers; the walk refuses to pass through or open them.
     let denied: [(identity: FileIdentity, scope: String)]
 
-    /// Walks `components` (names relative to the anchor) and returns an open, regular file.
-    func open(_ components: ArraySlice<Substring>) -> Result<Int32, FileAccessError> {
-        var held: [Int32] = [anchor]
-        defer { for descriptor in held.dropFirst() { close(descriptor) } }
+    private static let slash = UInt8(ascii: "/")
+    private static let dot = UInt8(ascii: ".")
+
+    /// Walks `components` (cleaned names relative to the anchor) and returns an open, regular
+    /// file. `endsAsDirectory`: the request ended in `/` or `/.`, so, as POSIX has it, its last
+    /// name must be a directory (and a file there is "not a directory").
+    func open(_ components: ArraySlice<Substring>, endsAsDirectory: Bool) -> Result<Int32, FileAccessError> {
+        var trail = DirectoryTrail(anchor: anchor)
+        defer { trail.closeAll() }
         // Names still to walk, last first; `.` and empty names never enter, so the walk is at its
         // last name exactly when nothing is pending.
-        var pending = components.reversed().filter { $0 != "." && !$0.isEmpty }
+        var pending = Self.names(of: components).reversed() as [ArraySlice<UInt8>]
+        var lastMustBeDirectory = endsAsDirectory
         var linksFollowed = 0
 
         while let name = pending.popLast() {
-            if name == ".." {
-                if held.count > 1 {
-                    close(held.removeLast())
-                } else if !isWholeFilesystem {
+            if Self.isDotDot(name) {
+                if !trail.climb() && !isWholeFilesystem {
                     return .failure(.escapesScope(path: requestedPath, scope: scopeName))
                 }
                 continue
             }
-            let directory = held[held.count - 1]
-            let nameText = String(name)
+            let directory: Int32
+            switch trail.currentDirectory(reopen: reopenStep) {
+            case .success(let descriptor): directory = descriptor
+            case .failure(let error): return .failure(error)
+            }
             let isLastName = pending.isEmpty
 
             if isLastName {
-                switch openFinal(nameText, in: directory) {
+                switch openFinal(name, in: directory, mustBeDirectory: lastMustBeDirectory) {
                 case .opened(let descriptor):
                     return .success(descriptor)
                 case .symbolicLink:
@@ -52,17 +62,17 @@ struct BeneathWalk {
                     return .failure(error)
                 }
             } else {
-                let descriptor = SystemFiles.openAt(directory, nameText, SystemFiles.directoryStep)
+                let descriptor = SystemFiles.openAt(directory, name, SystemFiles.directoryStep)
                 if descriptor >= 0 {
                     if let error = deniedCheck(descriptor) {
                         close(descriptor)
                         return .failure(error)
                     }
-                    held.append(descriptor)
+                    trail.descend(into: name, descriptor: descriptor)
                     continue
                 }
                 let code = SystemFiles.lastError
-                guard (code == ENOTDIR || code == ELOOP), isSymbolicLink(nameText, in: directory) else {
+                guard (code == ENOTDIR || code == ELOOP), isSymbolicLink(name, in: directory) else {
                     return .failure(error(code, operation: "opening"))
                 }
             }
@@ -72,23 +82,22 @@ struct BeneathWalk {
             if linksFollowed > SystemFiles.symbolicLinkLimit {
                 return .failure(.tooManySymbolicLinks(path: requestedPath, limit: SystemFiles.symbolicLinkLimit))
             }
-            guard let target = SystemFiles.readLink(at: directory, nameText) else {
+            guard let target = SystemFiles.readLink(at: directory, name) else {
                 return .failure(error(SystemFiles.lastError, operation: "reading the link in"))
             }
             if target.isEmpty { return .failure(.notFound(path: requestedPath)) }
-            if LexicalPath.isAbsolute(target) {
-                let targetComponents = LexicalPath.absoluteComponents(of: target, base: [])
-                guard LexicalPath.hasPrefix(targetComponents, anchorComponents) else {
+            // A link that ends the path and whose target ends in `/` or `/.` names a directory.
+            if isLastName && Self.endsAsDirectory(target) { lastMustBeDirectory = true }
+            let targetNames = Self.names(of: target)
+            if target[0] == Self.slash {
+                let cleaned = Self.cleanedAbsolute(targetNames)
+                guard hasAnchorPrefix(cleaned) else {
                     return .failure(.escapesScope(path: requestedPath, scope: scopeName))
                 }
-                for descriptor in held.dropFirst() { close(descriptor) }
-                held.removeSubrange(1...)
-                pending.append(contentsOf: targetComponents.dropFirst(anchorComponents.count).reversed())
+                trail.reset()
+                pending.append(contentsOf: cleaned.dropFirst(anchorComponents.count).reversed())
             } else {
-                pending.append(
-                    contentsOf: target.split(separator: "/", omittingEmptySubsequences: true).reversed().filter {
-                        $0 != "."
-                    })
+                pending.append(contentsOf: targetNames.reversed())
             }
         }
         // The path ended on a directory (`dir/.`, `dir/sub/..`, or the anchor itself).
@@ -104,13 +113,19 @@ struct BeneathWalk {
     /// Looks at the last name without following it, then opens it only if it is a regular file.
     /// The look comes first so that a device or FIFO is never opened at all; the open re-checks
     /// that it got the very file it looked at.
-    private func openFinal(_ name: String, in directory: Int32) -> FinalStep {
+    private func openFinal(_ name: ArraySlice<UInt8>, in directory: Int32, mustBeDirectory: Bool) -> FinalStep {
         var before = stat()
-        guard fstatat(directory, name, &before, AT_SYMLINK_NOFOLLOW) == 0 else {
+        guard SystemFiles.statAt(directory, name, &before, AT_SYMLINK_NOFOLLOW) else {
             return .failed(error(SystemFiles.lastError, operation: "looking up"))
         }
         if SystemFiles.isType(before.st_mode, S_IFLNK) { return .symbolicLink }
         if SystemFiles.isType(before.st_mode, S_IFDIR) { return .failed(.isADirectory(path: requestedPath)) }
+        if mustBeDirectory {
+            if let match = denied.first(where: { $0.identity == FileIdentity(before) }) {
+                return .failed(.reachesDeniedScope(path: requestedPath, scope: match.scope))
+            }
+            return .failed(.notADirectoryAtEnd(path: requestedPath, kind: SystemFiles.kind(of: before.st_mode)))
+        }
         guard SystemFiles.isType(before.st_mode, S_IFREG) else {
             return .failed(.notRegularFile(path: requestedPath, kind: SystemFiles.kind(of: before.st_mode)))
         }
@@ -134,9 +149,27 @@ struct BeneathWalk {
         return .opened(descriptor)
     }
 
-    private func isSymbolicLink(_ name: String, in directory: Int32) -> Bool {
+    /// Reopens a directory the walk entered before (after a climb closed it): the same step as
+    /// going down the first time. It was a directory then; anything else now is a concurrent change.
+    private func reopenStep(_ directory: Int32, _ name: ArraySlice<UInt8>) -> Result<Int32, FileAccessError> {
+        let descriptor = SystemFiles.openAt(directory, name, SystemFiles.directoryStep)
+        guard descriptor >= 0 else {
+            let code = SystemFiles.lastError
+            if code == ENOTDIR || code == ELOOP || code == ENOENT {
+                return .failure(.changedWhileOpening(path: requestedPath))
+            }
+            return .failure(error(code, operation: "reopening a directory of"))
+        }
+        if let error = deniedCheck(descriptor) {
+            close(descriptor)
+            return .failure(error)
+        }
+        return .success(descriptor)
+    }
+
+    private func isSymbolicLink(_ name: ArraySlice<UInt8>, in directory: Int32) -> Bool {
         var status = stat()
-        return fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0
+        return SystemFiles.statAt(directory, name, &status, AT_SYMLINK_NOFOLLOW)
             && SystemFiles.isType(status.st_mode, S_IFLNK)
     }
 
@@ -155,5 +188,59 @@ struct BeneathWalk {
 
     func error(_ code: Int32, operation: String) -> FileAccessError {
         SandboxedFileSystem.error(code, path: requestedPath, operation: operation)
+    }
+
+    // MARK: Names as bytes
+
+    /// The components as byte names, all in one buffer.
+    private static func names(of components: ArraySlice<Substring>) -> [ArraySlice<UInt8>] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(components.reduce(0) { $0 + $1.utf8.count })
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(components.count)
+        for component in components {
+            let start = buffer.count
+            buffer.append(contentsOf: component.utf8)
+            ranges.append(start..<buffer.count)
+        }
+        return ranges.map { buffer[$0] }
+    }
+
+    /// The names of a link target, `.` and empty names left out (`..` stays: it is walked).
+    private static func names(of target: [UInt8]) -> [ArraySlice<UInt8>] {
+        target.split(separator: slash, omittingEmptySubsequences: true).filter { !($0.count == 1 && $0.first == dot) }
+    }
+
+    private static func isDotDot(_ name: ArraySlice<UInt8>) -> Bool {
+        name.count == 2 && name.allSatisfy { $0 == dot }
+    }
+
+    /// True when a link target ends in `/` or `/.` (or is `.`): what it names must be a directory.
+    private static func endsAsDirectory(_ target: [UInt8]) -> Bool {
+        guard let last = target.last else { return false }
+        if last == slash { return true }
+        return last == dot && (target.count == 1 || target[target.count - 2] == slash)
+    }
+
+    /// The names of an absolute target with `..` applied lexically (stopping at `/`).
+    private static func cleanedAbsolute(_ names: [ArraySlice<UInt8>]) -> [ArraySlice<UInt8>] {
+        var stack: [ArraySlice<UInt8>] = []
+        for name in names {
+            if isDotDot(name) {
+                if !stack.isEmpty { stack.removeLast() }
+            } else {
+                stack.append(name)
+            }
+        }
+        return stack
+    }
+
+    /// True when `names` starts with the anchor's own path, byte for byte.
+    private func hasAnchorPrefix(_ names: [ArraySlice<UInt8>]) -> Bool {
+        guard names.count >= anchorComponents.count else { return false }
+        for (name, component) in zip(names, anchorComponents) where !name.elementsEqual(component.utf8) {
+            return false
+        }
+        return true
     }
 }

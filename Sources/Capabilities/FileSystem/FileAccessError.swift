@@ -9,6 +9,9 @@ public enum FileAccessError: Error, Hashable, Sendable, CustomStringConvertible 
     /// A name in the middle of the path is a file, not a directory.
     case notADirectory(path: String)
     case isADirectory(path: String)
+    /// The path ends in `/` or `/.` (or a link at its end points to such a target), so its last name
+    /// must be a directory, and it is `kind` (`a file`, `a FIFO`, ...).
+    case notADirectoryAtEnd(path: String, kind: String)
     /// A FIFO, socket or device: only regular files are read.
     case notRegularFile(path: String, kind: String)
     /// The request does not lie within the scope it was checked against.
@@ -41,6 +44,8 @@ public enum FileAccessError: Error, Hashable, Sendable, CustomStringConvertible 
             return "Not a directory: a name inside \(QuotedPath(path)) is not a directory"
         case .isADirectory(let path):
             return "Is a directory: \(QuotedPath(path))"
+        case .notADirectoryAtEnd(let path, let kind):
+            return "Not a directory: \(QuotedPath(path)) is \(kind), but the path asks for a directory"
         case .notRegularFile(let path, let kind):
             return "Not a regular file: \(QuotedPath(path)) is \(kind)"
         case .outsideScope(let path, let scope):

@@ -23,7 +23,14 @@ public final class SandboxedFileSystem: FileSystemAccess {
     /// Opens the session root: `root` (relative to the working directory if relative) or, when nil,
     /// the working directory itself.
     public init(root: String? = nil, sizeLimit: Int = SandboxedFileSystem.defaultSizeLimit) throws(FileAccessError) {
-        let workingDirectory = Self.currentDirectory() ?? "/"
+        var workingDirectory = "/"
+        if root.map({ !LexicalPath.isAbsolute($0) }) ?? true {
+            guard let current = Self.currentDirectory() else {
+                throw .rootUnavailable(
+                    path: root ?? ".", message: "the working directory cannot be read, or its path is not UTF-8")
+            }
+            workingDirectory = current
+        }
         let requested = root ?? workingDirectory
         let components = LexicalPath.absoluteComponents(
             of: requested, base: LexicalPath.absoluteComponents(of: workingDirectory, base: []))
@@ -53,12 +60,15 @@ public final class SandboxedFileSystem: FileSystemAccess {
         }
         let request = LexicalPath.absoluteComponents(of: path, base: rootComponents)
         let deniedIdentities = identities(of: denied)
+        let endsAsDirectory = Self.endsAsDirectory(path)
 
         let descriptor: Result<Int32, FileAccessError>
         if let scope {
-            descriptor = openWithin(scope, request: request, path: path, denied: deniedIdentities)
+            descriptor = openWithin(
+                scope, request: request, path: path, endsAsDirectory: endsAsDirectory, denied: deniedIdentities)
         } else {
-            descriptor = openAnywhere(request: request, path: path, denied: deniedIdentities)
+            descriptor = openAnywhere(
+                request: request, path: path, endsAsDirectory: endsAsDirectory, denied: deniedIdentities)
         }
         return descriptor.flatMap { descriptor in
             defer { close(descriptor) }
@@ -66,8 +76,19 @@ public final class SandboxedFileSystem: FileSystemAccess {
         }
     }
 
+    /// True when `path` ends in `/` or `/.` (or is `.`): lexical cleaning drops those, but POSIX
+    /// then requires the last name to be a directory (`cat file/` is "Not a directory").
+    static func endsAsDirectory(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard let last = bytes.last else { return false }
+        if last == UInt8(ascii: "/") { return true }
+        guard last == UInt8(ascii: ".") else { return false }
+        let beforeLast = bytes.dropLast().last
+        return beforeLast == nil || beforeLast == UInt8(ascii: "/")
+    }
+
     private func openAnywhere(
-        request: [Substring], path: String, denied: [(identity: FileIdentity, scope: String)]
+        request: [Substring], path: String, endsAsDirectory: Bool, denied: [(identity: FileIdentity, scope: String)]
     ) -> Result<Int32, FileAccessError> {
         let top = open("/", SystemFiles.pathOnly | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return .failure(Self.error(SystemFiles.lastError, path: path, operation: "opening /")) }
@@ -75,18 +96,19 @@ public final class SandboxedFileSystem: FileSystemAccess {
         let walk = BeneathWalk(
             requestedPath: path, anchor: top, anchorComponents: [], scopeName: "/",
             isWholeFilesystem: true, denied: denied)
-        return walk.open(request[...])
+        return walk.open(request[...], endsAsDirectory: endsAsDirectory)
     }
 
     private func openWithin(
-        _ scope: PathScope, request: [Substring], path: String, denied: [(identity: FileIdentity, scope: String)]
+        _ scope: PathScope, request: [Substring], path: String, endsAsDirectory: Bool,
+        denied: [(identity: FileIdentity, scope: String)]
     ) -> Result<Int32, FileAccessError> {
         let scopeComponents = LexicalPath.absoluteComponents(of: scope.path, base: rootComponents)
         guard LexicalPath.hasPrefix(request, scopeComponents) else {
             return .failure(.outsideScope(path: path, scope: scope.description))
         }
         if request.count == scopeComponents.count {
-            return openScopeItself(scope, path: path, denied: denied)
+            return openScopeItself(scope, path: path, endsAsDirectory: endsAsDirectory, denied: denied)
         }
         let anchor = SystemFiles.openAt(rootDescriptor, scope.path, SystemFiles.pathOnly | O_DIRECTORY | O_CLOEXEC)
         guard anchor >= 0 else {
@@ -102,18 +124,21 @@ public final class SandboxedFileSystem: FileSystemAccess {
         let walk = BeneathWalk(
             requestedPath: path, anchor: anchor, anchorComponents: scopeComponents, scopeName: scope.description,
             isWholeFilesystem: false, denied: denied)
-        return walk.open(request[scopeComponents.count...])
+        return walk.open(request[scopeComponents.count...], endsAsDirectory: endsAsDirectory)
     }
 
     /// A file scope names the file itself: the user's word, resolved by the system.
     private func openScopeItself(
-        _ scope: PathScope, path: String, denied: [(identity: FileIdentity, scope: String)]
+        _ scope: PathScope, path: String, endsAsDirectory: Bool, denied: [(identity: FileIdentity, scope: String)]
     ) -> Result<Int32, FileAccessError> {
         var before = stat()
         guard fstatat(rootDescriptor, scope.path, &before, 0) == 0 else {
             return .failure(Self.error(SystemFiles.lastError, path: path, operation: "looking up"))
         }
         if SystemFiles.isType(before.st_mode, S_IFDIR) { return .failure(.isADirectory(path: path)) }
+        if endsAsDirectory {
+            return .failure(.notADirectoryAtEnd(path: path, kind: SystemFiles.kind(of: before.st_mode)))
+        }
         guard SystemFiles.isType(before.st_mode, S_IFREG) else {
             return .failure(.notRegularFile(path: path, kind: SystemFiles.kind(of: before.st_mode)))
         }
@@ -200,9 +225,11 @@ public final class SandboxedFileSystem: FileSystemAccess {
         }
     }
 
+    /// The working directory, when it can be had and its path is UTF-8 (a lossy decoding would
+    /// name another directory).
     private static func currentDirectory() -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return nil }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return String(validating: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

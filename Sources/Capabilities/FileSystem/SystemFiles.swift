@@ -32,6 +32,7 @@ enum SystemFiles {
         case S_IFSOCK: return "a socket"
         case S_IFDIR: return "a directory"
         case S_IFLNK: return "a symbolic link"
+        case S_IFREG: return "a file"
         default: return "not a regular file"
         }
     }
@@ -46,21 +47,55 @@ enum SystemFiles {
         }
     }
 
-    /// The target of a symbolic link, or nil with errno set.
-    static func readLink(at directory: Int32, _ name: String) -> String? {
-        var buffer = [UInt8](repeating: 0, count: LexicalPath.maximumPathBytes + 1)
-        let length = buffer.withUnsafeMutableBufferPointer { bytes in
-            bytes.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    readlinkat(directory, name, $0, bytes.count)
-                }
-            } ?? -1
+    /// `openat` of one name given as bytes (not necessarily UTF-8), retried on EINTR.
+    static func openAt(_ directory: Int32, _ name: ArraySlice<UInt8>, _ flags: Int32) -> Int32 {
+        withCName(name, orElse: -1) { cName in
+            while true {
+                let descriptor = openat(directory, cName, flags)
+                if descriptor >= 0 || errno != EINTR { return descriptor }
+            }
+        }
+    }
+
+    /// `fstatat` of one name given as bytes; false with errno set when it fails.
+    static func statAt(_ directory: Int32, _ name: ArraySlice<UInt8>, _ status: inout stat, _ flags: Int32) -> Bool {
+        withCName(name, orElse: false) { fstatat(directory, $0, &status, flags) == 0 }
+    }
+
+    /// The target of a symbolic link as the bytes it is (a target need not be UTF-8, and decoding
+    /// it would name another file), or nil with errno set.
+    static func readLink(at directory: Int32, _ name: ArraySlice<UInt8>) -> [UInt8]? {
+        var buffer = [CChar](repeating: 0, count: LexicalPath.maximumPathBytes + 1)
+        let capacity = buffer.count
+        let length: Int = withCName(name, orElse: -1) { cName in
+            readlinkat(directory, cName, &buffer, capacity)
         }
         guard length >= 0 else { return nil }
         guard length <= LexicalPath.maximumPathBytes else {
             errno = ENAMETOOLONG
             return nil
         }
-        return String(decoding: buffer[..<length], as: UTF8.self)
+        return buffer[..<length].map { UInt8(bitPattern: $0) }
+    }
+
+    /// `name` as a NUL-terminated C string, in a temporary buffer (`fallback`, with errno EINVAL,
+    /// if there is none). Names hold no NUL: they come from a path checked for NUL bytes or from
+    /// a link target, which cannot hold one.
+    private static func withCName<Result>(
+        _ name: ArraySlice<UInt8>, orElse fallback: Result, _ body: (UnsafePointer<CChar>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: name.count + 1) { buffer in
+            guard let base = buffer.baseAddress else {
+                errno = EINVAL
+                return fallback
+            }
+            var index = 0
+            for byte in name {
+                buffer[index] = CChar(bitPattern: byte)
+                index += 1
+            }
+            buffer[index] = 0
+            return body(base)
+        }
     }
 }

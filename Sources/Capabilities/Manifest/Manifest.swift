@@ -27,13 +27,28 @@ public struct Manifest: Hashable, Sendable {
     static let topLevelKeys = ["component", "sha256", "grant", "deny"]
     static let entryKeys = ["interface", "function", "read", "write"]
 
+    /// The largest manifest read or parsed, in bytes. Manifests are hostile input like any other:
+    /// this bounds what one can make the host allocate (TOMLKit's document, the positions, the
+    /// rules), and loading is linear in it. Room for some 20,000 `[[grant]]` tables or 100,000
+    /// scopes in one list; the worst 1 MiB manifest (124,000 one-letter scopes) loads in under a
+    /// second in under 100 MB (4 MiB would allow 270 MB).
+    public static let sizeLimit = 1 << 20
+    /// How deep tables, arrays and dotted keys may nest. A manifest needs 3 (`[[grant]]`, its
+    /// table, a `read` list); the bound keeps hostile nesting from the parsers' recursion.
+    public static let nestingLimit = 32
+
+    static let tooLargeMessage =
+        "the manifest is larger than the limit of \(FileAccessError.byteCount(sizeLimit)) for a manifest"
+
     // MARK: Reading
 
     /// Reads and parses a manifest file.
     public static func load(contentsOf path: String) throws(ManifestError) -> Manifest {
         let text: String
         do {
-            text = try TextFile.contents(of: path)
+            text = try TextFile.contents(of: path, limit: sizeLimit)
+        } catch .tooLarge {
+            throw ManifestError(file: path, line: nil, message: tooLargeMessage)
         } catch {
             throw ManifestError(file: path, line: nil, message: "cannot read the manifest: \(error.message)")
         }
@@ -42,10 +57,24 @@ public struct Manifest: Hashable, Sendable {
 
     /// Parses manifest text; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(ManifestError) -> Manifest {
-        let map = ManifestSourceMap(text)
-        if let line = map.nulEscapeLine() {
-            throw ManifestError(
-                file: file, line: line, message: "NUL characters (\\u0000) are not allowed in a manifest")
+        if text.utf8.count > sizeLimit {
+            throw ManifestError(file: file, line: nil, message: tooLargeMessage)
+        }
+        // Positions first: the scan also refuses what TOMLKit must never see (NUL characters, deep nesting).
+        let root: TOMLSourceNode
+        do {
+            root = try TOMLSourceScanner.scan(text, nestingLimit: nestingLimit)
+        } catch {
+            switch error {
+            case .nulCharacter(let line):
+                throw ManifestError(
+                    file: file, line: line, message: "NUL characters (\\u0000) are not allowed in a manifest")
+            case .nestedTooDeep(let line, let limit):
+                throw ManifestError(
+                    file: file, line: line,
+                    message:
+                        "tables, arrays and dotted keys are nested more than \(limit) deep (the limit for a manifest)")
+            }
         }
         let table: TOMLTable
         do {
@@ -59,8 +88,8 @@ public struct Manifest: Hashable, Sendable {
         }
 
         let unknown = table.keys.filter { !topLevelKeys.contains($0) }
-            .map { (key: $0, line: map.topLevelKeyLine($0) ?? map.arrayTableLine($0, occurrence: 0)) }
-            .sorted { $0.line < $1.line }
+            .map { (key: $0, line: root.line(of: $0) ?? 1) }
+            .sorted { ($0.line, $0.key) < ($1.line, $1.key) }
         if let first = unknown.first {
             throw ManifestError(
                 file: file, line: first.line,
@@ -69,7 +98,7 @@ public struct Manifest: Hashable, Sendable {
 
         var manifest = Manifest(file: file, component: nil, entries: [])
         if let value = table["component"] {
-            let line = map.topLevelKeyLine("component") ?? 1
+            let line = root.line(of: "component") ?? 1
             guard let name = value.string else {
                 throw ManifestError(
                     file: file, line: line, message: "'component' must be a string, not \(typeName(value.type))")
@@ -92,21 +121,24 @@ public struct Manifest: Hashable, Sendable {
         var entries: [ManifestEntry] = []
         for kind in [ManifestEntry.Kind.grant, .deny] {
             guard let value = table[kind.rawValue] else { continue }
+            let listLine = root.line(of: kind.rawValue) ?? 1
             guard let array = value.array else {
                 throw ManifestError(
-                    file: file, line: map.arrayTableLine(kind.rawValue, occurrence: 0),
+                    file: file, line: listLine,
                     message:
                         "'\(kind.rawValue)' must be an array of tables ([[\(kind.rawValue)]]), not \(typeName(value.type))"
                 )
             }
+            let listNode = root.node(of: kind.rawValue)
             for (index, element) in array.enumerated() {
-                let line = map.arrayTableLine(kind.rawValue, occurrence: index)
+                let line = listNode?.line(ofElement: index) ?? listLine
                 guard let entryTable = element.table else {
                     throw ManifestError(
                         file: file, line: line,
                         message: "each '\(kind.rawValue)' must be a table, not \(typeName(element.type))")
                 }
-                entries.append(try parseEntry(entryTable, kind: kind, line: line, map: map, file: file))
+                let entryNode = listNode?.node(ofElement: index) ?? TOMLSourceNode(line: line, depth: 2, isArray: false)
+                entries.append(try parseEntry(entryTable, kind: kind, node: entryNode, file: file))
             }
         }
         manifest.entries = entries.sorted { $0.location.table < $1.location.table }
@@ -114,21 +146,21 @@ public struct Manifest: Hashable, Sendable {
     }
 
     private static func parseEntry(
-        _ table: TOMLTable, kind: ManifestEntry.Kind, line: Int, map: ManifestSourceMap, file: String
+        _ table: TOMLTable, kind: ManifestEntry.Kind, node: TOMLSourceNode, file: String
     ) throws(ManifestError) -> ManifestEntry {
         let header = "[[\(kind.rawValue)]]"
+        let line = node.line
         let unknown = table.keys.filter { !entryKeys.contains($0) }
-            .map { (key: $0, line: map.keyLine($0, inTableAt: line)) }
-            .sorted { $0.line < $1.line }
+            .map { (key: $0, line: node.line(of: $0) ?? line) }
+            .sorted { ($0.line, $0.key) < ($1.line, $1.key) }
         if let first = unknown.first {
             throw ManifestError(
                 file: file, line: first.line,
                 message: "unknown key '\(first.key)' in \(header) (expected \(entryKeys.joined(separator: ", ")))")
         }
         let location = ManifestEntry.Location(
-            table: line, interface: map.keyLine("interface", inTableAt: line),
-            function: map.keyLine("function", inTableAt: line),
-            read: map.keyLine("read", inTableAt: line), write: map.keyLine("write", inTableAt: line))
+            table: line, interface: node.line(of: "interface"), function: node.line(of: "function"),
+            read: node.line(of: "read"), write: node.line(of: "write"))
 
         guard let interfaceValue = table["interface"] else {
             throw ManifestError(file: file, line: line, message: "\(header) needs an 'interface' key")
@@ -147,14 +179,15 @@ public struct Manifest: Hashable, Sendable {
             }
             function = name
         }
-        let read = try paths(table, key: "read", line: location.read, map: map, file: file)
-        let write = try paths(table, key: "write", line: location.write, map: map, file: file)
+        let read = try paths(table, key: "read", line: location.read, node: node.node(of: "read"), file: file)
+        let write = try paths(table, key: "write", line: location.write, node: node.node(of: "write"), file: file)
         return ManifestEntry(
             kind: kind, interface: interface, function: function, read: read, write: write, location: location)
     }
 
+    /// The paths of a `read` or `write` list; `node` has the line of each element.
     private static func paths(
-        _ table: TOMLTable, key: String, line: Int, map: ManifestSourceMap, file: String
+        _ table: TOMLTable, key: String, line: Int, node: TOMLSourceNode?, file: String
     ) throws(ManifestError) -> [String] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else {
@@ -168,15 +201,17 @@ public struct Manifest: Hashable, Sendable {
                 message: "'\(key)' is empty: list paths, or leave out 'read' and 'write' for an unscoped grant")
         }
         var paths: [String] = []
-        for element in array {
+        paths.reserveCapacity(array.count)
+        for (index, element) in array.enumerated() {
+            let elementLine = node?.line(ofElement: index) ?? line
             guard let path = element.string else {
                 throw ManifestError(
-                    file: file, line: line,
+                    file: file, line: elementLine,
                     message: "'\(key)' must hold path strings only, found \(typeName(element.type))")
             }
             if let problem = LexicalPath.problem(in: path) {
                 throw ManifestError(
-                    file: file, line: map.valueLine(path, from: line),
+                    file: file, line: elementLine,
                     message: "invalid path \(QuotedPath(path)) in '\(key)': it \(problem.explanation)")
             }
             paths.append(path)
@@ -216,11 +251,14 @@ public struct Manifest: Hashable, Sendable {
         } catch {
             throw ManifestError(file: file, line: nil, message: error.description)
         }
+        // All rules first, then each list at once: adding them one by one was quadratic. The notes
+        // a change carries are not reported here, so they are not made.
+        var grants: [CapabilityRule] = []
+        var denies: [CapabilityRule] = []
         for entry in entries {
             do {
-                for rule in try rules(of: entry, in: policy) {
-                    policy.add(rule, to: entry.kind == .grant ? .grant : .deny)
-                }
+                let rules = try rules(of: entry, in: policy)
+                if entry.kind == .grant { grants += rules } else { denies += rules }
             } catch {
                 let line: Int
                 switch error {
@@ -231,6 +269,8 @@ public struct Manifest: Hashable, Sendable {
                 throw ManifestError(file: file, line: line, message: error.description)
             }
         }
+        policy.add(grants, to: .grant, reportChanges: false)
+        policy.add(denies, to: .deny, reportChanges: false)
         return policy
     }
 

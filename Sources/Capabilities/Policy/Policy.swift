@@ -88,7 +88,7 @@ public struct Policy: Hashable, Sendable {
     public mutating func grant(
         _ capability: String, function: String? = nil, scopes: [String] = [], access: PathAccess = .read
     ) throws(PolicyError) -> [PolicyChange] {
-        try rules(capability, function: function, scopes: scopes, access: access).map { add($0, to: .grant) }
+        add(try rules(capability, function: function, scopes: scopes, access: access), to: .grant)
     }
 
     /// Forbids what the text names, whatever is granted.
@@ -96,7 +96,7 @@ public struct Policy: Hashable, Sendable {
     public mutating func deny(
         _ capability: String, function: String? = nil, scopes: [String] = [], access: PathAccess = .read
     ) throws(PolicyError) -> [PolicyChange] {
-        try rules(capability, function: function, scopes: scopes, access: access).map { add($0, to: .deny) }
+        add(try rules(capability, function: function, scopes: scopes, access: access), to: .deny)
     }
 
     /// Removes exactly the grants named: without scopes the unscoped grant, with scopes those scopes
@@ -137,30 +137,126 @@ public struct Policy: Hashable, Sendable {
         return matching.map { change(.removed, .grant, $0, "revoked") }
     }
 
-    /// Adds one rule (merging access into an existing rule for the same scope).
+    /// Adds rules in order, with the outcome of adding them one at a time: a rule whose target
+    /// (interface, function, scope path) is already held, or came earlier in `rules`, merges its
+    /// access into that rule (`widened` or `unchanged`); any other takes its place in canonical
+    /// order (`added`). With `reportChanges`, one change per rule, in order, with its notes (an
+    /// explicit deny that still wins over a grant).
+    ///
+    /// Held rules are found by binary search (the lists are kept in canonical order) and new ones
+    /// by hashing; the new ones are sorted once and merged in. So n held and m new rules cost
+    /// O(n + m log(n + m)): a manifest with tens of thousands of scopes loads in linear-ish time,
+    /// where inserting them one by one was quadratic.
     @discardableResult
-    mutating func add(_ rule: CapabilityRule, to list: PolicyError.RuleList) -> PolicyChange {
-        var rules = list == .grant ? grants : denies
-        defer { if list == .grant { grants = rules } else { denies = rules } }
+    mutating func add(
+        _ rules: [CapabilityRule], to list: PolicyError.RuleList, reportChanges: Bool = true
+    ) -> [PolicyChange] {
+        // Taken out of the policy while it changes, so that it changes in place instead of being copied.
+        var held: [CapabilityRule]
+        if list == .grant {
+            held = grants
+            grants = []
+        } else {
+            held = denies
+            denies = []
+        }
+        defer { if list == .grant { grants = held } else { denies = held } }
+
         let verb = list == .grant ? "granted" : "denied"
-        var notes: [String] = []
-        if list == .grant, let deny = denies.first(where: { Self.overlaps($0, rule) }) {
-            notes.append("the explicit deny '\(describe(deny))' still wins")
-        }
-        if let index = rules.firstIndex(where: { $0.isSameTarget(as: rule) }) {
-            let existing = rules[index]
-            guard let oldScope = existing.scope, let newScope = rule.scope,
-                !oldScope.access.isSuperset(of: newScope.access)
-            else {
-                return change(.unchanged, list, existing, "already \(verb)", notes: notes)
+        let deniesByInterface = reportChanges && list == .grant ? denyIndicesByInterface() : [:]
+        var fresh: [CapabilityRule] = []
+        var freshIndex: [RuleTarget: Int] = [:]
+        freshIndex.reserveCapacity(rules.count)
+        var changes: [PolicyChange] = []
+        if reportChanges { changes.reserveCapacity(rules.count) }
+
+        for rule in rules {
+            let kind: PolicyChange.Kind
+            let result: CapabilityRule
+            var wasAccess: PathAccess? = nil
+            if let index = Self.position(of: rule, in: held) {
+                (kind, wasAccess) = Self.merge(rule, into: &held[index])
+                result = held[index]
+            } else if let index = freshIndex[RuleTarget(rule)] {
+                (kind, wasAccess) = Self.merge(rule, into: &fresh[index])
+                result = fresh[index]
+            } else {
+                freshIndex[RuleTarget(rule)] = fresh.count
+                fresh.append(rule)
+                (kind, result) = (.added, rule)
             }
-            rules[index].scope?.access = oldScope.access.union(newScope.access)
-            notes.insert("was \(oldScope.access)", at: 0)
-            return change(.widened, list, rules[index], verb, notes: notes)
+            guard reportChanges else { continue }
+            var notes: [String] = []
+            if let wasAccess { notes.append("was \(wasAccess)") }
+            if let deny = firstDeny(overlapping: rule, in: deniesByInterface) {
+                notes.append("the explicit deny '\(describe(deny))' still wins")
+            }
+            changes.append(change(kind, list, result, kind == .unchanged ? "already \(verb)" : verb, notes: notes))
         }
-        let position = rules.firstIndex { CapabilityRule.canonicallyOrdered(rule, $0) } ?? rules.endIndex
-        rules.insert(rule, at: position)
-        return change(.added, list, rule, verb, notes: notes)
+        if !fresh.isEmpty {
+            fresh.sort(by: CapabilityRule.canonicallyOrdered)
+            held = Self.merged(held, fresh)
+        }
+        return changes
+    }
+
+    /// Merges `rule`'s access into `existing`, a rule for the same target: the change it makes
+    /// and, when it widens the scope, the access it had before.
+    private static func merge(
+        _ rule: CapabilityRule, into existing: inout CapabilityRule
+    ) -> (PolicyChange.Kind, PathAccess?) {
+        guard let oldScope = existing.scope, let newScope = rule.scope,
+            !oldScope.access.isSuperset(of: newScope.access)
+        else { return (.unchanged, nil) }
+        existing.scope?.access = oldScope.access.union(newScope.access)
+        return (.widened, oldScope.access)
+    }
+
+    /// The index of the rule for `rule`'s target in `rules` (in canonical order), by binary search.
+    static func position(of rule: CapabilityRule, in rules: [CapabilityRule]) -> Int? {
+        var low = 0
+        var high = rules.count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if CapabilityRule.canonicallyOrdered(rules[middle], rule) { low = middle + 1 } else { high = middle }
+        }
+        return low < rules.count && rules[low].isSameTarget(as: rule) ? low : nil
+    }
+
+    /// Two lists in canonical order with no target in common, as one list in canonical order.
+    private static func merged(_ left: [CapabilityRule], _ right: [CapabilityRule]) -> [CapabilityRule] {
+        if left.isEmpty { return right }
+        var result: [CapabilityRule] = []
+        result.reserveCapacity(left.count + right.count)
+        var leftIndex = 0
+        var rightIndex = 0
+        while leftIndex < left.count && rightIndex < right.count {
+            if CapabilityRule.canonicallyOrdered(right[rightIndex], left[leftIndex]) {
+                result.append(right[rightIndex])
+                rightIndex += 1
+            } else {
+                result.append(left[leftIndex])
+                leftIndex += 1
+            }
+        }
+        result.append(contentsOf: left[leftIndex...])
+        result.append(contentsOf: right[rightIndex...])
+        return result
+    }
+
+    /// The indices of the explicit denies of each interface, in canonical order: a grant's note
+    /// looks only at the denies of its own interface.
+    private func denyIndicesByInterface() -> [String: [Int]] {
+        var indices: [String: [Int]] = [:]
+        for (index, deny) in denies.enumerated() { indices[deny.interface, default: []].append(index) }
+        return indices
+    }
+
+    /// The first explicit deny (in canonical order) that still wins over `grant`.
+    private func firstDeny(overlapping grant: CapabilityRule, in indices: [String: [Int]]) -> CapabilityRule? {
+        guard let candidates = indices[grant.interface] else { return nil }
+        for index in candidates where Self.overlaps(denies[index], grant) { return denies[index] }
+        return nil
     }
 
     /// Removes rules exactly; validates all of them first so a failing revoke changes nothing.
