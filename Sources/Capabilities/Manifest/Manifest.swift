@@ -107,7 +107,7 @@ public struct Manifest: Hashable, Sendable {
             manifest.componentLine = line
         }
         if let value = table["sha256"] {
-            let line = map.topLevelKeyLine("sha256") ?? 1
+            let line = root.line(of: "sha256") ?? 1
             guard let digest = value.string, digest.utf8.count == 64,
                 digest.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
             else {

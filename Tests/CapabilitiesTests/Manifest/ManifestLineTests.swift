@@ -175,7 +175,7 @@ struct ManifestLineTests {
         (
             // Unknown top-level keys made by a header or a dotted key: the first written.
             "component = \"trusted\"\n# extra = 1\nother.x = \"[extra]\"\n[extra]\nx = 1\n",
-            "m.toml:3: unknown key 'other' (expected component, grant, deny)"
+            "m.toml:3: unknown key 'other' (expected component, sha256, grant, deny)"
         ),
         (
             // A dotted key makes `read` a table.
@@ -244,7 +244,7 @@ struct ManifestLineTests {
         #expect(Self.error(dotted) == "m.toml:2: \(message)")
         // Within the limit, TOMLKit and the manifest's own checks answer.
         let shallow = "x = " + String(repeating: "[", count: 10) + String(repeating: "]", count: 10) + "\n"
-        #expect(Self.error(shallow) == "m.toml:1: unknown key 'x' (expected component, grant, deny)")
+        #expect(Self.error(shallow) == "m.toml:1: unknown key 'x' (expected component, sha256, grant, deny)")
     }
 
     @Test("a manifest larger than the size limit is refused, as text and as a file, before it is read")
