@@ -25,9 +25,12 @@ struct ComponentExercise {
         var silentErrors: [String] = []
     }
 
-    /// Small enough that a hostile memory or loop costs milliseconds, large enough for the
-    /// fixtures' own exports.
-    static let limits = ComponentLimits(memoryBytes: 16 << 20, tableElements: 1 << 16, fuelPerCall: 200_000)
+    /// Small enough that a hostile memory, loop, result or handle flood costs milliseconds, large
+    /// enough for the fixtures' own exports: what lifting may build and the handles a component
+    /// may hold are bounded as tightly as its memory.
+    static let limits = ComponentLimits(
+        memoryBytes: 16 << 20, tableElements: 1 << 16, fuelPerCall: 200_000, liftBytesPerCall: 4 << 20,
+        liveHandles: 10_000)
     /// Calls per component, so that a mutant with thousands of exports stays cheap.
     static let maxCalls = 200
 

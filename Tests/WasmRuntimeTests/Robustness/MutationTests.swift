@@ -14,13 +14,19 @@ struct MutationTests {
     /// A single input taking longer than this is reported as a hang.
     static let slowInputSeconds = 10.0
 
-    static func committedComponents() throws -> [(name: String, bytes: [UInt8])] {
-        let folder = repositoryRoot.appendingPathComponent("components")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".wasm") }.sorted()
-        return try names.map { name in
-            (name, [UInt8](try Data(contentsOf: folder.appendingPathComponent(name))))
+    /// The fixtures of components/ and the hostile ones of components/hostile/, whose floods of
+    /// memory, results and handles the exercise's limits keep to milliseconds.
+    static func committedComponents(includingHostile: Bool = false) throws -> [(name: String, bytes: [UInt8])] {
+        var components: [(name: String, bytes: [UInt8])] = []
+        for folder in ["components"] + (includingHostile ? ["components/hostile"] : []) {
+            let url = repositoryRoot.appendingPathComponent(folder)
+            let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+                .filter { $0.hasSuffix(".wasm") }.sorted()
+            for name in names {
+                components.append((name, [UInt8](try Data(contentsOf: url.appendingPathComponent(name)))))
+            }
         }
+        return components
     }
 
     @Test("every committed component loads and its callable exports answer, also loaded for debugging")
@@ -32,6 +38,19 @@ struct MutationTests {
                 let outcome = ComponentExercise.run(bytes, debuggable: debuggable)
                 #expect(outcome.stage == .loaded, "\(name) did not load (debuggable: \(debuggable))")
                 #expect(outcome.callsReturned > 0, "\(name): no export returned")
+                #expect(outcome.silentErrors.isEmpty, "\(name): errors without a message: \(outcome.silentErrors)")
+            }
+        }
+    }
+
+    @Test("the hostile fixtures, each export called under the exercise's limits, end in a result or an error")
+    func hostileFixturesRun() throws {
+        let hostile = try Self.committedComponents(includingHostile: true).filter { $0.name.hasPrefix("hostile-") }
+        #expect(hostile.count >= 15)
+        for (name, bytes) in hostile {
+            for debuggable in [false, true] {
+                let outcome = ComponentExercise.run(bytes, debuggable: debuggable)
+                #expect(outcome.callsReturned + outcome.callsFailed > 0 || outcome.stage != .loaded, "\(name): nothing called")
                 #expect(outcome.silentErrors.isEmpty, "\(name): errors without a message: \(outcome.silentErrors)")
             }
         }
