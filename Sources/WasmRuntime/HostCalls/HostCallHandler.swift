@@ -21,6 +21,19 @@ public protocol HostCallHandler: AnyObject {
     /// (from `realloc` or a post-return function). The handler records it; the guest then traps
     /// with `error`.
     func hostCallRefused(_ context: HostCallContext, because error: any Error)
+
+    /// The guest (or the host, through `LoadedComponent.drop`) dropped an owned handle of a host
+    /// resource: the host releases the object behind `rep`.
+    func hostResourceDropped(_ type: ResourceType, rep: UInt32)
+
+    /// The instance will not run again (it trapped, was interrupted or aborted, or is being
+    /// unloaded): the host releases every object it holds for it.
+    func instanceEnded()
+}
+
+extension HostCallHandler {
+    public func hostResourceDropped(_ type: ResourceType, rep: UInt32) {}
+    public func instanceEnded() {}
 }
 
 /// A handler made of a closure, for tests and benchmarks: the listed interfaces (by name without

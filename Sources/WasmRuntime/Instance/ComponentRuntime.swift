@@ -7,6 +7,8 @@ final class ComponentRuntime {
     let name: String
     let store: Store
     let tables: ResourceTables
+    /// The tables as hosts see them (handed out in every `HostCallContext`).
+    let hostResources: HostResources
     /// Every call of an imported function lands here: policy, audit and the host's work.
     let handler: any HostCallHandler
     let limits: ComponentLimits
@@ -41,9 +43,11 @@ final class ComponentRuntime {
         self.store = store
         self.limits = limits
         self.tables = ResourceTables(liveHandleLimit: limits.liveHandles)
+        self.hostResources = HostResources(tables: tables)
         self.tracer = tracer
         self.startFunctions = startFunctions
         self.handler = handler
+        tables.hostDestructor = { [unowned handler] type, rep in handler.hostResourceDropped(type, rep: rep) }
     }
 
     /// Runs guest code (`realloc`, a post-return function) during which the instance may not be

@@ -18,7 +18,12 @@ public final class LoadedComponent {
     private let functions: [String: ComponentFunction]
     /// Set when a call trapped or was interrupted: the Component Model forbids entering the
     /// instance again, so later calls are refused until the component is reloaded.
-    public private(set) var poisoned: String?
+    public private(set) var poisoned: String? {
+        didSet {
+            // Whatever the host holds for the instance (open files, sockets) goes with it.
+            if oldValue == nil, poisoned != nil { runtime.handler.instanceEnded() }
+        }
+    }
     /// Stops a running call from another thread; nil when no core module could be instrumented.
     private let interruptFlag: InterruptFlag?
     /// Why Ctrl-C cannot stop some of this component's code (modules left uninstrumented).
@@ -253,6 +258,10 @@ public final class LoadedComponent {
 
     /// Whether `abortRunningCall` was asked during the running call.
     public var isAborting: Bool { abortPlace != nil }
+
+    deinit {
+        if poisoned == nil { runtime.handler.instanceEnded() }
+    }
 
     /// Drops a resource handle the host owns, running the resource's destructor.
     public func drop(_ handle: ResourceHandle) throws {

@@ -107,10 +107,17 @@ final class ResourceTables {
         return entry
     }
 
-    /// Runs the destructor of an owned resource the host is dropping.
+    /// Told when an owned handle of a host resource (one the component does not define) is
+    /// dropped: the host releases the object behind the rep.
+    var hostDestructor: ((ResourceType, UInt32) -> Void)?
+
+    /// Runs the destructor of an owned resource that is being dropped: the guest's for its own
+    /// resources, the host's for the host's.
     func destroy(_ entry: Entry) throws {
-        if case .some(.some(let destructor)) = destructors[ObjectIdentifier(entry.resource)] {
-            _ = try destructor.invoke([.i32(entry.rep)])
+        switch destructors[ObjectIdentifier(entry.resource)] {
+        case .some(.some(let destructor)): _ = try destructor.invoke([.i32(entry.rep)])
+        case .some(.none): break
+        case .none: hostDestructor?(entry.resource, entry.rep)
         }
     }
 }
