@@ -25,7 +25,7 @@ public enum GrantSuggestion {
                 index.map { grants[$0] }
                 ?? Grant(interface: call.interface, function: call.function, paths: [], access: [])
             switch call.request {
-            case .none:
+            case .none, .variable, .socket:
                 grant.paths = []
                 grant.access = []  // unscoped: no path to tighten to
             case .path(let path, let access):

@@ -6,19 +6,29 @@ public struct CapabilityRule: Hashable, Sendable {
     public let function: String?
     /// A path scope, or nil for no restriction by path (for the filesystem: the whole host filesystem).
     public internal(set) var scope: PathScope?
-    /// `scope != nil`, stored: the decision loop reads it without copying the scope.
+    /// A scope of another kind: an environment variable, a socket address.
+    public let detail: RuleDetail?
+    /// `scope != nil || detail != nil`, stored: the decision loop reads it without copying the scope.
     let isScoped: Bool
 
-    init(interface: String, function: String?, scope: PathScope?) {
+    init(interface: String, function: String?, scope: PathScope?, detail: RuleDetail? = nil) {
         self.interface = interface
         self.function = function
         self.scope = scope
-        self.isScoped = scope != nil
+        self.detail = detail
+        self.isScoped = scope != nil || detail != nil
     }
 
-    /// True when this rule names the same interface, function and scope path (access aside).
+    /// What tells scopes of one interface apart: the path (with the guest's name for a preopen),
+    /// or the variable or address; nil when unscoped.
+    var scopeKey: String? {
+        if let scope { return scope.key }
+        return detail?.description
+    }
+
+    /// True when this rule names the same interface, function and scope (access aside).
     func isSameTarget(as other: CapabilityRule) -> Bool {
-        interface == other.interface && function == other.function && scope?.path == other.scope?.path
+        interface == other.interface && function == other.function && scopeKey == other.scopeKey
     }
 
     func applies(toFunction name: String) -> Bool {
@@ -35,11 +45,11 @@ public struct CapabilityRule: Hashable, Sendable {
             guard let right = rhs.function else { return false }
             return left < right
         }
-        switch (lhs.scope, rhs.scope) {
+        switch (lhs.scopeKey, rhs.scopeKey) {
         case (nil, nil): return false
         case (nil, _): return true
         case (_, nil): return false
-        case (let left?, let right?): return left.path < right.path
+        case (let left?, let right?): return left < right
         }
     }
 }

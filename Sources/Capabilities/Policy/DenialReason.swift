@@ -11,6 +11,8 @@ public enum DenialReason: Hashable, Sendable {
     case scopedGrantsOnly(interface: String, function: String, scopes: [PathScope])
     /// An explicit deny matches (for a scoped deny, `path` is the requested path); deny always wins.
     case explicitlyDenied(CapabilityRule, path: String?)
+    /// Grants for the function name variables or addresses, and none is the one asked for.
+    case notAmongScopes(requested: String, scopes: [RuleDetail])
     /// The user refused this one call at a stepper pause.
     case userDenied
 
@@ -19,7 +21,7 @@ public enum DenialReason: Hashable, Sendable {
         switch self {
         case .missingCapability: return "missing-capability"
         case .functionNotGranted: return "function-not-granted"
-        case .outsideScopes: return "outside-scope"
+        case .outsideScopes, .notAmongScopes: return "outside-scope"
         case .scopedGrantsOnly: return "scoped-grants-only"
         case .explicitlyDenied: return "explicitly-denied"
         case .userDenied: return "user-denied"

@@ -100,4 +100,44 @@ public struct ImportCatalog: Hashable, Sendable {
         }
         return CapabilityTarget(interface: target.interface, function: function)
     }
+
+    /// Resolves text that may name a whole package (`wasi:random`, or `sockets` when no imported
+    /// interface is called so): every interface of it the component imports that has functions.
+    /// Anything else resolves as `resolve(interface:function:component:)` does.
+    func resolveAll(interface text: String, function: String?, component: String) throws(PolicyError)
+        -> [CapabilityTarget]
+    {
+        do {
+            return [try resolve(interface: text, function: function, component: component)]
+        } catch .unknownInterface(let component, let text, let imports) {
+            let members = packageMembers(text)
+            guard !members.isEmpty, function == nil else {
+                throw .unknownInterface(component: component, text: text, imports: imports)
+            }
+            return members.map { CapabilityTarget(interface: $0, function: nil) }
+        }
+    }
+
+    /// The imported interfaces (with functions) of the package `text` names: `ns:pkg` or
+    /// `ns:pkg@version` in full, or the bare package name `pkg`.
+    private func packageMembers(_ text: String) -> [String] {
+        guard !text.contains("/") else { return [] }
+        let (package, version): (Substring, Substring?) =
+            if let at = text.firstIndex(of: "@") { (text[..<at], text[text.index(after: at)...]) } else { (text[...], nil) }
+        return interfaces.filter { interface in
+            guard interface.functions?.isEmpty == false else { return false }
+            let name = InterfaceName(interface.name)
+            guard let slash = name.unversioned.firstIndex(of: "/") else { return false }
+            let owner = name.unversioned[..<slash]
+            let matchesPackage =
+                package.contains(":") ? owner == package : owner.split(separator: ":").last == package
+            return matchesPackage && (version == nil || name.version.map { $0[...] } == version)
+        }.map(\.name)
+    }
+
+    /// The imported `wasi:filesystem/preopens` (whatever its version) that hands out the
+    /// directories of a grant on `interface`, or `interface` itself when none is imported.
+    func preopensInterface(near interface: String) -> String {
+        interfaces.first { InterfaceName($0.name).unversioned == "wasi:filesystem/preopens" }?.name ?? interface
+    }
 }

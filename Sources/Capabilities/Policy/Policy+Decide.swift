@@ -7,6 +7,10 @@ extension Policy {
     /// per-function); then the broadest scoped grant that covers the path with the access asked for.
     /// Otherwise the reason says what was missing.
     public func decide(interface: String, function: String, request: ScopeRequest = .none) -> Decision {
+        switch request {
+        case .variable, .socket: return decideDetail(interface: interface, function: function, request: request)
+        case .none, .path: break
+        }
         guard case .path(let path, _) = request, hasScopedRule(for: interface) else {
             return evaluate(interface: interface, function: function, request: request, cleanedPath: nil)
         }
@@ -85,11 +89,37 @@ extension Policy {
             grant.interface == interface && grant.applies(toFunction: function) ? grant.scope : nil
         }
         switch request {
-        case .none:
+        case .none, .variable, .socket:
             return .deny(.scopedGrantsOnly(interface: interface, function: function, scopes: scopes))
         case .path(let path, let access):
             return .deny(.outsideScopes(path: path, access: access, scopes: scopes))
         }
+    }
+
+    /// A variable or an address: a deny that covers it wins, then an unscoped grant or one whose
+    /// scope covers it. (Not on the path fast path: such calls are few.)
+    private func decideDetail(interface: String, function: String, request: ScopeRequest) -> Decision {
+        if let deny = denies.first(where: {
+            $0.interface == interface && $0.applies(toFunction: function) && ($0.detail?.covers(request) ?? true)
+        }) {
+            return .deny(.explicitlyDenied(deny, path: nil))
+        }
+        let relevant = grants.filter { $0.interface == interface }
+        if relevant.isEmpty { return .deny(.missingCapability(interface: interface)) }
+        let forFunction = relevant.filter { $0.applies(toFunction: function) }
+        if forFunction.isEmpty { return .deny(.functionNotGranted(interface: interface, function: function)) }
+        if let grant = forFunction.first(where: { $0.detail == nil && $0.scope == nil })
+            ?? forFunction.first(where: { $0.detail?.covers(request) == true })
+        {
+            return .allow(grant)
+        }
+        let requested: String =
+            switch request {
+            case .variable(let name): name
+            case .socket(let socket): socket.description
+            case .none, .path: ""
+            }
+        return .deny(.notAmongScopes(requested: requested, scopes: forFunction.compactMap(\.detail)))
     }
 
     /// The scopes explicitly denied for calls of `function` that need `access`: the filesystem checks

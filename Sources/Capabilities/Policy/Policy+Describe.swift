@@ -1,3 +1,5 @@
+import WasmComponent
+
 extension Policy {
     /// A rule in the shell's words: `filesystem`, `filesystem.read-file`, `filesystem read ./demo.txt`.
     public func describe(_ rule: CapabilityRule) -> String {
@@ -5,9 +7,13 @@ extension Policy {
     }
 
     func describe(_ rule: CapabilityRule, access: PathAccess?) -> String {
-        var text = catalog.displayName(of: rule.interface)
+        // Directories for a WASI guest are granted on the preopens interface, as wasi:filesystem.
+        var text =
+            InterfaceFamily(InterfaceName(rule.interface)) == .preopens
+            ? "wasi:filesystem" : catalog.displayName(of: rule.interface)
         if let function = rule.function { text += "." + function }
-        if let scope = rule.scope { text += " \(access ?? scope.access) \(scope.path)" }
+        if let scope = rule.scope { text += " \(access ?? scope.access) \(scope.key)" }
+        if let detail = rule.detail { text += " \(detail)" }
         return text
     }
 
@@ -33,6 +39,8 @@ extension Policy {
                 return "Permission denied: \(QuotedPath(path)) is inside the denied scope (\(scope))"
             }
             return "Permission denied: component '\(component)' is denied \(describe(rule)) capability"
+        case .notAmongScopes(let requested, let scopes):
+            return "Permission denied: \(QuotedPath(requested)) is not among the granted \(Self.detailList(scopes))"
         case .userDenied:
             return "Permission denied: the user refused this call"
         }
@@ -52,6 +60,8 @@ extension Policy {
             return "no path, scoped to " + scopes.map(\.description).joined(separator: ", ")
         case .explicitlyDenied(let rule, _):
             return "denied by '\(describe(rule))'"
+        case .notAmongScopes(let requested, let scopes):
+            return "\(requested) not among " + scopes.map(\.description).joined(separator: ", ")
         case .userDenied:
             return "denied once by the user"
         }
@@ -63,6 +73,10 @@ extension Policy {
         case .allow(let rule): return "grant " + describe(rule)
         case .deny(let reason): return shortReason(reason)
         }
+    }
+
+    static func detailList(_ scopes: [RuleDetail]) -> String {
+        (scopes.count == 1 ? "scope (" : "scopes (") + scopes.map(\.description).joined(separator: ", ") + ")"
     }
 
     static func scopeList(_ scopes: [PathScope]) -> String {

@@ -1,3 +1,5 @@
+import WasmComponent
+
 /// The capabilities of one component: what it may call on the host, and what it may not.
 ///
 /// A pure value: no I/O, so it can be copied, compared, saved and tested freely. Deny by default:
@@ -61,24 +63,101 @@ public struct Policy: Hashable, Sendable {
     }
 
     /// The rules that capability text, an optional separate function name and scopes name: one
-    /// rule per scope, or one unscoped rule when `scopes` is empty.
+    /// rule per scope, or one unscoped rule when `scopes` is empty. What a scope is depends on
+    /// the interface (`InterfaceFamily`): a path, a directory for a WASI guest (`HOST[::GUEST]`),
+    /// an environment variable (`NAME[=VALUE]`), a socket use and address (`tcp:connect
+    /// 127.0.0.1:8080`: two words). A package name (`wasi:random`) names every interface of it
+    /// the component imports.
     public func rules(
         _ capability: String, function: String? = nil, scopes: [String] = [], access: PathAccess = .read
     ) throws(PolicyError) -> [CapabilityRule] {
-        let target = try catalog.resolve(interface: capability, function: function, component: component)
-        if scopes.isEmpty {
-            return [CapabilityRule(interface: target.interface, function: target.function, scope: nil)]
-        }
         var rules: [CapabilityRule] = []
-        for path in scopes {
-            if let problem = LexicalPath.problem(in: path) {
-                throw .invalidPath(path: path, problem: problem.explanation)
+        for target in try catalog.resolveAll(interface: capability, function: function, component: component) {
+            let name = InterfaceName(target.interface)
+            let family = InterfaceFamily(name)
+            // A WASI directory grant is held by the preopens interface, which hands it out.
+            let interface = family == .preopens ? catalog.preopensInterface(near: target.interface) : target.interface
+            let function = family == .preopens && interface != target.interface ? nil : target.function
+            if scopes.isEmpty {
+                rules.append(CapabilityRule(interface: interface, function: function, scope: nil))
+                continue
             }
-            if access.isEmpty { throw .noAccess(path: path) }
-            let scope = PathScope(path: path, access: access, root: rootBytes)
-            rules.append(CapabilityRule(interface: target.interface, function: target.function, scope: scope))
+            switch family {
+            case .paths, .preopens:
+                for text in scopes {
+                    let (path, guest) = family == .preopens ? Self.splitPreopen(text) : (text, nil)
+                    if let problem = LexicalPath.problem(in: path) {
+                        throw .invalidPath(path: path, problem: problem.explanation)
+                    }
+                    if access.isEmpty { throw .noAccess(path: path) }
+                    let scope = PathScope(path: path, access: access, root: rootBytes, guest: guest)
+                    rules.append(CapabilityRule(interface: interface, function: function, scope: scope))
+                }
+            case .environment:
+                for text in scopes {
+                    let detail = try Self.variable(text)
+                    rules.append(CapabilityRule(interface: interface, function: function, scope: nil, detail: detail))
+                }
+            case .sockets:
+                for scope in try Self.socketScopes(scopes) {
+                    rules.append(
+                        CapabilityRule(interface: interface, function: function, scope: nil, detail: .socket(scope)))
+                }
+            case .unscoped:
+                throw .scopeNotApplicable(capability: catalog.displayName(of: interface), text: scopes[0])
+            }
         }
-        return rules
+        // A package granted with scopes names its interfaces of several families; keep each rule once.
+        var seen: Set<RuleTarget> = []
+        return rules.filter { seen.insert(RuleTarget($0)).inserted }
+    }
+
+    /// `./data::/data` → (`./data`, `/data`); a directory given without `::GUEST` keeps its own
+    /// name in the guest, as `wasmtime run --dir` does.
+    static func splitPreopen(_ text: String) -> (host: String, guest: String) {
+        guard let separator = text.range(of: "::") else { return (text, text) }
+        return (String(text[..<separator.lowerBound]), String(text[separator.upperBound...]))
+    }
+
+    /// `HOME` or `LANG=C`.
+    static func variable(_ text: String) throws(PolicyError) -> RuleDetail {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        let name = String(parts[0])
+        guard !name.isEmpty, !name.utf8.contains(0), !text.utf8.contains(0) else {
+            throw .invalidScope(text: text, problem: "a variable is written NAME or NAME=VALUE, without NUL characters")
+        }
+        return .variable(name: name, value: parts.count == 2 ? String(parts[1]) : nil)
+    }
+
+    /// `tcp:connect 127.0.0.1:8080 127.0.0.1:8081 udp:bind *:0`: each use word applies to the
+    /// addresses after it.
+    static func socketScopes(_ words: [String]) throws(PolicyError) -> [SocketScope] {
+        var scopes: [SocketScope] = []
+        var use: SocketScope.Use?
+        for word in words {
+            if let named = SocketScope.Use(rawValue: word) {
+                use = named
+                continue
+            }
+            guard let use else {
+                let uses = SocketScope.Use.allCases.map(\.rawValue).joined(separator: ", ")
+                throw .invalidScope(text: word, problem: "name the use first (\(uses)), then the addresses")
+            }
+            scopes.append(try SocketScope.parse(use: use, address: word))
+        }
+        if let use, scopes.isEmpty || words.last.flatMap(SocketScope.Use.init(rawValue:)) != nil {
+            throw .invalidScope(text: use.rawValue, problem: "give at least one address after it (HOST:PORT, each may be *)")
+        }
+        return scopes
+    }
+
+    /// The policy a component starts with when no manifest says otherwise: nothing granted but
+    /// the clocks and randomness it imports (`InterfaceFamily.isGrantedByDefault`).
+    public func withDefaultGrants() -> Policy {
+        var policy = self
+        let defaults = catalog.interfaces.filter { InterfaceFamily.isGrantedByDefault(InterfaceName($0.name)) }
+        policy.add(defaults.map { CapabilityRule(interface: $0.name, function: nil, scope: nil) }, to: .grant)
+        return policy
     }
 
     // MARK: Changing the policy

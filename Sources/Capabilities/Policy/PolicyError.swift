@@ -5,6 +5,10 @@ public enum PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownFunction(component: String, interface: String, function: String, available: [String])
     case functionGivenTwice(text: String, function: String)
     case invalidPath(path: String, problem: String)
+    /// A scope of another kind (a variable, an address) that cannot be read.
+    case invalidScope(text: String, problem: String)
+    /// A scope given to a capability that takes none: it is all or nothing.
+    case scopeNotApplicable(capability: String, text: String)
     case noAccess(path: String)
     case rootNotAbsolute(root: String)
     /// A revoke (or un-deny) named something the policy does not hold; `held` lists what it does hold.
@@ -31,6 +35,10 @@ public enum PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
             return "'\(text)' already names a function; cannot also restrict it to '\(function)'"
         case .invalidPath(let path, let problem):
             return "invalid path \(QuotedPath(path)): it \(problem)"
+        case .invalidScope(let text, let problem):
+            return "invalid scope \(QuotedPath(text)): \(problem)"
+        case .scopeNotApplicable(let capability, let text):
+            return "\(capability) takes no scope (\(QuotedPath(text))): grant it whole, or not at all"
         case .noAccess(let path):
             return "scope \(QuotedPath(path)) must allow read, write or both"
         case .rootNotAbsolute(let root):

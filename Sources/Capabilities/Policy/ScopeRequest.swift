@@ -4,4 +4,8 @@ public enum ScopeRequest: Hashable, Sendable {
     case none
     /// The call reads and/or writes a path, exactly as the guest passed it.
     case path(String, PathAccess)
+    /// The call reads an environment variable.
+    case variable(String)
+    /// The call uses a socket address.
+    case socket(SocketRequest)
 }

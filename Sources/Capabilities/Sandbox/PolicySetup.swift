@@ -1,4 +1,5 @@
-/// How a component's first policy is made, in one place: from nothing (deny by default), from
+/// How a component's first policy is made, in one place: from nothing (deny by default, but for
+/// the clocks and randomness it imports: `InterfaceFamily.isGrantedByDefault`), from
 /// the policy of an instance it replaces, or from a manifest, and then the grants asked for on
 /// the command line on top.
 ///
@@ -38,7 +39,7 @@ public struct PolicySetup: Sendable {
     func policy(component: String, catalog: ImportCatalog, root: String, binaryDigest: String) throws
         -> (policy: Policy, manifest: ManifestReport?)
     {
-        var policy = try Policy(component: component, catalog: catalog, root: root)
+        var policy = try Policy(component: component, catalog: catalog, root: root).withDefaultGrants()
         var report: ManifestReport?
         if let startingPolicy {
             policy = startingPolicy
@@ -50,6 +51,7 @@ public struct PolicySetup: Sendable {
                 case binaryDigest?: .matches
                 case let pinned?: .mismatch(pinned: pinned, actual: binaryDigest)
                 }
+            // A manifest says everything the component is granted, defaults included.
             let applied = try manifest.policy(
                 component: component, catalog: catalog, root: root, expectedComponent: file.expectedComponent)
             if case .mismatch = pin {} else { policy = applied }

@@ -1,0 +1,43 @@
+import WasmComponent
+
+/// How an imported interface is granted: what its scopes are. One place decides it from the
+/// interface's name, for the shell, manifests and command-line flags alike.
+enum InterfaceFamily: Equatable {
+    /// Path scopes (`sandbox:skill/filesystem`, and any interface wasmsh knows nothing more of).
+    case paths
+    /// `wasi:filesystem/*`: directories given to the guest, `HOST[::GUEST]`, granted on
+    /// `wasi:filesystem/preopens`; the path-taking functions of `wasi:filesystem/types` are
+    /// decided by those grants.
+    case preopens
+    /// `wasi:cli/environment`: the variables passed, `NAME` or `NAME=VALUE`.
+    case environment
+    /// `wasi:sockets/tcp` and `udp`: what may be reached, `tcp:connect HOST:PORT` and the like.
+    case sockets
+    /// Everything else of WASI: granted whole or not at all (stdout, clocks, random, ...).
+    case unscoped
+
+    init(_ name: InterfaceName) {
+        let unversioned = name.unversioned
+        guard unversioned.hasPrefix("wasi:") else {
+            self = .paths
+            return
+        }
+        if unversioned.hasPrefix("wasi:filesystem/") {
+            self = .preopens
+        } else if unversioned == "wasi:cli/environment" {
+            self = .environment
+        } else if unversioned == "wasi:sockets/tcp" || unversioned == "wasi:sockets/udp" {
+            self = .sockets
+        } else {
+            self = .unscoped
+        }
+    }
+
+    /// The interfaces a component without a manifest is granted: clocks and randomness give no
+    /// authority over anything outside the guest, and every toolchain's start-up code reads
+    /// them (CPython seeds its hash with 2,496 random bytes before `main`). `grants` shows the
+    /// rules and `revoke` takes them away.
+    static func isGrantedByDefault(_ name: InterfaceName) -> Bool {
+        name.unversioned.hasPrefix("wasi:clocks/") || name.unversioned.hasPrefix("wasi:random/")
+    }
+}
