@@ -29,14 +29,17 @@ public final class CapabilityGate: HostCallHandler {
 
     let hosts: [String: any HostInterface]
     let audit: AuditLog
+    /// What the hosts keep for this component: its objects, its WASI standard streams.
+    public let state: HostState
     /// Set only while `stepping` runs its body.
     private var stepper: (any HostCallStepper)?
     /// Host calls paused at since `stepping` began.
     private var steppedCalls = 0
 
-    init(component: String, policy: Policy, hosts: [any HostInterface], audit: AuditLog) {
+    init(component: String, policy: Policy, hosts: [any HostInterface], audit: AuditLog, state: HostState) {
         self.component = component
         self.policy = policy
+        self.state = state
         var byName: [String: any HostInterface] = [:]
         for host in hosts { byName[host.interfaceName] = host }
         self.hosts = byName
@@ -75,6 +78,8 @@ public final class CapabilityGate: HostCallHandler {
     private struct Verdict {
         var decision: Decision
         var audit: AuditDecision
+        /// The call needs no grant (`HostAuthority.none`): the host is told there is none.
+        var needsNoGrant = false
     }
 
     public func unprovidedReason(for context: HostCallContext) -> String? {
@@ -88,6 +93,15 @@ public final class CapabilityGate: HostCallHandler {
     }
 
     private static let noHost = "no host provides it"
+
+    public func hostResourceDropped(_ type: ResourceType, rep: UInt32) {
+        state.objects.release(rep)
+    }
+
+    public func instanceEnded() {
+        state.objects.releaseAll()
+        state.output.flush()
+    }
 
     public func hostCallRefused(_ context: HostCallContext, because error: any Error) {
         let refused = AuditDecision(
@@ -109,8 +123,9 @@ public final class CapabilityGate: HostCallHandler {
             return try audited(
                 context, argumentText, unprovided, { throw HostError(message) }, deliver: deliver, arguments: arguments)
         }
-        let request = host.scopeRequest(for: context.function, arguments: arguments)
-        var verdict = decide(context, request)
+        let call = HostCallRequest(context: context, arguments: arguments, state: state)
+        let authority = host.authority(for: call)
+        var verdict = decide(authority, context)
         if let stepper {
             steppedCalls += 1
             let pending = PendingHostCall(
@@ -119,7 +134,7 @@ public final class CapabilityGate: HostCallHandler {
                 policySummary: Self.summary(of: verdict.decision, in: policy))
             switch try stepper.pause(before: pending, gate: self) {
             case .usePolicy:
-                verdict = decide(context, request)
+                verdict = decide(authority, context)
             case .allowOnce:
                 verdict = Verdict(
                     decision: .allow(
@@ -140,26 +155,34 @@ public final class CapabilityGate: HostCallHandler {
             }
         }
         if mode == .watching {
-            observations.append(
-                ObservedCall(
-                    interface: context.interface, function: context.function, request: request,
-                    wouldAllow: verdict.decision.isAllowed))
+            if case .capability(let request) = authority {
+                observations.append(
+                    ObservedCall(
+                        interface: context.interface, function: context.function, request: request,
+                        wouldAllow: verdict.decision.isAllowed))
+            } else if case .inherited(let interface, let function, let request, _, _) = authority {
+                observations.append(
+                    ObservedCall(
+                        interface: interface, function: function, request: request,
+                        wouldAllow: verdict.decision.isAllowed))
+            }
             let wouldDeny: String? = if case .deny(let reason) = verdict.decision { reason.kind } else { nil }
-            let basis = policy.basis(of: verdict.decision)
             verdict = Verdict(
                 decision: .allow(CapabilityRule(interface: context.interface, function: context.function, scope: nil)),
                 audit: AuditDecision(
                     verdict: .allowed, authority: .watch, reason: wouldDeny,
-                    basis: wouldDeny == nil ? basis : "would deny: " + basis))
+                    basis: wouldDeny == nil ? verdict.audit.basis : "would deny: " + verdict.audit.basis))
         }
         try audited(context, argumentText, verdict.audit, deliver: deliver, arguments: arguments) {
             switch verdict.decision {
             case .allow(let grant):
                 return try host.call(
                     context.function, arguments,
-                    authorization: HostAuthorization(grant: grant, policy: policy, context: context))
+                    authorization: HostAuthorization(
+                        grant: verdict.needsNoGrant ? nil : grant, policy: policy, context: context, state: state))
             case .deny(let reason):
                 let message = policy.denialMessage(reason)
+                if let answer = try host.deniedResult(for: call, message: message) { return answer }
                 guard let errorValue = Self.errorValue(message, for: context.type.result) else {
                     throw HostError(message)
                 }
@@ -168,9 +191,27 @@ public final class CapabilityGate: HostCallHandler {
         }
     }
 
-    private func decide(_ context: HostCallContext, _ request: ScopeRequest) -> Verdict {
-        let decision = policy.decide(interface: context.interface, function: context.function, request: request)
-        return Verdict(decision: decision, audit: AuditDecision(decision, policy: policy))
+    /// What the policy says about a call that needs `authority`.
+    private func decide(_ authority: HostAuthority, _ context: HostCallContext) -> Verdict {
+        switch authority {
+        case .capability(let request):
+            let decision = policy.decide(interface: context.interface, function: context.function, request: request)
+            return Verdict(decision: decision, audit: AuditDecision(decision, policy: policy))
+        case .inherited(let interface, let function, let request, let origin, let hint):
+            let decision = policy.decide(interface: interface, function: function, request: request)
+            let audit = AuditDecision(decision, policy: policy)
+            var basis = "\(audit.basis) (via \(origin))"
+            // The first refusal of its kind says what to do about it.
+            if !decision.isAllowed, let hint, state.notes.insert(hint).inserted { basis = hint }
+            return Verdict(
+                decision: decision,
+                audit: AuditDecision(verdict: audit.verdict, authority: audit.authority, reason: audit.reason, basis: basis))
+        case .none(let basis):
+            return Verdict(
+                decision: .allow(CapabilityRule(interface: context.interface, function: context.function, scope: nil)),
+                audit: AuditDecision(verdict: .allowed, authority: .policy, reason: nil, basis: basis),
+                needsNoGrant: true)
+        }
     }
 
     /// Records the decision, runs `body` only if that record was made, hands its result to the

@@ -11,9 +11,11 @@ public final class FilesystemHost: HostInterface {
         self.fileSystem = fileSystem
     }
 
-    public func scopeRequest(for function: String, arguments: [ComponentValue]) -> ScopeRequest {
-        guard function == "read-file", case .string(let path)? = arguments.first else { return .none }
-        return .path(path, .read)
+    public func authority(for call: HostCallRequest) -> HostAuthority {
+        guard call.function == "read-file", case .string(let path)? = call.arguments.first else {
+            return .capability(.none)
+        }
+        return .capability(.path(path, .read))
     }
 
     public func call(_ function: String, _ arguments: [ComponentValue], authorization: HostAuthorization) throws
@@ -23,7 +25,7 @@ public final class FilesystemHost: HostInterface {
             throw HostError("\(interfaceName) has no function \(function) taking these arguments")
         }
         let denied = authorization.deniedScopes(for: .read)
-        switch fileSystem.readText(path, within: authorization.grant.scope, excluding: denied) {
+        switch fileSystem.readText(path, within: authorization.grant?.scope, excluding: denied) {
         case .success(let text): return .result(.ok(.string(text)))
         case .failure(let error): return .result(.err(.string(error.description)))
         }

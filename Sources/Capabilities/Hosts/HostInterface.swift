@@ -11,30 +11,82 @@ public protocol HostInterface: AnyObject, Sendable {
     /// `WITPrinter.structuralSignature` spells it (`func(string) -> result<string, string>`):
     /// an import of another type is not served, so the host never sees values it does not expect.
     var signatures: [String: String] { get }
-    /// What the policy must check beyond the capability itself: for the filesystem, the path
-    /// and whether it is read or written.
-    func scopeRequest(for function: String, arguments: [ComponentValue]) -> ScopeRequest
+    /// Which capability a call needs, and what the policy must check beyond it: for the
+    /// filesystem, the path and whether it is read or written; for a write to a stream, the
+    /// capability the stream came from.
+    func authority(for call: HostCallRequest) -> HostAuthority
+    /// What the guest receives when the policy refuses the call, in the interface's own terms
+    /// (an empty list, an `error-code`, bytes silently dropped); nil: the generic answer (the
+    /// `err` of a `result<_, string>`, else a trap).
+    func deniedResult(for call: HostCallRequest, message: String) throws -> ComponentValue?
     /// Runs an allowed call. Throwing traps the guest with the error's description.
     func call(_ function: String, _ arguments: [ComponentValue], authorization: HostAuthorization) throws
         -> ComponentValue?
 }
 
+extension HostInterface {
+    public func deniedResult(for call: HostCallRequest, message: String) throws -> ComponentValue? { nil }
+}
+
+/// A host call as the gate hands it to a host before deciding it.
+public struct HostCallRequest {
+    public let context: HostCallContext
+    public let arguments: [ComponentValue]
+    /// What the host keeps for this component (its objects, the WASI streams).
+    public let state: HostState
+
+    public var function: String { context.function }
+}
+
+/// What a call needs before it may run.
+public enum HostAuthority: Sendable {
+    /// A grant of the call's own interface; `request` is what its scopes must cover.
+    case capability(ScopeRequest)
+    /// A grant of another interface, the one a handle the call uses came from (a write to the
+    /// stream `get-stdout` gave needs `wasi:cli/stdout`); `origin` names where it came from, and
+    /// `hint` what the user could do, said the first time such a call is denied.
+    case inherited(interface: String, function: String, request: ScopeRequest, origin: String, hint: String? = nil)
+    /// Nothing beyond what the guest already holds (a pollable, the arguments it was given):
+    /// allowed, and `basis` says why in the audit.
+    case none(basis: String)
+}
+
 /// Why a host call may run: the grant that allowed it, and the explicit denies the host must
 /// still honour beneath that grant (e.g. a denied folder inside a granted one).
-public struct HostAuthorization: Sendable {
-    public let grant: CapabilityRule
+public struct HostAuthorization {
+    /// The grant that allowed the call; nil when it needed none.
+    public let grant: CapabilityRule?
     public let context: HostCallContext
+    /// What the host keeps for this component.
+    public let state: HostState
     /// Kept private: a host learns only what bears on this call, not the whole policy.
     private let policy: Policy
 
-    init(grant: CapabilityRule, policy: Policy, context: HostCallContext) {
+    init(grant: CapabilityRule?, policy: Policy, context: HostCallContext, state: HostState) {
         self.grant = grant
         self.policy = policy
         self.context = context
+        self.state = state
     }
 
     /// The scopes explicitly denied for this call's function with `access`.
     public func deniedScopes(for access: PathAccess) -> [PathScope] {
-        policy.deniedScopes(interface: grant.interface, function: context.function, access: access)
+        guard let grant else { return [] }
+        return policy.deniedScopes(interface: grant.interface, function: context.function, access: access)
+    }
+
+    /// The grants of `interface` (the call's own when nil) that apply to `function`: what a host
+    /// hands out when the grants themselves are the answer (the directories given to a WASI
+    /// guest, the variables it may read).
+    public func grants(of interface: String? = nil, function: String? = nil) -> [CapabilityRule] {
+        let interface = interface ?? context.interface
+        let function = function ?? context.function
+        return policy.grants.filter { $0.interface == interface && $0.applies(toFunction: function) }
+    }
+
+    /// Whether the policy allows `request` on `interface` now (a host checking more than one
+    /// thing in one call: each name of a path it resolves).
+    public func allows(_ interface: String, function: String, _ request: ScopeRequest) -> Bool {
+        policy.decide(interface: interface, function: function, request: request).isAllowed
     }
 }

@@ -6,12 +6,19 @@ public struct GrantRequest: Sendable, Equatable {
     public var function: String?
     public var scopes: [String]
     public var access: PathAccess
+    /// Skipped (and reported) when the component does not import the capability: a flag like
+    /// `--env HOME` means "if it asks", as in `wasmtime run`.
+    public var isOptional: Bool
 
-    public init(_ capability: String, function: String? = nil, scopes: [String] = [], access: PathAccess = .read) {
+    public init(
+        _ capability: String, function: String? = nil, scopes: [String] = [], access: PathAccess = .read,
+        isOptional: Bool = false
+    ) {
         self.capability = capability
         self.function = function
         self.scopes = scopes
         self.access = access
+        self.isOptional = isOptional
     }
 
     /// Grants it in `policy`; what changed, for the user.

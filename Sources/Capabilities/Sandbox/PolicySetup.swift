@@ -37,7 +37,7 @@ public struct PolicySetup: Sendable {
     /// The policy for `component`, whose imports are `catalog`, with relative paths against
     /// `root`; `binaryDigest` is the SHA-256 of the binary being loaded (for a manifest's pin).
     func policy(component: String, catalog: ImportCatalog, root: String, binaryDigest: String) throws
-        -> (policy: Policy, manifest: ManifestReport?)
+        -> (policy: Policy, manifest: ManifestReport?, skipped: [GrantRequest])
     {
         var policy = try Policy(component: component, catalog: catalog, root: root).withDefaultGrants()
         var report: ManifestReport?
@@ -57,8 +57,16 @@ public struct PolicySetup: Sendable {
             if case .mismatch = pin {} else { policy = applied }
             report = ManifestReport(path: file.path, pin: pin)
         }
-        for grant in grants { try grant.apply(to: &policy) }
-        return (policy, report)
+        var skipped: [GrantRequest] = []
+        for grant in grants {
+            do {
+                try grant.apply(to: &policy)
+            } catch let error {
+                guard case .unknownInterface = error, grant.isOptional else { throw error }
+                skipped.append(grant)
+            }
+        }
+        return (policy, report, skipped)
     }
 }
 

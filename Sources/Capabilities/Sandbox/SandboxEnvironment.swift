@@ -10,6 +10,8 @@ public final class SandboxEnvironment {
     public var limits = ComponentLimits.default
     /// Ctrl-C reaches running guests through this.
     public let interrupts = InterruptBroadcaster()
+    /// Where each component's standard output and error go (by its name): nowhere unless set.
+    public var guestOutput: (String) -> any GuestOutput = { _ in DiscardedGuestOutput() }
 
     /// The real file system, rooted at `root` (default: the working directory).
     public convenience init(root: String? = nil, audit: AuditLog = AuditLog(), extraHosts: [any HostInterface] = [])
@@ -21,6 +23,6 @@ public final class SandboxEnvironment {
     public init(fileSystem: any FileSystemAccess, audit: AuditLog = AuditLog(), extraHosts: [any HostInterface] = []) {
         self.fileSystem = fileSystem
         self.audit = audit
-        self.hosts = [FilesystemHost(fileSystem: fileSystem)] + extraHosts
+        self.hosts = [FilesystemHost(fileSystem: fileSystem)] + WASIHosts.all + extraHosts
     }
 }

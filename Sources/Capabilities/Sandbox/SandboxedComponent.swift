@@ -10,6 +10,8 @@ public final class SandboxedComponent {
     public let binaryDigest: String
     /// What became of the manifest the policy was set up with, if there was one.
     public let manifest: ManifestReport?
+    /// Optional grants left out because the component does not import what they name.
+    public let skippedGrants: [GrantRequest]
     private let interrupts: InterruptBroadcaster
     private var interruptKey: Int?
 
@@ -28,11 +30,14 @@ public final class SandboxedComponent {
         let binary = try ComponentParser.parse(bytes)
         let world = try ComponentInspector.world(of: binary)
         binaryDigest = SHA256.hexDigest(of: bytes)
-        let (policy, manifest) = try setup.policy(
+        let (policy, manifest, skipped) = try setup.policy(
             component: name, catalog: ImportCatalog(world: world), root: environment.fileSystem.rootPath,
             binaryDigest: binaryDigest)
         self.manifest = manifest
-        let gate = CapabilityGate(component: name, policy: policy, hosts: environment.hosts, audit: environment.audit)
+        self.skippedGrants = skipped
+        let gate = CapabilityGate(
+            component: name, policy: policy, hosts: environment.hosts, audit: environment.audit,
+            state: HostState(output: environment.guestOutput(name)))
         self.gate = gate
         self.component = try LoadedComponent(
             binary: binary, name: name, host: gate, limits: environment.limits, debuggable: debuggable,

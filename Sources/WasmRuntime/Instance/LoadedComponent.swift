@@ -173,6 +173,12 @@ public final class LoadedComponent {
             switch failure.underlying {
             case let trap as Trap where interruptFlag?.isInterruption(trap) == true:
                 try rethrowingInterruption()
+            case let exit as GuestExit:
+                poisoned = "it exited with status \(exit.status)"
+                throw exit
+            case _ where runtime.interruption.isRequested:
+                // A host that was waiting (a sleep, a read) gave up because the call was stopped.
+                try rethrowingInterruption()
             case let trap as Trap:
                 let report = GuestTrap(trap)
                 poisoned = "it trapped (\(report.reason))"

@@ -1,0 +1,60 @@
+import WasmComponent
+import WasmRuntime
+
+/// One WASI interface, served from a table of its functions: each with the shape of its type, the
+/// authority a call needs, what a refused call gives back in WASI's terms, and the work.
+/// `WASIHosts.all` lists them; a component's imports of any 0.2.x version find them by name.
+final class WASIHost: HostInterface, @unchecked Sendable {
+    struct Function {
+        let signature: String
+        /// What a call needs; by default a grant of the interface.
+        var authority: (HostCallRequest) -> HostAuthority = { _ in .capability(.none) }
+        /// What a refused call gives the guest; nil: the generic answer (a trap).
+        var denied: ((HostCallRequest, String) throws -> ComponentValue?)?
+        let body: (WASICall) throws -> ComponentValue?
+    }
+
+    let interfaceName: String
+    let signatures: [String: String]
+    private let functions: [String: Function]
+
+    init(_ interfaceName: String, _ functions: [String: Function]) {
+        self.interfaceName = interfaceName
+        self.functions = functions
+        signatures = functions.mapValues(\.signature)
+    }
+
+    func authority(for call: HostCallRequest) -> HostAuthority {
+        functions[call.function]?.authority(call) ?? .capability(.none)
+    }
+
+    func deniedResult(for call: HostCallRequest, message: String) throws -> ComponentValue? {
+        try functions[call.function]?.denied?(call, message)
+    }
+
+    func call(_ function: String, _ arguments: [ComponentValue], authorization: HostAuthorization) throws
+        -> ComponentValue?
+    {
+        guard let entry = functions[function] else {
+            throw HostError("\(interfaceName) has no function \(function)")
+        }
+        return try entry.body(WASICall(arguments: arguments, authorization: authorization))
+    }
+}
+
+extension WASIHost.Function {
+    /// A function that needs nothing beyond what the guest holds or was given.
+    static func free(_ signature: String, _ basis: String, _ body: @escaping (WASICall) throws -> ComponentValue?)
+        -> Self
+    {
+        Self(signature: signature, authority: { _ in .none(basis: basis) }, body: body)
+    }
+
+    /// A function that needs a grant of its interface.
+    static func granted(
+        _ signature: String, denied: ((HostCallRequest, String) throws -> ComponentValue?)? = nil,
+        _ body: @escaping (WASICall) throws -> ComponentValue?
+    ) -> Self {
+        Self(signature: signature, denied: denied, body: body)
+    }
+}
