@@ -5,7 +5,7 @@
 /// the standard library's seeded hashing, so that chosen names cannot make it slow) is built
 /// only past `linearLimit`. Either way the cost is linear in the names' total length.
 package struct UniqueNames {
-    private static let linearLimit = 16
+    private static let linearLimit = 8
     private var entries: [(key: String, name: String)] = []
     private var table: [String: String]?
 

@@ -120,6 +120,23 @@ struct ComponentParserNameTests {
         #expect(error.message.contains(#"\u{1b}z' is not in kebab case"#))
     }
 
+    @Test("validation is linear: ten thousand fields, and a label of four megabytes")
+    func linear() {
+        let clock = ContinuousClock()
+        let fields = (0..<10_000).map { "field-\($0)" }
+        let manyNames = NamedPlace.recordField.component(names: fields)
+        let longName = NamedPlace.componentImport.component(names: [String(repeating: "ab-", count: 1 << 20) + "c"])
+        let elapsed = clock.measure {
+            #expect(Self.parseError(manyNames) == nil)
+            #expect(Self.parseError(longName) == nil)
+        }
+        #expect(elapsed < .seconds(2))
+        Self.expectError(
+            .recordField, names: fields + ["FIELD-1"],
+            message: "record field name 'FIELD-1' conflicts with the earlier 'field-1': "
+                + "names in one scope must differ in more than letter case", at: "FIELD-1")
+    }
+
     @Test("instantiation arguments may have any name, but not the same one twice")
     func instantiationArguments() {
         typealias B = ComponentBytes
