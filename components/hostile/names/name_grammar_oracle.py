@@ -67,6 +67,8 @@ NAMES = [
     ("extern", ["[method]res.res"]), ("extern", ["[constructor]res", "res2"]),
     ("extern", ["a", "[static]res.a"]), ("extern", ["a:b/c", "a:b/C"]),
     ("extern", ["a:b/c@1.0.0", "a:b/c@2.0.0"]), ("extern", ["a:b/c", "a:b/c@1.0.0"]),
+    ("extern", ["a:b/c@1.0.0-RC", "a:b/c@1.0.0-rc"]), ("extern", ["a:b/c@1.0.0", "a:B/c@1.0.0"]),
+    ("extern", ["a:b/c@1.0.0", "a:b/C@1.0.0"]),
     # labels in a record
     ("label", ["a"]), ("label", ["get-JSON"]), ("label", ["aB"]), ("label", ["1a"]), ("label", ["a-"]),
     ("label", [""]), ("label", ["[constructor]res"]), ("label", ["a:b/c"]),

@@ -19,8 +19,9 @@ package struct ComponentName: Equatable, Sendable {
     package let text: String
     package let kind: Kind
     /// The name canonicalized for the "strongly unique" rule (Explainer.md, "Name Uniqueness"):
-    /// letters lowercased, `[method]` and `[static]` dropped, and `[method]l.l` or
-    /// `[static]l.l` reduced to `l`. Two names in one scope must not have the same key.
+    /// letters lowercased (but for an interface name's version), `[method]` and `[static]`
+    /// dropped, and `[method]l.l` or `[static]l.l` reduced to `l`. Two names in one scope must
+    /// not have the same key.
     package let uniquenessKey: String
 
     package init(validating text: String, versionSuffix: String? = nil) throws(ComponentNameProblem) {
@@ -51,7 +52,10 @@ package struct ComponentName: Equatable, Sendable {
         case .interface:
             try Self.checkInterfaceName(text, versionSuffix: versionSuffix)
             kind = .interface
-            uniquenessKey = KebabCase.lowercased(text[...])
+            // The version keeps its case: `@1.0.0-RC` and `@1.0.0-rc` are different versions
+            // (wasm-tools agrees).
+            let at = text.utf8.firstIndex(of: UInt8(ascii: "@")) ?? text.endIndex
+            uniquenessKey = KebabCase.lowercased(text[..<at]) + text[at...]
         case .label:
             let hasUppercase = try Self.checkLabel(text[...], .whole)
             kind = .label

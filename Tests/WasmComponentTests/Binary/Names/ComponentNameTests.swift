@@ -30,7 +30,7 @@ struct ComponentNameTests {
         Valid(name: "[static]foo-BAR.FOO-bar", kind: .staticFunction, key: "foo-bar"),
         Valid(name: "wasi:cli/stdout", kind: .interface, key: "wasi:cli/stdout"),
         Valid(name: "wasi:http/types@0.2.6", kind: .interface, key: "wasi:http/types@0.2.6"),
-        Valid(name: "a-1:b-2/C-3@1.0.0-RC.1+build.07", kind: .interface, key: "a-1:b-2/c-3@1.0.0-rc.1+build.07"),
+        Valid(name: "a-1:b-2/C-3@1.0.0-RC.1+build.07", kind: .interface, key: "a-1:b-2/c-3@1.0.0-RC.1+build.07"),
         Valid(name: "a:b/c@0.0.0", kind: .interface, key: "a:b/c@0.0.0"),
         // 🪺 nested namespaces and projections
         Valid(name: "a:b:c/d/e@1.0.0", kind: .interface, key: "a:b:c/d/e@1.0.0"),
