@@ -2,7 +2,8 @@
 # Rebuilds every WebAssembly component fixture in components/ from its source,
 # validates it, regenerates expected/NAME.wit (what `wasm-tools component wit`
 # prints), expected/invocations.tsv and expected/traps.tsv (golden.py, run on wasmtime),
-# expected/issue15-wasmtime.tsv (hostile/wasmtime_issue15.py), expected/debug/ (what
+# expected/issue15-wasmtime.tsv (hostile/wasmtime_issue15.py), expected/name-grammar-wasm-tools.tsv
+# (hostile/names/name_grammar_oracle.py), expected/debug/ (what
 # llvm-dwarfdump and wasm-tools addr2line say about the debug fixtures), and runs
 # components/wasi/build.sh (the WASI 0.2 fixtures and their oracle) in the same mode.
 #
@@ -168,6 +169,10 @@ done
 "$python" "$hostile/wasmtime_issue15.py" --components "$out/hostile" > "$work/issue15-wasmtime.tsv"
 mv "$work/issue15-wasmtime.tsv" "$out/expected/issue15-wasmtime.tsv"
 echo "wrote expected/issue15-wasmtime.tsv ($(grep -vc '^#' "$out/expected/issue15-wasmtime.tsv") cases)"
+# What wasm-tools says about valid and invalid component-model names (the name validation's oracle).
+"$python" "$hostile/names/name_grammar_oracle.py" > "$work/name-grammar-wasm-tools.tsv"
+mv "$work/name-grammar-wasm-tools.tsv" "$out/expected/name-grammar-wasm-tools.tsv"
+echo "wrote expected/name-grammar-wasm-tools.tsv ($(grep -vc '^#' "$out/expected/name-grammar-wasm-tools.tsv") cases)"
 
 # Host-call throughput: its world imports sandbox:skill/filesystem from wit/skill.wit.
 mkdir -p "$work/busy-wit/deps/skill"

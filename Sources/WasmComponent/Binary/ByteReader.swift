@@ -81,7 +81,14 @@ package struct ByteReader {
         let start = position
         let length = Int(try readU32())
         let range = try readBytes(length)
-        guard let name = String(validating: bytes[range], as: UTF8.self) else {
+        // Nearly every name is ASCII, which needs no validation: `String(validating:)` is an
+        // unspecialized generic that costs more than the rest of reading the name.
+        let decoded = bytes.withUnsafeBufferPointer { buffer in
+            let name = UnsafeBufferPointer(rebasing: buffer[range])
+            return name.allSatisfy { $0 < 0x80 }
+                ? String(decoding: name, as: UTF8.self) : String(validating: name, as: UTF8.self)
+        }
+        guard let name = decoded else {
             throw error("name is not valid UTF-8", at: start)
         }
         return name

@@ -42,6 +42,9 @@ public enum ComponentParser {
         }
 
         var component = ComponentBinary(bytes: reader.bytes, definitions: [], offsets: [], name: nil)
+        // Imports and exports are unique among themselves, across all import or export sections.
+        var importNames = UniqueNames()
+        var exportNames = UniqueNames()
         while !reader.isAtEnd {
             reader.section = nil
             let sectionStart = reader.position
@@ -92,13 +95,13 @@ public enum ComponentParser {
                 throw section.error("start functions (component values) are not supported")
             case 10:
                 try vector(&section, "import") { (r: inout ByteReader) throws(ComponentError) in
-                    let name = try parseExternName(&r)
+                    let name = try parseExternName(&r, .componentImport, unique: &importNames)
                     component.append(
                         .import(ImportDefinition(name: name, type: try parseExternType(&r))), at: r.position)
                 }
             case 11:
                 try vector(&section, "export") { (r: inout ByteReader) throws(ComponentError) in
-                    let name = try parseExternName(&r)
+                    let name = try parseExternName(&r, .componentExport, unique: &exportNames)
                     let item = try parseSortIndex(&r)
                     let ascribed = try r.readByte() == 0 ? nil : try parseExternType(&r)
                     component.append(
@@ -134,7 +137,7 @@ public enum ComponentParser {
         }
     }
 
-    private static func vector(
+    static func vector(
         _ reader: inout ByteReader, _ what: String,
         _ body: (inout ByteReader) throws(ComponentError) -> Void
     ) throws(ComponentError) {
@@ -222,15 +225,22 @@ public enum ComponentParser {
         case 0x00:
             let component = try reader.readU32()
             var arguments: [(name: String, item: SortIndex)] = []
+            var names: Set<String> = []
             try vector(&reader, "instantiation argument") { (r: inout ByteReader) throws(ComponentError) in
+                // Any name: those that match no import of the component are not used.
+                let nameStart = r.position
                 let name = try r.readName()
+                guard names.insert(name).inserted else {
+                    throw r.error("instantiation argument \(quoted(name)) appears twice", at: nameStart)
+                }
                 arguments.append((name, try parseSortIndex(&r)))
             }
             return .instantiate(component: component, arguments: arguments)
         case 0x01:
             var exports: [(name: String, item: SortIndex)] = []
+            var names = UniqueNames()
             try vector(&reader, "inline export") { (r: inout ByteReader) throws(ComponentError) in
-                let name = try parseExternName(&r)
+                let name = try parseExternName(&r, .instanceExport, unique: &names)
                 exports.append((name, try parseSortIndex(&r)))
             }
             return .exports(exports)
@@ -244,7 +254,8 @@ public enum ComponentParser {
         switch try reader.readByte() {
         case 0x00:
             let instance = try reader.readU32()
-            return AliasDefinition(sort: sort, target: .export(instance: instance, name: try reader.readName()))
+            return AliasDefinition(
+                sort: sort, target: .export(instance: instance, name: try parseAliasedExportName(&reader)))
         case 0x01:
             let instance = try reader.readU32()
             return AliasDefinition(sort: sort, target: .coreExport(instance: instance, name: try reader.readName()))
@@ -252,24 +263,6 @@ public enum ComponentParser {
             let count = try reader.readU32()
             return AliasDefinition(sort: sort, target: .outer(count: count, index: try reader.readU32()))
         case let byte: throw reader.error("unknown alias target 0x\(String(byte, radix: 16))", at: start)
-        }
-    }
-
-    static func parseExternName(_ reader: inout ByteReader) throws(ComponentError) -> String {
-        let start = reader.position
-        switch try reader.readByte() {
-        case 0x00, 0x01:
-            return try reader.readName()
-        case 0x02:
-            let name = try reader.readName()
-            // Attributes (implements, version suffix, external id) do not change what we run.
-            try vector(&reader, "name attribute") { (r: inout ByteReader) throws(ComponentError) in
-                let kind = try r.readByte()
-                guard kind <= 2 else { throw r.error("unknown name attribute 0x\(String(kind, radix: 16))") }
-                _ = try r.readName()
-            }
-            return name
-        case let byte: throw reader.error("unknown import/export name kind 0x\(String(byte, radix: 16))", at: start)
         }
     }
 
@@ -345,8 +338,9 @@ public enum ComponentParser {
         case 0x40:
             _ = try reader.readByte()
             var params: [(name: String, type: ValueTypeReference)] = []
+            var names = UniqueNames()
             try vector(&reader, "parameter") { (r: inout ByteReader) throws(ComponentError) in
-                let name = try r.readName()
+                let name = try parseLabel(&r, .functionParameter, unique: &names)
                 params.append((name, try parseValueTypeReference(&r)))
             }
             let resultStart = reader.position
@@ -364,8 +358,13 @@ public enum ComponentParser {
         case 0x41, 0x42:
             _ = try reader.readByte()
             var declarations: [ComponentTypeDeclaration] = []
+            // Imports and exports are each unique within one component or instance type.
+            var imports = UniqueNames()
+            var exports = UniqueNames()
             try vector(&reader, "declaration") { (r: inout ByteReader) throws(ComponentError) in
-                declarations.append(try parseDeclaration(&r, allowImports: code == 0x41, depth: depth))
+                declarations.append(
+                    try parseDeclaration(
+                        &r, allowImports: code == 0x41, depth: depth, imports: &imports, exports: &exports))
             }
             return code == 0x41 ? .component(declarations) : .instance(declarations)
         case 0x3f:
@@ -383,19 +382,21 @@ public enum ComponentParser {
         }
     }
 
-    private static func parseDeclaration(_ reader: inout ByteReader, allowImports: Bool, depth: Int)
-        throws(ComponentError) -> ComponentTypeDeclaration
-    {
+    private static func parseDeclaration(
+        _ reader: inout ByteReader, allowImports: Bool, depth: Int, imports: inout UniqueNames,
+        exports: inout UniqueNames
+    ) throws(ComponentError) -> ComponentTypeDeclaration {
         let start = reader.position
         switch try reader.readByte() {
         case 0x00: return .coreType(try parseCoreType(&reader))
         case 0x01: return .type(try parseType(&reader, depth: depth + 1))
         case 0x02: return .alias(try parseAlias(&reader))
         case 0x03 where allowImports:
-            let name = try parseExternName(&reader)
+            let name = try parseExternName(&reader, .componentTypeImport, unique: &imports)
             return .import(name: name, type: try parseExternType(&reader))
         case 0x04:
-            let name = try parseExternName(&reader)
+            let place: NamePlace = allowImports ? .componentTypeExport : .instanceTypeExport
+            let name = try parseExternName(&reader, place, unique: &exports)
             return .export(name: name, type: try parseExternType(&reader))
         case let byte: throw reader.error("unknown type declaration 0x\(String(byte, radix: 16))", at: start)
         }
@@ -408,16 +409,18 @@ public enum ComponentParser {
         switch UInt8(truncatingIfNeeded: code & 0x7f) {
         case 0x72:
             var fields: [(name: String, type: ValueTypeReference)] = []
+            var names = UniqueNames()
             try vector(&reader, "record field") { (r: inout ByteReader) throws(ComponentError) in
-                let name = try r.readName()
+                let name = try parseLabel(&r, .recordField, unique: &names)
                 fields.append((name, try parseValueTypeReference(&r)))
             }
             guard !fields.isEmpty else { throw reader.error("a record needs at least one field", at: start) }
             return .record(fields)
         case 0x71:
             var cases: [(name: String, payload: ValueTypeReference?)] = []
+            var names = UniqueNames()
             try vector(&reader, "variant case") { (r: inout ByteReader) throws(ComponentError) in
-                let name = try r.readName()
+                let name = try parseLabel(&r, .variantCase, unique: &names)
                 let payload = try parseOptional(&r) { (r: inout ByteReader) throws(ComponentError) in
                     try parseValueTypeReference(&r)
                 }
@@ -438,12 +441,14 @@ public enum ComponentParser {
             }
             return .tuple(types)
         case 0x6e, 0x6d:
+            let isFlags = UInt8(truncatingIfNeeded: code & 0x7f) == 0x6e
             var names: [String] = []
+            var unique = UniqueNames()
             try vector(&reader, "label") { (r: inout ByteReader) throws(ComponentError) in
-                names.append(try r.readName())
+                names.append(try parseLabel(&r, isFlags ? .flag : .enumCase, unique: &unique))
             }
             guard !names.isEmpty else { throw reader.error("flags and enums need at least one label", at: start) }
-            return UInt8(truncatingIfNeeded: code & 0x7f) == 0x6e ? .flags(names) : .enumeration(names)
+            return isFlags ? .flags(names) : .enumeration(names)
         case 0x6b: return .option(try parseValueTypeReference(&reader))
         case 0x6a:
             let ok = try parseOptional(&reader) { (r: inout ByteReader) throws(ComponentError) in

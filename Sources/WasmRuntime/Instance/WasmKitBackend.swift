@@ -45,11 +45,13 @@ struct WasmKitBackend: InstantiationBackend {
         for entry in module.imports {
             guard let argument = arguments.first(where: { $0.name == entry.module }) else {
                 throw WasmComponent.ComponentError(
-                    "core module import '\(entry.module)' was not supplied", offset: offset)
+                    "core module import \(ControlCharacterEscaper.quoted(entry.module)) was not supplied",
+                    offset: offset)
             }
             guard let value = argument.instance.export(entry.name) else {
                 throw WasmComponent.ComponentError(
-                    "core instance '\(entry.module)' has no export '\(entry.name)'", offset: offset)
+                    "core instance \(ControlCharacterEscaper.quoted(entry.module)) has no export "
+                        + ControlCharacterEscaper.quoted(entry.name), offset: offset)
             }
             imports.define(module: entry.module, name: entry.name, value)
         }
@@ -96,7 +98,8 @@ struct WasmKitBackend: InstantiationBackend {
 
     func coreExport(of instance: CoreInstanceValue, name: String, sort: CoreSort, offset: Int) throws -> ExternalValue {
         guard let value = instance.export(name) else {
-            throw WasmComponent.ComponentError("core instance has no export named '\(name)'", offset: offset)
+            throw WasmComponent.ComponentError(
+                "core instance has no export named \(ControlCharacterEscaper.quoted(name))", offset: offset)
         }
         guard value.sort == sort else {
             throw WasmComponent.ComponentError(
