@@ -52,7 +52,9 @@ struct DurableAuditTests {
         #expect(decided.suffix(250).allSatisfy { $0["decision"] as? String == "denied" })
     }
 
-    @Test("a log that fills up mid-record is cut back to whole lines, and the call whose decision was not written did not run")
+    @Test(
+        "a log that fills up mid-record is cut back to whole lines, and the call whose decision was not written did not run"
+    )
     func fullLogLeavesNoTornLine() throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent(
             "wasmsh-full-\(UUID().uuidString).jsonl")
@@ -73,7 +75,9 @@ struct DurableAuditTests {
         process.standardError = output
         try process.run()
         input.fileHandleForWriting.write(
-            Data("load busy\ngrant busy filesystem ./demo.txt\ncall busy.read-many(\"./demo.txt\", 100)\naudit --last 1\n".utf8))
+            Data(
+                "load busy\ngrant busy filesystem ./demo.txt\ncall busy.read-many(\"./demo.txt\", 100)\naudit --last 1\n"
+                    .utf8))
         try input.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -90,7 +94,8 @@ struct DurableAuditTests {
         let result = try runWasmsh(
             ["--audit-log", "/dev/full", "--keep-going"],
             standardInput: "load trusted\ncall trusted.run()\naudit\ncall trusted.run()\n")
-        #expect(result.stderr.contains("Error: near line 2: audit log: cannot write to /dev/full: No space left on device"))
+        #expect(
+            result.stderr.contains("Error: near line 2: audit log: cannot write to /dev/full: No space left on device"))
         #expect(
             result.stdout.contains(
                 "#1  [ALLOWED] trusted     filesystem.read-file(\"./demo.txt\") -> failed: not run: the decision could not be recor"

@@ -18,12 +18,15 @@ public struct AuditEvent: Hashable, Sendable {
     public internal(set) var outcome: AuditOutcome?
     /// Nanoseconds from the decision to the outcome; nil while in progress.
     public internal(set) var durationNanoseconds: UInt64?
+    /// For an operation on a stream: what it moved (set with the outcome).
+    public internal(set) var traffic: StreamTraffic?
     /// Monotonic start, for the duration.
     let startedAt: UInt64
 
     public init(
         sequence: UInt64, time: WallClockTime, component: String, interface: String, function: String,
-        arguments: AuditText, decision: AuditDecision, outcome: AuditOutcome? = nil, durationNanoseconds: UInt64? = nil
+        arguments: AuditText, decision: AuditDecision, outcome: AuditOutcome? = nil, durationNanoseconds: UInt64? = nil,
+        traffic: StreamTraffic? = nil
     ) {
         self.sequence = sequence
         self.time = time
@@ -34,6 +37,7 @@ public struct AuditEvent: Hashable, Sendable {
         self.decision = decision
         self.outcome = outcome
         self.durationNanoseconds = durationNanoseconds
+        self.traffic = traffic
         self.startedAt = 0
     }
 

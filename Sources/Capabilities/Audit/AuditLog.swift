@@ -79,11 +79,12 @@ public final class AuditLog: Sendable {
     /// event; `arguments`, when given, replaces the preview the decision was recorded with (the
     /// same text, measured whole).
     @discardableResult
-    public func finish(_ event: AuditEvent, arguments: AuditText? = nil, outcome: AuditOutcome) throws(AuditError)
-        -> AuditEvent
-    {
+    public func finish(
+        _ event: AuditEvent, arguments: AuditText? = nil, outcome: AuditOutcome, traffic: StreamTraffic? = nil
+    ) throws(AuditError) -> AuditEvent {
         var finished = event
         if let arguments { finished.arguments = arguments }
+        finished.traffic = traffic
         finished.outcome = outcome
         let now = WallClockTime.monotonicNanoseconds()
         finished.durationNanoseconds = now >= event.startedAt ? now - event.startedAt : 0

@@ -107,6 +107,11 @@ public final class JSONLinesAuditSink: AuditSink {
                 line.null("outcome")
             }
             line.integer("duration_ns", event.durationNanoseconds ?? 0)
+            if let traffic = event.traffic {
+                line.string("stream", traffic.channel)
+                line.string("direction", traffic.direction.rawValue)
+                line.integer("bytes", traffic.bytes)
+            }
         }
         line.endLine()
     }

@@ -119,7 +119,8 @@ public final class CapabilityGate: HostCallHandler {
             let reason = context.unprovidedReason ?? Self.noHost
             let unprovided = AuditDecision(verdict: .denied, authority: .policy, reason: "not-provided", basis: reason)
             let message =
-                "import \(context.qualifiedName) is not provided by the host" + (reason == Self.noHost ? "" : ": \(reason)")
+                "import \(context.qualifiedName) is not provided by the host"
+                + (reason == Self.noHost ? "" : ": \(reason)")
             return try audited(
                 context, argumentText, unprovided, { throw HostError(message) }, deliver: deliver, arguments: arguments)
         }
@@ -151,7 +152,8 @@ public final class CapabilityGate: HostCallHandler {
                     verdict: .denied, authority: .user, reason: "aborted", basis: "call aborted by the user")
                 let place = "before host call #\(steppedCalls)"
                 return try audited(
-                    context, argumentText, aborted, { throw StepAborted(place) }, deliver: deliver, arguments: arguments)
+                    context, argumentText, aborted, { throw StepAborted(place) }, deliver: deliver, arguments: arguments
+                )
             }
         }
         if mode == .watching {
@@ -173,7 +175,10 @@ public final class CapabilityGate: HostCallHandler {
                     verdict: .allowed, authority: .watch, reason: wouldDeny,
                     basis: wouldDeny == nil ? verdict.audit.basis : "would deny: " + verdict.audit.basis))
         }
-        try audited(context, argumentText, verdict.audit, deliver: deliver, arguments: arguments) {
+        try audited(
+            context, argumentText, verdict.audit, deliver: deliver, arguments: arguments,
+            traffic: { host.traffic(of: call, result: $0) }
+        ) {
             switch verdict.decision {
             case .allow(let grant):
                 return try host.call(
@@ -205,7 +210,8 @@ public final class CapabilityGate: HostCallHandler {
             if !decision.isAllowed, let hint, state.notes.insert(hint).inserted { basis = hint }
             return Verdict(
                 decision: decision,
-                audit: AuditDecision(verdict: audit.verdict, authority: audit.authority, reason: audit.reason, basis: basis))
+                audit: AuditDecision(
+                    verdict: audit.verdict, authority: audit.authority, reason: audit.reason, basis: basis))
         case .none(let basis):
             return Verdict(
                 decision: .allow(CapabilityRule(interface: context.interface, function: context.function, scope: nil)),
@@ -220,7 +226,7 @@ public final class CapabilityGate: HostCallHandler {
     private func audited(
         _ context: HostCallContext, _ argumentText: AuditText, _ decision: AuditDecision,
         _ body: () throws -> ComponentValue?, deliver: (ComponentValue?) throws -> Void,
-        arguments: [ComponentValue]
+        arguments: [ComponentValue], traffic: (ComponentValue?) -> StreamTraffic? = { _ in nil }
     ) throws {
         let event = try audit.begin(
             component: component, interface: context.interface, function: context.function,
@@ -236,14 +242,16 @@ public final class CapabilityGate: HostCallHandler {
             throw error
         }
         try audit.finish(
-            event, arguments: measured, outcome: .returned(AuditText.measured(result, context.type.result)))
+            event, arguments: measured, outcome: .returned(AuditText.measured(result, context.type.result)),
+            traffic: traffic(result))
     }
 
     private func audited(
         _ context: HostCallContext, _ argumentText: AuditText, _ decision: AuditDecision,
-        deliver: (ComponentValue?) throws -> Void, arguments: [ComponentValue], _ body: () throws -> ComponentValue?
+        deliver: (ComponentValue?) throws -> Void, arguments: [ComponentValue],
+        traffic: (ComponentValue?) -> StreamTraffic? = { _ in nil }, _ body: () throws -> ComponentValue?
     ) throws {
-        try audited(context, argumentText, decision, body, deliver: deliver, arguments: arguments)
+        try audited(context, argumentText, decision, body, deliver: deliver, arguments: arguments, traffic: traffic)
     }
 
     static func summary(of decision: Decision, in policy: Policy) -> String {

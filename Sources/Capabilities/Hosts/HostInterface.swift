@@ -19,6 +19,9 @@ public protocol HostInterface: AnyObject, Sendable {
     /// (an empty list, an `error-code`, bytes silently dropped); nil: the generic answer (the
     /// `err` of a `result<_, string>`, else a trap).
     func deniedResult(for call: HostCallRequest, message: String) throws -> ComponentValue?
+    /// What a call on a stream moved (or, refused, tried to), for the audit, once `result` is
+    /// known (that of the host, or the refused call's answer); nil for a call not on a stream.
+    func traffic(of call: HostCallRequest, result: ComponentValue?) -> StreamTraffic?
     /// Runs an allowed call. Throwing traps the guest with the error's description.
     func call(_ function: String, _ arguments: [ComponentValue], authorization: HostAuthorization) throws
         -> ComponentValue?
@@ -26,6 +29,7 @@ public protocol HostInterface: AnyObject, Sendable {
 
 extension HostInterface {
     public func deniedResult(for call: HostCallRequest, message: String) throws -> ComponentValue? { nil }
+    public func traffic(of call: HostCallRequest, result: ComponentValue?) -> StreamTraffic? { nil }
 }
 
 /// A host call as the gate hands it to a host before deciding it.

@@ -5,8 +5,8 @@ public final class HostState {
     public let objects = HostObjects()
     /// `argv`, the program's name first (`wasmsh run` passes the file as given, or `--argv0`).
     public var arguments: [String] = []
-    /// What `wasi:cli/stdin` reads: nothing (closed), or these bytes.
-    public var standardInput: [UInt8]?
+    /// What `wasi:cli/stdin` reads in this run: nil when it is closed.
+    public var standardInput: GuestInput?
     /// Where granted guest output goes.
     public let output: any GuestOutput
     /// A host's marks for this component (a first denied write that got a hint).

@@ -327,7 +327,9 @@ public struct Manifest: Hashable, Sendable {
         var text =
             "# Capabilities of component '\(component ?? "?")' for wasmsh; format: README.md, Capabilities and manifests\n"
         if let component { text += "component = \(Self.tomlString(component))\n" }
-        if let sha256 { text += "sha256 = \(Self.tomlString(sha256))            # the one binary these grants are for\n" }
+        if let sha256 {
+            text += "sha256 = \(Self.tomlString(sha256))            # the one binary these grants are for\n"
+        }
         if entries.isEmpty { text += "# No grants: the component may call nothing the host provides.\n" }
         for entry in entries {
             text += "\n[[\(entry.kind.rawValue)]]\n"

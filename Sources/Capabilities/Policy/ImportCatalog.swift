@@ -102,7 +102,7 @@ public struct ImportCatalog: Hashable, Sendable {
     }
 
     /// Resolves text that may name a whole package (`wasi:random`, or `sockets` when no imported
-    /// interface is called so): every interface of it the component imports that has functions.
+    /// interface is called so): every interface of it the component imports that can be granted.
     /// Anything else resolves as `resolve(interface:function:component:)` does.
     func resolveAll(interface text: String, function: String?, component: String) throws(PolicyError)
         -> [CapabilityTarget]
@@ -123,9 +123,11 @@ public struct ImportCatalog: Hashable, Sendable {
     private func packageMembers(_ text: String) -> [String] {
         guard !text.contains("/") else { return [] }
         let (package, version): (Substring, Substring?) =
-            if let at = text.firstIndex(of: "@") { (text[..<at], text[text.index(after: at)...]) } else { (text[...], nil) }
+            if let at = text.firstIndex(of: "@") { (text[..<at], text[text.index(after: at)...]) } else {
+                (text[...], nil)
+            }
         return interfaces.filter { interface in
-            guard interface.functions?.isEmpty == false else { return false }
+            guard interface.functions?.isEmpty == false, needsNoGrant(interface.name) == nil else { return false }
             let name = InterfaceName(interface.name)
             guard let slash = name.unversioned.firstIndex(of: "/") else { return false }
             let owner = name.unversioned[..<slash]
@@ -133,6 +135,26 @@ public struct ImportCatalog: Hashable, Sendable {
                 package.contains(":") ? owner == package : owner.split(separator: ":").last == package
             return matchesPackage && (version == nil || name.version.map { $0[...] } == version)
         }.map(\.name)
+    }
+
+    /// Why granting the imported `interface` would mean nothing, or nil when it can be granted:
+    /// it holds only types (or resources), or its family needs no grant (`InterfaceFamily`).
+    public func needsNoGrant(_ interface: String) -> String? {
+        if case .needsNoGrant(let reason) = InterfaceFamily(InterfaceName(interface)) { return reason }
+        if interfaces.first(where: { $0.name == interface })?.functions?.isEmpty == true {
+            return Self.typesOnly
+        }
+        return nil
+    }
+
+    /// What `needsNoGrant` says of an interface without functions.
+    public static let typesOnly = "types only"
+
+    /// The interface whose grants decide calls of the imported `interface`: itself, but for
+    /// `wasi:filesystem/types`, whose path functions the directories granted on
+    /// `wasi:filesystem/preopens` decide.
+    public func grantHolder(of interface: String) -> String {
+        InterfaceFamily(InterfaceName(interface)) == .preopens ? preopensInterface(near: interface) : interface
     }
 
     /// The imported `wasi:filesystem/preopens` (whatever its version) that hands out the

@@ -15,6 +15,9 @@ enum InterfaceFamily: Equatable {
     case sockets
     /// Everything else of WASI: granted whole or not at all (stdout, clocks, random, ...).
     case unscoped
+    /// Nothing to grant (`reason` says why): its functions work on what the guest already holds,
+    /// or give it no authority.
+    case needsNoGrant(reason: String)
 
     init(_ name: InterfaceName) {
         let unversioned = name.unversioned
@@ -22,7 +25,14 @@ enum InterfaceFamily: Equatable {
             self = .paths
             return
         }
-        if unversioned.hasPrefix("wasi:filesystem/") {
+        if unversioned.hasPrefix("wasi:io/") {
+            // Each read or write needs the grant of what its stream came from (stdout, a file).
+            self = .needsNoGrant(reason: "it works on streams and pollables the component already holds")
+        } else if unversioned == "wasi:cli/exit" {
+            self = .needsNoGrant(reason: "ending itself gives a component no authority")
+        } else if unversioned.hasPrefix("wasi:cli/terminal-") {
+            self = .needsNoGrant(reason: "wasmsh tells no guest that it writes to a terminal")
+        } else if unversioned.hasPrefix("wasi:filesystem/") {
             self = .preopens
         } else if unversioned == "wasi:cli/environment" {
             self = .environment

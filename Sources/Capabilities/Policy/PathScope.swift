@@ -21,7 +21,7 @@ public struct PathScope: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The path, or `HOST::GUEST` for a preopen: what tells two scopes apart.
-    var key: String { guest.map { "\(path)::\($0)" } ?? path }
+    public var key: String { guest.map { "\(path)::\($0)" } ?? path }
 
     /// `./demo.txt` for a read scope (the common case), `./out [write]`, `./data::/data [read+write]`.
     public var description: String {

@@ -8,7 +8,8 @@ extension Policy {
     /// Otherwise the reason says what was missing.
     public func decide(interface: String, function: String, request: ScopeRequest = .none) -> Decision {
         switch request {
-        case .variable, .socket: return decideDetail(interface: interface, function: function, request: request)
+        case .variable, .socket, .listing:
+            return decideDetail(interface: interface, function: function, request: request)
         case .none, .path: break
         }
         guard case .path(let path, _) = request, hasScopedRule(for: interface) else {
@@ -89,7 +90,7 @@ extension Policy {
             grant.interface == interface && grant.applies(toFunction: function) ? grant.scope : nil
         }
         switch request {
-        case .none, .variable, .socket:
+        case .none, .variable, .socket, .listing:
             return .deny(.scopedGrantsOnly(interface: interface, function: function, scopes: scopes))
         case .path(let path, let access):
             return .deny(.outsideScopes(path: path, access: access, scopes: scopes))
@@ -99,8 +100,11 @@ extension Policy {
     /// A variable or an address: a deny that covers it wins, then an unscoped grant or one whose
     /// scope covers it. (Not on the path fast path: such calls are few.)
     private func decideDetail(interface: String, function: String, request: ScopeRequest) -> Decision {
+        // A listing is refused only by a deny of everything; the host leaves out what the
+        // narrower denies name.
         if let deny = denies.first(where: {
-            $0.interface == interface && $0.applies(toFunction: function) && ($0.detail?.covers(request) ?? true)
+            $0.interface == interface && $0.applies(toFunction: function)
+                && (request == .listing ? !$0.isScoped : ($0.detail?.covers(request) ?? true))
         }) {
             return .deny(.explicitlyDenied(deny, path: nil))
         }
@@ -109,7 +113,7 @@ extension Policy {
         let forFunction = relevant.filter { $0.applies(toFunction: function) }
         if forFunction.isEmpty { return .deny(.functionNotGranted(interface: interface, function: function)) }
         if let grant = forFunction.first(where: { $0.detail == nil && $0.scope == nil })
-            ?? forFunction.first(where: { $0.detail?.covers(request) == true })
+            ?? forFunction.first(where: { $0.detail?.covers(request) == true || (request == .listing) })
         {
             return .allow(grant)
         }
@@ -117,7 +121,7 @@ extension Policy {
             switch request {
             case .variable(let name): name
             case .socket(let socket): socket.description
-            case .none, .path: ""
+            case .none, .path, .listing: ""
             }
         return .deny(.notAmongScopes(requested: requested, scopes: forFunction.compactMap(\.detail)))
     }

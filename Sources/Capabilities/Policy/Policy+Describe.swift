@@ -12,8 +12,9 @@ extension Policy {
             InterfaceFamily(InterfaceName(rule.interface)) == .preopens
             ? "wasi:filesystem" : catalog.displayName(of: rule.interface)
         if let function = rule.function { text += "." + function }
-        if let scope = rule.scope { text += " \(access ?? scope.access) \(scope.key)" }
-        if let detail = rule.detail { text += " \(detail)" }
+        // Paths and values may come from a manifest: nothing in them reaches a terminal raw.
+        if let scope = rule.scope { text += " \(access ?? scope.access) \(ControlCharacterEscaper.escaped(scope.key))" }
+        if let detail = rule.detail { text += " " + ControlCharacterEscaper.escaped(detail.description) }
         return text
     }
 

@@ -74,9 +74,12 @@ public struct Policy: Hashable, Sendable {
         var rules: [CapabilityRule] = []
         for target in try catalog.resolveAll(interface: capability, function: function, component: component) {
             let name = InterfaceName(target.interface)
+            if let reason = catalog.needsNoGrant(target.interface) {
+                throw .needsNoGrant(capability: catalog.displayName(of: target.interface), reason: reason)
+            }
             let family = InterfaceFamily(name)
             // A WASI directory grant is held by the preopens interface, which hands it out.
-            let interface = family == .preopens ? catalog.preopensInterface(near: target.interface) : target.interface
+            let interface = catalog.grantHolder(of: target.interface)
             let function = family == .preopens && interface != target.interface ? nil : target.function
             if scopes.isEmpty {
                 rules.append(CapabilityRule(interface: interface, function: function, scope: nil))
@@ -103,7 +106,7 @@ public struct Policy: Hashable, Sendable {
                     rules.append(
                         CapabilityRule(interface: interface, function: function, scope: nil, detail: .socket(scope)))
                 }
-            case .unscoped:
+            case .unscoped, .needsNoGrant:
                 throw .scopeNotApplicable(capability: catalog.displayName(of: interface), text: scopes[0])
             }
         }
@@ -146,7 +149,8 @@ public struct Policy: Hashable, Sendable {
             scopes.append(try SocketScope.parse(use: use, address: word))
         }
         if let use, scopes.isEmpty || words.last.flatMap(SocketScope.Use.init(rawValue:)) != nil {
-            throw .invalidScope(text: use.rawValue, problem: "give at least one address after it (HOST:PORT, each may be *)")
+            throw .invalidScope(
+                text: use.rawValue, problem: "give at least one address after it (HOST:PORT, each may be *)")
         }
         return scopes
     }

@@ -9,6 +9,8 @@ public enum PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidScope(text: String, problem: String)
     /// A scope given to a capability that takes none: it is all or nothing.
     case scopeNotApplicable(capability: String, text: String)
+    /// A grant of an interface whose functions need none (`ImportCatalog.needsNoGrant`).
+    case needsNoGrant(capability: String, reason: String)
     case noAccess(path: String)
     case rootNotAbsolute(root: String)
     /// A revoke (or un-deny) named something the policy does not hold; `held` lists what it does hold.
@@ -39,6 +41,8 @@ public enum PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
             return "invalid scope \(QuotedPath(text)): \(problem)"
         case .scopeNotApplicable(let capability, let text):
             return "\(capability) takes no scope (\(QuotedPath(text))): grant it whole, or not at all"
+        case .needsNoGrant(let capability, let reason):
+            return "\(capability) needs no grant: \(reason)"
         case .noAccess(let path):
             return "scope \(QuotedPath(path)) must allow read, write or both"
         case .rootNotAbsolute(let root):

@@ -19,6 +19,7 @@ public enum RuleDetail: Hashable, Sendable, CustomStringConvertible {
         switch (self, request) {
         case (.variable(let name, _), .variable(let requested)): name == requested
         case (.socket(let scope), .socket(let requested)): scope.covers(requested)
+        case (_, .listing): true
         default: false
         }
     }

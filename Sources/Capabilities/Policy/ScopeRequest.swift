@@ -8,4 +8,7 @@ public enum ScopeRequest: Hashable, Sendable {
     case variable(String)
     /// The call uses a socket address.
     case socket(SocketRequest)
+    /// The call hands out what the grants name (the variables, the directories): any grant of
+    /// the function allows it, and the host gives only what is granted and not denied.
+    case listing
 }

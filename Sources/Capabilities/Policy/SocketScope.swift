@@ -99,6 +99,6 @@ struct IPAddress: CustomStringConvertible {
         } else {
             return nil
         }
-        description = String(cString: buffer)
+        description = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

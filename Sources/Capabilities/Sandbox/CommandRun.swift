@@ -29,14 +29,17 @@ public enum CommandRun {
 
     /// Runs it. `arguments` are argv, the program's name first; `input`, what its standard input
     /// reads (nil: closed). A trap or an interruption is thrown, as from any call.
-    public static func run(_ component: SandboxedComponent, arguments: [String], input: [UInt8]?) throws -> Outcome {
+    public static func run(_ component: SandboxedComponent, arguments: [String], input: GuestInput?) throws -> Outcome {
         guard let export = export(of: component) else {
             throw LoadError("\(component.name) exports no wasi:cli/run: it is not a WASI command")
         }
         let state = component.gate.state
         state.arguments = arguments
         state.standardInput = input
-        defer { state.output.flush() }
+        defer {
+            state.standardInput = nil
+            state.output.flush()
+        }
         do {
             let result = try component.component.call(export, [])
             if case .result(.err)? = result { return .returned(ok: false) }

@@ -51,6 +51,16 @@ public struct AuditLineFormatter: Sendable {
         return line
     }
 
+    /// A line that stands for several calls (`TrafficSummary`): the decision's tag, the
+    /// component, the summary and, for a refusal, why.
+    func line(summarizing summary: String, of component: String, decision: AuditDecision) -> String {
+        var line = style(Self.role(for: decision), Self.padded(Self.tag(for: decision), to: 9))
+        line += " " + Self.padded(DisplayTruncation.sanitized(component), to: componentWidth)
+        line += "  " + DisplayTruncation.sanitized(summary)
+        if decision.verdict == .denied { line += "  " + style(.dim, DisplayTruncation.sanitized(decision.basis)) }
+        return line
+    }
+
     static func tag(for decision: AuditDecision) -> String {
         switch (decision.verdict, decision.authority) {
         case (.allowed, .policy): return "[ALLOWED]"

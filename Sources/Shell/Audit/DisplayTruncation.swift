@@ -1,4 +1,5 @@
 import Capabilities
+import WasmComponent
 
 /// Shortens WAVE text for one terminal line without breaking its shape: a cut inside a string
 /// literal closes the literal, open brackets are closed again, so `ok("Hello from the sandbox!")`
@@ -49,22 +50,9 @@ enum DisplayTruncation {
         return sanitized(output)
     }
 
-    /// Control characters cannot reach the terminal raw (WAVE escapes them already; error messages
-    /// and names might not).
+    /// Nothing a terminal could act on reaches it raw (WAVE escapes such characters already;
+    /// error messages and names might not). Backslashes stay: in WAVE they begin escapes.
     static func sanitized(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) {
-                QuotedPath.append(scalar, to: &result)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+        ControlCharacterEscaper.escaped(text, maximumScalars: .max, escapingBackslashes: false)
     }
 }

@@ -43,7 +43,9 @@ struct CallService {
     }
 
     func run(_ prepared: PreparedCall) throws -> CallOutcome {
-        let result = try prepared.component.sandboxed.component.call(prepared.export, prepared.arguments)
+        let result = try Self.exiting(prepared.component) {
+            try prepared.component.sandboxed.component.call(prepared.export, prepared.arguments)
+        }
         return CallOutcome(
             component: prepared.component, export: prepared.export, result: result, steppedHostCalls: nil)
     }
@@ -52,7 +54,17 @@ struct CallService {
     func step(_ text: String, console: StepConsole) throws -> CallOutcome {
         let prepared = try prepare(text, verb: "step")
         let stepping = StepSession(component: prepared.component, session: session, console: console)
-        return try stepping.run(prepared)
+        return try Self.exiting(prepared.component) { try stepping.run(prepared) }
+    }
+
+    /// Runs `body`, a call of `component`; a guest that exits ends the call with an error that
+    /// names it (whatever the status, a call that exits returns nothing).
+    static func exiting<Result>(_ component: SessionComponent, _ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let exit as GuestExit {
+            throw ComponentExited(component: component.name, status: exit.status)
+        }
     }
 }
 

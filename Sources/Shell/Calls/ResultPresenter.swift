@@ -10,12 +10,14 @@ extension Session {
     /// when it holds owned resource handles, drops them: a handle nobody bound would otherwise
     /// stay alive in the component, unreachable.
     func present(_ outcome: CallOutcome) throws {
+        callsEnded()
         guard let result = outcome.result, let type = outcome.export.type.result else { return }
         if settings.outputIsTerminal {
             let prefix = WAVEFormatter.prefix(of: result, as: type, limit: Self.terminalResultBytes, measuring: true)
             print(prefix.isComplete ? prefix.text : prefix.text + "…")
             if !prefix.isComplete, let total = prefix.totalBytes {
-                print(style(.dim, "(\(total) bytes of WAVE in all; 'show $_' prints it whole, 'show $_ --raw' as text)"))
+                print(
+                    style(.dim, "(\(total) bytes of WAVE in all; 'show $_' prints it whole, 'show $_ --raw' as text)"))
             }
         } else {
             print(WAVEFormatter.format(result, as: type))

@@ -36,10 +36,16 @@ enum GrantsCommand: ShellCommand {
         }
         let policy = component.sandboxed.policy
         for grant in GrantSuggestion.minimalGrants(for: gate.observations) {
-            let name = policy.catalog.displayName(of: grant.interface)
+            let name = policy.catalog.displayName(of: grant.interface) + (grant.function.map { ".\($0)" } ?? "")
+            guard !grant.needsNames else {
+                session.print(
+                    "# \(name): which entries it uses cannot be seen; name them: grant \(component.name) \(name) NAME..."
+                )
+                continue
+            }
             let write = grant.access.contains(.write) ? " --write" : ""
-            let paths = grant.paths.map { " " + ($0.contains(" ") ? "\"\($0)\"" : $0) }.joined()
-            session.print("grant \(component.name) \(name).\(grant.function)\(paths)\(write)")
+            let scopes = grant.scopes.map { " " + ShellWord.quoted($0) }.joined()
+            session.print("grant \(component.name) \(name)\(scopes)\(write)")
         }
     }
 }

@@ -34,19 +34,31 @@ enum ImportsCommand: ShellCommand {
     }
 
     static func status(of interface: String, in policy: Policy, session: Session) -> String {
-        let grants = policy.grants.filter { $0.interface == interface }
-        let denies = policy.denies.filter { $0.interface == interface }
+        if let reason = policy.catalog.needsNoGrant(interface) {
+            return session.style(.dim, reason == ImportCatalog.typesOnly ? reason : "no grant needed: \(reason)")
+        }
+        // The path functions of wasi:filesystem are decided by the directories granted.
+        let holder = policy.catalog.grantHolder(of: interface)
+        let grants = policy.grants.filter { $0.interface == holder }
+        let denies = policy.denies.filter { $0.interface == holder }
         var parts: [String] = []
         if grants.isEmpty {
             parts.append(session.style(.denied, "DENIED"))
         } else {
             let scopes = grants.map { rule -> String in
                 var text = rule.function.map { "\($0) " } ?? ""
-                text += rule.scope.map { "\($0.access) \($0.path)" } ?? "all"
+                if let scope = rule.scope {
+                    text += "\(scope.access) \(ControlCharacterEscaper.escaped(scope.key))"
+                } else if let detail = rule.detail {
+                    text += ControlCharacterEscaper.escaped(detail.description)
+                } else {
+                    text += "all"
+                }
                 return text
             }
             parts.append(session.style(.allowed, "GRANTED") + " (" + scopes.joined(separator: ", ") + ")")
         }
+        if holder != interface { parts.append("by the directories granted as wasi:filesystem") }
         if !denies.isEmpty { parts.append("denies: " + denies.map { policy.describe($0) }.joined(separator: ", ")) }
         return parts.joined(separator: "; ")
     }

@@ -22,7 +22,8 @@ enum LimitsCommand: ShellCommand {
     static func run(_ arguments: ParsedArguments, in session: Session) throws {
         var limits = session.environment.limits
         if let value = arguments.option("memory") {
-            limits.memoryBytes = try parseBytes(value, in: memoryRange, for: "memory", note: " (one wasm page is 64 KiB)")
+            limits.memoryBytes = try parseBytes(
+                value, in: memoryRange, for: "memory", note: " (one wasm page is 64 KiB)")
         }
         if let value = arguments.option("time") { limits.callSeconds = try parseSeconds(value) }
         if let value = arguments.option("fuel") {
@@ -41,7 +42,8 @@ enum LimitsCommand: ShellCommand {
         if let value = arguments.option("handles") {
             guard let count = Int(value), handlesRange.contains(count) else {
                 throw ShellError(
-                    "handles needs a number from \(handlesRange.lowerBound) to \(handlesRange.upperBound), not '\(value)'")
+                    "handles needs a number from \(handlesRange.lowerBound) to \(handlesRange.upperBound), not '\(value)'"
+                )
             }
             limits.liveHandles = count
         }

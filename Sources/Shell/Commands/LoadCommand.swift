@@ -35,7 +35,8 @@ enum LoadCommand: ShellCommand {
         // is loaded under (the alias), and must say it is for that name if it names one.
         let manifestPath = "\(session.settings.manifestsDirectory)/\(name).toml"
         let manifest =
-            access(manifestPath, F_OK) == 0 ? PolicySetup.ManifestFile(path: manifestPath, expectedComponent: name) : nil
+            access(manifestPath, F_OK) == 0
+            ? PolicySetup.ManifestFile(path: manifestPath, expectedComponent: name) : nil
         let sandboxed: SandboxedComponent
         do {
             sandboxed = try SandboxedComponent(
@@ -64,7 +65,8 @@ enum LoadCommand: ShellCommand {
             let applied = grants + denies
             line += "; manifest \(manifestPath): " + (applied.isEmpty ? "no grants" : applied.joined(separator: ", "))
             if pin == .notPinned {
-                pinNote = "  (the manifest is not pinned to a binary: any \(name) gets its grants; 'save \(name)' pins it)"
+                pinNote =
+                    "  (the manifest is not pinned to a binary: any \(name) gets its grants; 'save \(name)' pins it)"
             }
         }
         session.print(line)

@@ -26,34 +26,14 @@ enum ShowCommand: ShellCommand {
             lines = [text]
         default:
             throw ShellError(
-                "--raw shows text, and \(word) is a \(WITPrinter.typeName(binding.type)); 'show \(word)' prints it in WAVE")
+                "--raw shows text, and \(word) is a \(WITPrinter.typeName(binding.type)); 'show \(word)' prints it in WAVE"
+            )
         }
         for line in lines {
             // A guest chose these bytes: on a terminal, nothing but line breaks and tabs passes raw.
-            session.output.write(session.settings.outputIsTerminal ? TerminalText.escapingControls(line) : line)
+            session.output.write(
+                session.settings.outputIsTerminal ? ControlCharacterEscaper.escapingControls(line) : line)
             if !line.hasSuffix("\n") { session.output.write("\n") }
         }
-    }
-}
-
-/// Text from a guest, a component or a manifest, made safe for a terminal.
-enum TerminalText {
-    /// Control characters (C0 but line feed and tab, DEL, C1) written as `\u{1b}`, so that no
-    /// escape sequence reaches the terminal.
-    static func escapingControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isEscaped) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if isEscaped(scalar) {
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    private static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 }

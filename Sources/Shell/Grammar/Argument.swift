@@ -22,6 +22,9 @@ struct Argument: Sendable, Equatable {
         case wasmFunction
         /// A breakpoint of the component being stepped (`delete FUNC`).
         case breakpoint
+        /// A word passed on as written (`run`'s arguments for the guest): words that look like
+        /// flags are the guest's, not the shell's; only the command's options (`< FILE`) are read.
+        case passedOn
         /// Anything else (a number, a size, a duration): nothing to complete.
         case value
     }

@@ -174,7 +174,11 @@ private struct FormShape {
                 index = words.count
                 break
             }
-            if !word.isQuoted, let group = flagGroups.first(where: { $0.contains(word.text) }) {
+            let passesOn =
+                if atom < sequence.count, case .repeated(let argument) = sequence[atom] {
+                    argument.kind == .passedOn
+                } else { false }
+            if !word.isQuoted, !passesOn, let group = flagGroups.first(where: { $0.contains(word.text) }) {
                 if let other = group.first(where: { $0 != word.text && flags.contains($0) }) {
                     return .failed(ShellError("\(other) and \(word.text) cannot be given together"))
                 }
@@ -195,7 +199,7 @@ private struct FormShape {
                 index += 2
                 continue
             }
-            if !word.isQuoted, word.text.hasPrefix("--"), !dashedWords.contains(word.text) {
+            if !word.isQuoted, !passesOn, word.text.hasPrefix("--"), !dashedWords.contains(word.text) {
                 return .failed(ShellError("unknown option '\(word.text)'"))
             }
             guard atom < sequence.count else {

@@ -290,7 +290,8 @@ final class InspectorModel {
             stepper = InspectorStepper(call: text, isDebuggable: prepared.component.sandboxed.component.isDebuggable)
             let outcome = try StepSession(component: prepared.component, session: session, console: console).run(
                 prepared)
-            let shown = outcome.resultText(limit: Self.statusResultBytes).map { "\(text) → \($0)" } ?? "\(text) returned"
+            let shown =
+                outcome.resultText(limit: Self.statusResultBytes).map { "\(text) → \($0)" } ?? "\(text) returned"
             try session.keep(outcome)
             status = InspectorStatus(kind: .success, message: shown + (outcome.noHostCallsNote.map { " " + $0 } ?? ""))
         } catch {

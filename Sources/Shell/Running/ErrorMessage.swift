@@ -7,6 +7,8 @@ enum ErrorMessage {
         switch error {
         case let unusable as InstanceUnusable:
             return "\(unusable); 'reload \(unusable.component)' to start afresh"
+        case let exited as ComponentExited:
+            return "\(exited); \(exited.hint)"
         default:
             return "\(error)"
         }

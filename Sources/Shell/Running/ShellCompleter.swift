@@ -84,7 +84,7 @@ struct ShellCompleter {
             return words(stepping?.sandboxed.component.functionNames.compactMap(\.name) ?? [])
         case .breakpoint:
             return words(stepping.map { session.breakpoints[$0.name, default: []].map(\.description) } ?? [])
-        case .newName, .value:
+        case .newName, .value, .passedOn:
             return []
         }
     }

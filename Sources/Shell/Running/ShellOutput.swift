@@ -6,6 +6,17 @@ import TerminalUI
 public protocol ShellOutput: AnyObject, Sendable {
     func write(_ text: String)
     func writeError(_ text: String)
+    /// Bytes as they are (a guest's output where wasmsh's output is no terminal): to standard
+    /// error when `toError`.
+    func write(bytes: [UInt8], toError: Bool)
+}
+
+extension ShellOutput {
+    /// Outputs that hold text keep what is not UTF-8 as U+FFFD.
+    public func write(bytes: [UInt8], toError: Bool) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if toError { writeError(text) } else { write(text) }
+    }
 }
 
 /// The process's stdout and stderr, written unbuffered so that audit lines, results and errors
@@ -14,6 +25,7 @@ public final class StandardStreams: ShellOutput {
     public init() {}
     public func write(_ text: String) { DescriptorWriter.write(text, to: 1) }
     public func writeError(_ text: String) { DescriptorWriter.write(text, to: 2) }
+    public func write(bytes: [UInt8], toError: Bool) { DescriptorWriter.write(bytes, to: toError ? 2 : 1) }
 }
 
 /// Collects output in memory (tests, transcripts).

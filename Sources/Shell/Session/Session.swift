@@ -19,6 +19,8 @@ public final class Session {
     var quitRequested = false
     /// Nested `source` depth, to refuse a script that sources itself forever.
     var sourceDepth = 0
+    /// The audit as lines among the output (stream operations summed up per call).
+    let auditLines: LineAuditSink
     /// The JSONL sink `audit log FILE` or `--audit-log` opened, if any.
     var auditFile: (path: String, sink: JSONLinesAuditSink)?
     /// Reads one answer at a stepper pause (the argument is the prompt): the next script line,
@@ -41,10 +43,14 @@ public final class Session {
         self.output = routed
         self.style = style
         let formatter = AuditLineFormatter(style: style)
-        let audit = AuditLog(sinks: [
-            LineAuditSink(formatter: formatter, emit: { line in routed.writeAuditLine(line + "\n") })
-        ])
+        auditLines = LineAuditSink(
+            formatter: formatter, summarizingTraffic: true, emit: { line in routed.writeAuditLine(line + "\n") })
+        let audit = AuditLog(sinks: [auditLines])
         self.environment = try SandboxEnvironment(root: settings.root, audit: audit)
+        environment.guestOutput = { component in
+            PrefixedGuestOutput(
+                component: component, output: routed, style: style, escapesControls: settings.outputIsTerminal)
+        }
         if let path = settings.auditLogPath {
             let sink = try JSONLinesAuditSink(path: path)
             audit.add(sink)
@@ -75,7 +81,15 @@ public final class Session {
         history.append(trimmed)
         let (word, rest) = trimmed.splitFirstWord()
         let command = try CommandTable.find(word)
+        defer { callsEnded() }
         try command.run(line: rest, in: self)
+    }
+
+    /// Calls ended (a result is about to be shown, or a command is done): what the guests wrote
+    /// without ending the line, and the summary of their stream operations, are shown now.
+    func callsEnded() {
+        for component in components { component.sandboxed.gate.state.output.flush() }
+        auditLines.flushTraffic()
     }
 
     public var isFinished: Bool { quitRequested }

@@ -21,9 +21,18 @@ package enum ControlCharacterEscaper {
 
     /// `text` with every unsafe character escaped, shortened to its first and last
     /// `maximumScalars / 2` characters around a `…` when it is longer than `maximumScalars`.
-    package static func escaped(_ text: String, maximumScalars: Int = defaultMaximumScalars) -> String {
+    ///
+    /// Text whose backslashes already begin escapes (WAVE) keeps them with
+    /// `escapingBackslashes: false`.
+    package static func escaped(
+        _ text: String, maximumScalars: Int = defaultMaximumScalars, escapingBackslashes: Bool = true
+    ) -> String {
+        let keeps = { (scalar: Unicode.Scalar) in !escapingBackslashes && scalar == "\\" }
+        if text.utf8.count <= maximumScalars, !text.unicodeScalars.contains(where: { needsEscape($0) && !keeps($0) }) {
+            return text
+        }
         var output = ""
-        append(text, quote: nil, maximumScalars: maximumScalars, to: &output)
+        append(text, quote: nil, keepsBackslashes: !escapingBackslashes, maximumScalars: maximumScalars, to: &output)
         return output
     }
 
@@ -34,6 +43,23 @@ package enum ControlCharacterEscaper {
         append(text, quote: "'", maximumScalars: maximumScalars, to: &output)
         output += "'"
         return output
+    }
+
+    /// `text` as it is meant to be read, for text shown whole as lines (a guest's output, a
+    /// string shown raw): only what a terminal acts on is escaped, C0 controls but line feed and
+    /// tab, DEL and C1, so that emoji sequences and right-to-left text still read as written.
+    package static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isTerminalControl) else { return text }
+        var output = ""
+        output.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            if isTerminalControl(scalar) { append(scalar, to: &output) } else { output.unicodeScalars.append(scalar) }
+        }
+        return output
+    }
+
+    private static func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// Whether a terminal could act on `scalar` (or misread it) instead of printing it.
@@ -73,28 +99,32 @@ package enum ControlCharacterEscaper {
 
     /// Linear in the kept length: the scalars left out in the middle are skipped, not copied.
     private static func append(
-        _ text: String, quote: Unicode.Scalar?, maximumScalars: Int, to output: inout String
+        _ text: String, quote: Unicode.Scalar?, keepsBackslashes: Bool = false, maximumScalars: Int,
+        to output: inout String
     ) {
         let scalars = text.unicodeScalars
         let limit = max(maximumScalars, 2)
         guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
             cut != scalars.endIndex
         else {
-            append(scalars[...], quote: quote, to: &output)
+            append(scalars[...], quote: quote, keepsBackslashes: keepsBackslashes, to: &output)
             return
         }
         let headEnd = scalars.index(scalars.startIndex, offsetBy: limit / 2)
         let tailStart = scalars.index(scalars.endIndex, offsetBy: -(limit - limit / 2))
-        append(scalars[..<headEnd], quote: quote, to: &output)
+        append(scalars[..<headEnd], quote: quote, keepsBackslashes: keepsBackslashes, to: &output)
         output += "…"
-        append(scalars[tailStart...], quote: quote, to: &output)
+        append(scalars[tailStart...], quote: quote, keepsBackslashes: keepsBackslashes, to: &output)
     }
 
     private static func append(
-        _ scalars: Substring.UnicodeScalarView, quote: Unicode.Scalar?, to output: inout String
+        _ scalars: Substring.UnicodeScalarView, quote: Unicode.Scalar?, keepsBackslashes: Bool,
+        to output: inout String
     ) {
         for scalar in scalars {
-            if scalar == quote {
+            if keepsBackslashes && scalar == "\\" {
+                output.unicodeScalars.append(scalar)
+            } else if scalar == quote {
                 output += "\\"
                 output.unicodeScalars.append(scalar)
             } else {

@@ -43,7 +43,8 @@ public final class ClosureHostCallHandler: HostCallHandler {
     private let body: (HostCallContext, [ComponentValue]) throws -> ComponentValue?
 
     public init(
-        providing interfaces: Set<String>, _ body: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
+        providing interfaces: Set<String>,
+        _ body: @escaping (HostCallContext, [ComponentValue]) throws -> ComponentValue?
     ) {
         provided = interfaces
         self.body = body

@@ -39,7 +39,9 @@ public final class HostResources: @unchecked Sendable {
     /// the object behind it alone, and must release it itself.
     public func take(_ handle: ResourceHandle, as type: ResourceType) throws -> UInt32 {
         let tables = try table()
-        guard handle.isOwned, handle.resource === type else { throw ResourceError("\(handle) is not an own<\(type.name)>") }
+        guard handle.isOwned, handle.resource === type else {
+            throw ResourceError("\(handle) is not an own<\(type.name)>")
+        }
         return try tables.removeHost(handle).rep
     }
 }

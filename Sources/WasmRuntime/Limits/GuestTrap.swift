@@ -1,3 +1,4 @@
+import WasmComponent
 import WasmKit
 
 /// A trap of guest code, as the shell reports it: one line naming the trap, then the wasm
@@ -37,7 +38,10 @@ public struct GuestTrap: Error, CustomStringConvertible, Sendable {
             let name = line[line.index(after: close)...].trimmingPrefix(" ")
             // `unknown` marks the host's own entry frame, not guest code.
             if name.isEmpty || name == "unknown" || name == "unknown host function" { continue }
-            frames.append(String(name))
+            // The module chose the name: escaped, so that it neither reaches the terminal raw
+            // nor passes for more than one frame.
+            frames.append(
+                ControlCharacterEscaper.escaped(String(name), maximumScalars: CoreNameSection.shownNameLength))
         }
         self.init(reason: reason, frames: frames)
     }

@@ -55,10 +55,15 @@ enum CoreNameSection {
 
     /// The function names of a `name` custom section's content, by function index: what the
     /// function stepper calls functions. Malformed parts are skipped, as names are advisory.
+    /// How much of a function's name is kept (its first and last halves around a `…`).
+    static let shownNameLength = 120
+
     static func functionNames(nameSection content: ArraySlice<UInt8>) -> [Int: String] {
         var names: [Int: String] = [:]
+        // A module chooses these names, and they reach the terminal in backtraces, `functions`
+        // and breakpoints: kept escaped and bounded, as the user will see and type them.
         forEachFunctionName(Reader(bytes: content, position: content.startIndex), end: content.endIndex) {
-            names[$0] = $1
+            names[$0] = ControlCharacterEscaper.escaped($1, maximumScalars: shownNameLength)
         }
         return names
     }

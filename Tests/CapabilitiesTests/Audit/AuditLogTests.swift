@@ -164,7 +164,8 @@ struct AuditLogTests {
         for index in 1...5 {
             events.append(
                 try log.begin(
-                    component: "c", interface: "i", function: "f", arguments: AuditText("\(index)"), decision: Self.allowed))
+                    component: "c", interface: "i", function: "f", arguments: AuditText("\(index)"),
+                    decision: Self.allowed))
         }
         try log.finish(events[1], outcome: .returned("dropped already"))
         try log.finish(events[3], outcome: .returned("four"))

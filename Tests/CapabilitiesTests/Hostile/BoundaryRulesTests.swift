@@ -35,7 +35,8 @@ struct BoundaryRulesTests {
         let refused = audit.history.filter { $0.decision.reason == "refused" }
         #expect(refused.count == 1)
         #expect(refused.first?.outcome == .failed(AuditText(error?.description ?? "")))
-        #expect(!audit.history.contains { $0.arguments.preview.contains("/etc/passwd") && $0.decision.verdict == .allowed })
+        #expect(
+            !audit.history.contains { $0.arguments.preview.contains("/etc/passwd") && $0.decision.verdict == .allowed })
         #expect(throws: InstanceUnusable.self) { try guest.call("reentries()") }
     }
 

@@ -227,7 +227,8 @@ struct ManifestLineTests {
             """
         let policy = try Manifest.parse(text, file: "m.toml").policy(
             component: "trusted", catalog: Self.catalog, root: "/work/session")
-        #expect(policy.grants.map(policy.describe) == ["filesystem read ./a\\u0000b", "filesystem read ./c\\u0000d"])
+        #expect(
+            policy.grants.map(policy.describe) == ["filesystem read ./a\\\\u0000b", "filesystem read ./c\\\\u0000d"])
     }
 
     // MARK: Limits

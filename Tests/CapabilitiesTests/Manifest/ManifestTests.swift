@@ -70,7 +70,7 @@ struct ManifestTests {
         try policy.grant("logger")
         try policy.deny("filesystem.write-file")
         try policy.deny("filesystem", scopes: ["./data/secret"], access: .readWrite)
-        try policy.deny("wasi:io/streams")
+        try policy.deny("acme:net/streams")
 
         let text = Manifest(policy: policy, file: "x.toml").tomlText
         let loaded = try Manifest.parse(text, file: "x.toml").policy(

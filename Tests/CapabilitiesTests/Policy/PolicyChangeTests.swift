@@ -79,7 +79,7 @@ struct PolicyChangeTests {
         "bad scopes are refused",
         arguments: [
             ("", "invalid path '': it is empty"),
-            ("./a\u{0}b", "invalid path './a\\0b': it contains a NUL byte"),
+            ("./a\u{0}b", "invalid path './a\\u{0}b': it contains a NUL byte"),
             (
                 "./" + String(repeating: "n", count: 256),
                 "invalid path './\(String(repeating: "n", count: 98))…\(String(repeating: "n", count: 100))': it has a name 256 bytes long, more than the limit of 255"

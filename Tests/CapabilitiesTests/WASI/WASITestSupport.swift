@@ -44,7 +44,7 @@ struct WASIFixture {
     }
 
     /// Runs `wasi:cli/run` with argv `[name] + arguments`.
-    func run(_ arguments: [String] = [], input: [UInt8]? = nil) throws -> CommandRun.Outcome {
+    func run(_ arguments: [String] = [], input: GuestInput? = nil) throws -> CommandRun.Outcome {
         try CommandRun.run(component, arguments: [component.name] + arguments, input: input)
     }
 }

@@ -22,11 +22,17 @@ struct InputValidationTests {
             ("limits time 18446744074s", "time must be from 1ms to 7 days (10080m), not 18446744074s"),
             ("limits time nans", "'nans' is not a duration; write e.g. 30s, 500ms, 2m or off"),
             ("limits memory 1", "memory must be from 64 KiB to 64 GiB, not 1 (one wasm page is 64 KiB)"),
-            ("limits memory 9223372036854775807GiB", "'9223372036854775807GiB' is not a size; write e.g. 64MiB, 1GiB or a number of bytes"),
+            (
+                "limits memory 9223372036854775807GiB",
+                "'9223372036854775807GiB' is not a size; write e.g. 64MiB, 1GiB or a number of bytes"
+            ),
             ("limits lift 10", "lift must be from 1 KiB to 4 GiB, not 10"),
             ("limits handles 0", "handles needs a number from 1 to 10000000, not '0'"),
             ("limits fuel -3", "fuel needs a positive number or off, not '-3'"),
-            ("limits speed 3", "unknown limit 'speed'; usage: limits [memory SIZE] [time DURATION|off] [fuel N|off] [lift SIZE] [handles N]"),
+            (
+                "limits speed 3",
+                "unknown limit 'speed'; usage: limits [memory SIZE] [time DURATION|off] [fuel N|off] [lift SIZE] [handles N]"
+            ),
         ])
     func limits(line: String, message: String) throws {
         let (session, _) = try makeInspectorSession(loading: [])
@@ -64,7 +70,11 @@ struct InputValidationTests {
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         defer { unlink(path) }
         #expect(truncate(path, off_t(300 << 20)) == 0)  // sparse: takes no disk
-        #expect(failure("load \(path)", in: session) == "'\(path)' is 314572800 bytes, more than the limit of 268435456 bytes")
-        #expect(failure("source \(path)", in: session) == "'\(path)' is 314572800 bytes, more than the limit of 16777216 bytes")
+        #expect(
+            failure("load \(path)", in: session)
+                == "'\(path)' is 314572800 bytes, more than the limit of 268435456 bytes")
+        #expect(
+            failure("source \(path)", in: session)
+                == "'\(path)' is 314572800 bytes, more than the limit of 16777216 bytes")
     }
 }

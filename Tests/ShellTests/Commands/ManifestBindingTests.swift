@@ -11,7 +11,8 @@ struct ManifestBindingTests {
     /// A session whose manifests live in a fresh folder, with copies of the repository's.
     private func session() throws -> (Session, BufferedOutput, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wasmsh-pins-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("manifests"), withIntermediateDirectories: true)
         for name in ["trusted", "malicious"] {
             try FileManager.default.copyItem(
                 at: repositoryRoot.appendingPathComponent("manifests/\(name).toml"),
@@ -30,7 +31,8 @@ struct ManifestBindingTests {
         let directory = folder.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let target = directory.appendingPathComponent("\(to).wasm")
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("components/\(from).wasm"), to: target)
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("components/\(from).wasm"), to: target)
         return target.path
     }
 
@@ -59,7 +61,9 @@ struct ManifestBindingTests {
         try session.execute("load \(impostor)")
         #expect(try grants(of: "trusted", in: session).isEmpty)
         #expect(output.standardOutput.contains("is pinned to another binary: none of its grants apply"))
-        #expect(output.standardOutput.contains("(the manifest is for sha256 aa0e307875aa7838…, this binary is d9dec0fad690b23b…)"))
+        #expect(
+            output.standardOutput.contains(
+                "(the manifest is for sha256 aa0e307875aa7838…, this binary is d9dec0fad690b23b…)"))
     }
 
     @Test("load X as ALIAS applies ALIAS's manifest, not the one named after the file")
@@ -79,7 +83,8 @@ struct ManifestBindingTests {
         try session.execute("load trusted as helper")
         try session.execute("grant helper filesystem /etc")
         try session.execute("save helper")
-        let saved = try String(contentsOfFile: folder.appendingPathComponent("manifests/helper.toml").path, encoding: .utf8)
+        let saved = try String(
+            contentsOfFile: folder.appendingPathComponent("manifests/helper.toml").path, encoding: .utf8)
         #expect(saved.contains("component = \"helper\""))
         #expect(saved.contains("sha256 = \"aa0e307875aa783867b24c13470c01dbe2432fc85448531d454abcbd0b59ca23\""))
         try session.execute("unload helper")

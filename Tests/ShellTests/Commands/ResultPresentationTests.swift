@@ -28,7 +28,9 @@ struct ResultPresentationTests {
         let (session, output) = try session(terminal: false)
         try session.execute("load components/hostile/hostile-memory.wasm as mem")
         let text = try printed("call mem.make-many(3)", in: session, output)
-        #expect(text.hasSuffix("(dropped the 3 owned handles in the result, which nothing keeps; 'let NAME = call ...' keeps them)\n"))
+        #expect(
+            text.hasSuffix(
+                "(dropped the 3 owned handles in the result, which nothing keeps; 'let NAME = call ...' keeps them)\n"))
         #expect(try printed("call mem.count()", in: session, output) == "3\n")
         try session.execute("let things = call mem.make-many(2)")
         #expect(try printed("call mem.count()", in: session, output) == "3\n")

@@ -50,7 +50,9 @@ struct MutationTests {
         for (name, bytes) in hostile {
             for debuggable in [false, true] {
                 let outcome = ComponentExercise.run(bytes, debuggable: debuggable)
-                #expect(outcome.callsReturned + outcome.callsFailed > 0 || outcome.stage != .loaded, "\(name): nothing called")
+                #expect(
+                    outcome.callsReturned + outcome.callsFailed > 0 || outcome.stage != .loaded,
+                    "\(name): nothing called")
                 #expect(outcome.silentErrors.isEmpty, "\(name): errors without a message: \(outcome.silentErrors)")
             }
         }

@@ -20,12 +20,16 @@ struct WASICall {
     }
 
     func u64(_ index: Int) throws -> UInt64 {
-        guard case .u64(let value) = try argument(index) else { throw Self.malformed("argument \(index + 1) is not a u64") }
+        guard case .u64(let value) = try argument(index) else {
+            throw Self.malformed("argument \(index + 1) is not a u64")
+        }
         return value
     }
 
     func u32(_ index: Int) throws -> UInt32 {
-        guard case .u32(let value) = try argument(index) else { throw Self.malformed("argument \(index + 1) is not a u32") }
+        guard case .u32(let value) = try argument(index) else {
+            throw Self.malformed("argument \(index + 1) is not a u32")
+        }
         return value
     }
 

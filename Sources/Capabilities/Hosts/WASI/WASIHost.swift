@@ -9,6 +9,8 @@ final class WASIHost: HostInterface, @unchecked Sendable {
         let signature: String
         /// What a call needs; by default a grant of the interface.
         var authority: (HostCallRequest) -> HostAuthority = { _ in .capability(.none) }
+        /// What a call moved on a stream (`HostInterface.traffic`); nil for calls not on one.
+        var traffic: ((HostCallRequest, ComponentValue?) -> StreamTraffic?)?
         /// What a refused call gives the guest; nil: the generic answer (a trap).
         var denied: ((HostCallRequest, String) throws -> ComponentValue?)?
         let body: (WASICall) throws -> ComponentValue?
@@ -32,6 +34,10 @@ final class WASIHost: HostInterface, @unchecked Sendable {
         try functions[call.function]?.denied?(call, message)
     }
 
+    func traffic(of call: HostCallRequest, result: ComponentValue?) -> StreamTraffic? {
+        functions[call.function]?.traffic?(call, result)
+    }
+
     func call(_ function: String, _ arguments: [ComponentValue], authorization: HostAuthorization) throws
         -> ComponentValue?
     {
@@ -44,10 +50,12 @@ final class WASIHost: HostInterface, @unchecked Sendable {
 
 extension WASIHost.Function {
     /// A function that needs nothing beyond what the guest holds or was given.
-    static func free(_ signature: String, _ basis: String, _ body: @escaping (WASICall) throws -> ComponentValue?)
-        -> Self
-    {
-        Self(signature: signature, authority: { _ in .none(basis: basis) }, body: body)
+    static func free(
+        _ signature: String, _ basis: String,
+        traffic: ((HostCallRequest, ComponentValue?) -> StreamTraffic?)? = nil,
+        _ body: @escaping (WASICall) throws -> ComponentValue?
+    ) -> Self {
+        Self(signature: signature, authority: { _ in .none(basis: basis) }, traffic: traffic, body: body)
     }
 
     /// A function that needs a grant of its interface.

@@ -9,8 +9,9 @@ enum CLIHosts {
             [
                 // Only the variables granted: by name (wasmsh's own value) or name and value; an
                 // unscoped grant passes wasmsh's whole environment. Refused: none at all.
-                "get-environment": .granted(
-                    "func() -> list<tuple<string, string>>", denied: { _, _ in .list([]) }
+                "get-environment": WASIHost.Function(
+                    signature: "func() -> list<tuple<string, string>>", authority: { _ in .capability(.listing) },
+                    denied: { _, _ in .list([]) }
                 ) { call in
                     .list(variables(granted: call.authorization).map { .tuple([.string($0.name), .string($0.value)]) })
                 },
@@ -23,19 +24,26 @@ enum CLIHosts {
     }
 
     /// The variables `authorization`'s grants pass, in grant order (all of wasmsh's for an
-    /// unscoped grant, in the order the system lists them).
+    /// unscoped grant, in the order the system lists them), less those denied.
     static func variables(granted authorization: HostAuthorization) -> [(name: String, value: String)] {
+        let grants = authorization.grants()
         var variables: [(name: String, value: String)] = []
-        for rule in authorization.grants() {
-            switch rule.detail {
-            case .variable(let name, let value?)?: variables.append((name, value))
-            case .variable(let name, nil)?:
-                if let value = getenv(name) { variables.append((name, String(cString: value))) }
-            case .socket?: continue
-            case nil: return ProcessEnvironment.all()
+        if grants.contains(where: { $0.detail == nil }) {
+            variables = ProcessEnvironment.all()
+        } else {
+            for rule in grants {
+                switch rule.detail {
+                case .variable(let name, let value?)?: variables.append((name, value))
+                case .variable(let name, nil)?:
+                    if let value = getenv(name) { variables.append((name, String(cString: value))) }
+                case .socket?, nil: continue
+                }
             }
         }
-        return variables
+        let context = authorization.context
+        return variables.filter {
+            authorization.allows(context.interface, function: context.function, .variable($0.name))
+        }
     }
 
     static var exit: WASIHost {
@@ -78,11 +86,8 @@ enum CLIHosts {
         WASIHost(
             "wasi:cli/stdin",
             [
-                "get-stdin": .free("func() -> own<input-stream>", "the input the user gave it (or none)") { call in
-                    try call.own(
-                        BytesInputStream(
-                            call.state.standardInput ?? [], origin: "get-stdin",
-                            authority: .none(basis: "the input the user gave it")), "input-stream")
+                "get-stdin": .free("func() -> own<input-stream>", "the input it was given (or none)") { call in
+                    try call.own(StandardInputStream(call.state.standardInput), "input-stream")
                 }
             ])
     }
@@ -95,7 +100,11 @@ enum CLIHosts {
             WASIHost("wasi:cli/terminal-output", [:]),
             WASIHost(
                 "wasi:cli/terminal-stdin",
-                ["get-terminal-stdin": .free("func() -> option<own<terminal-input>>", "no authority") { _ in .option(nil) }]),
+                [
+                    "get-terminal-stdin": .free("func() -> option<own<terminal-input>>", "no authority") { _ in
+                        .option(nil)
+                    }
+                ]),
             WASIHost(
                 "wasi:cli/terminal-stdout",
                 [

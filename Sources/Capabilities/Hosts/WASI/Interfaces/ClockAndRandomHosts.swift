@@ -52,7 +52,8 @@ enum ClockAndRandomHosts {
     static func randomBytes(_ call: WASICall) throws -> ComponentValue {
         let count = try call.u64(0)
         guard count <= randomByteLimit else {
-            throw HostError("\(call.context.function) asked for \(count) bytes, more than the limit of \(randomByteLimit)")
+            throw HostError(
+                "\(call.context.function) asked for \(count) bytes, more than the limit of \(randomByteLimit)")
         }
         var generator = SystemRandomNumberGenerator()
         var bytes: [UInt8] = []

@@ -77,7 +77,9 @@ enum IOHosts {
         func write(_ call: WASICall, _ bytes: [UInt8], flush: Bool) throws -> ComponentValue {
             let stream = try call.object(0, as: (any OutputStreamObject).self)
             var result = stream.write(bytes)
-            if flush, case .success = result { result = try stream.blockingFlush(interruption: call.context.interruption) }
+            if flush, case .success = result {
+                result = try stream.blockingFlush(interruption: call.context.interruption)
+            }
             return try call.streamResult(result.map { nil })
         }
         func splice(_ call: WASICall, blocking: Bool) throws -> ComponentValue {
@@ -95,38 +97,66 @@ enum IOHosts {
             }
         }
         let result = "result<_, \(streamError)>"
+        let readTraffic = traffic(.read) { _, result in
+            switch result {
+            case .result(.ok(.list(let bytes)?))?: UInt64(bytes.count)
+            case .result(.ok(.u64(let count)?))?: count
+            default: 0
+            }
+        }
+        let writeTraffic = traffic(.write) { call, _ in
+            switch call.arguments.dropFirst().first {
+            case .list(let bytes)?: UInt64(bytes.count)
+            case .u64(let count)?: count
+            default: 0
+            }
+        }
+        let spliceTraffic = traffic(.write) { call, result in
+            if case .result(.ok(.u64(let count)?))? = result { return count }
+            return 0
+        }
+        let otherTraffic = traffic(.other) { _, _ in 0 }
         return WASIHost(
             "wasi:io/streams",
             [
                 "[method]input-stream.read": WASIHost.Function(
-                    signature: "func(borrow<input-stream>, u64) -> result<list<u8>, \(streamError)>", authority: input
+                    signature: "func(borrow<input-stream>, u64) -> result<list<u8>, \(streamError)>", authority: input,
+                    traffic: readTraffic
                 ) { try read($0, blocking: false) },
                 "[method]input-stream.blocking-read": WASIHost.Function(
-                    signature: "func(borrow<input-stream>, u64) -> result<list<u8>, \(streamError)>", authority: input
+                    signature: "func(borrow<input-stream>, u64) -> result<list<u8>, \(streamError)>", authority: input,
+                    traffic: readTraffic
                 ) { try read($0, blocking: true) },
                 "[method]input-stream.skip": WASIHost.Function(
-                    signature: "func(borrow<input-stream>, u64) -> result<u64, \(streamError)>", authority: input
+                    signature: "func(borrow<input-stream>, u64) -> result<u64, \(streamError)>", authority: input,
+                    traffic: readTraffic
                 ) { try skip($0, blocking: false) },
                 "[method]input-stream.blocking-skip": WASIHost.Function(
-                    signature: "func(borrow<input-stream>, u64) -> result<u64, \(streamError)>", authority: input
+                    signature: "func(borrow<input-stream>, u64) -> result<u64, \(streamError)>", authority: input,
+                    traffic: readTraffic
                 ) { try skip($0, blocking: true) },
                 "[method]input-stream.subscribe": .free(
-                    "func(borrow<input-stream>) -> own<pollable>", "a stream it holds"
+                    "func(borrow<input-stream>) -> own<pollable>", "a stream it holds", traffic: otherTraffic
                 ) { call in
                     let stream = try call.object(0, as: (any InputStreamObject).self)
-                    return try call.own(WASIPollable(origin: "subscribe") { [weak stream] in stream?.readiness ?? .ready }, "pollable")
+                    return try call.own(
+                        WASIPollable(origin: "subscribe") { [weak stream] in stream?.readiness ?? .ready }, "pollable")
                 },
                 "[method]output-stream.check-write": .free(
-                    "func(borrow<output-stream>) -> result<u64, \(streamError)>", "a stream it holds"
+                    "func(borrow<output-stream>) -> result<u64, \(streamError)>", "a stream it holds",
+                    traffic: otherTraffic
                 ) { call in
-                    try call.streamResult(try call.object(0, as: (any OutputStreamObject).self).checkWrite().map { .u64($0) })
+                    try call.streamResult(
+                        try call.object(0, as: (any OutputStreamObject).self).checkWrite().map { .u64($0) })
                 },
                 "[method]output-stream.write": WASIHost.Function(
                     signature: "func(borrow<output-stream>, list<u8>) -> \(result)", authority: output,
+                    traffic: writeTraffic,
                     denied: refusedWrite
                 ) { call in try write(call, try call.bytes(1), flush: false) },
                 "[method]output-stream.blocking-write-and-flush": WASIHost.Function(
                     signature: "func(borrow<output-stream>, list<u8>) -> \(result)", authority: output,
+                    traffic: writeTraffic,
                     denied: refusedWrite
                 ) { call in
                     let bytes = try call.bytes(1)
@@ -136,37 +166,54 @@ enum IOHosts {
                     }
                     return try write(call, bytes, flush: true)
                 },
-                "[method]output-stream.flush": .free("func(borrow<output-stream>) -> \(result)", "a stream it holds") {
-                    call in try call.streamResult(try call.object(0, as: (any OutputStreamObject).self).flush().map { nil })
+                "[method]output-stream.flush": .free(
+                    "func(borrow<output-stream>) -> \(result)", "a stream it holds", traffic: otherTraffic
+                ) {
+                    call in
+                    try call.streamResult(try call.object(0, as: (any OutputStreamObject).self).flush().map { nil })
                 },
                 "[method]output-stream.blocking-flush": .free(
-                    "func(borrow<output-stream>) -> \(result)", "a stream it holds"
+                    "func(borrow<output-stream>) -> \(result)", "a stream it holds", traffic: otherTraffic
                 ) { call in
                     let stream = try call.object(0, as: (any OutputStreamObject).self)
                     return try call.streamResult(
                         try stream.blockingFlush(interruption: call.context.interruption).map { nil })
                 },
                 "[method]output-stream.subscribe": .free(
-                    "func(borrow<output-stream>) -> own<pollable>", "a stream it holds"
+                    "func(borrow<output-stream>) -> own<pollable>", "a stream it holds", traffic: otherTraffic
                 ) { call in
                     let stream = try call.object(0, as: (any OutputStreamObject).self)
-                    return try call.own(WASIPollable(origin: "subscribe") { [weak stream] in stream?.readiness ?? .ready }, "pollable")
+                    return try call.own(
+                        WASIPollable(origin: "subscribe") { [weak stream] in stream?.readiness ?? .ready }, "pollable")
                 },
                 "[method]output-stream.write-zeroes": WASIHost.Function(
-                    signature: "func(borrow<output-stream>, u64) -> \(result)", authority: output, denied: refusedWrite
+                    signature: "func(borrow<output-stream>, u64) -> \(result)", authority: output,
+                    traffic: writeTraffic, denied: refusedWrite
                 ) { call in try write(call, zeroes(try call.u64(1)), flush: false) },
                 "[method]output-stream.blocking-write-zeroes-and-flush": WASIHost.Function(
-                    signature: "func(borrow<output-stream>, u64) -> \(result)", authority: output, denied: refusedWrite
+                    signature: "func(borrow<output-stream>, u64) -> \(result)", authority: output,
+                    traffic: writeTraffic, denied: refusedWrite
                 ) { call in try write(call, zeroes(try call.u64(1)), flush: true) },
                 "[method]output-stream.splice": WASIHost.Function(
                     signature: "func(borrow<output-stream>, borrow<input-stream>, u64) -> result<u64, \(streamError)>",
-                    authority: output, denied: refusedWrite
+                    authority: output, traffic: spliceTraffic, denied: refusedWrite
                 ) { try splice($0, blocking: false) },
                 "[method]output-stream.blocking-splice": WASIHost.Function(
                     signature: "func(borrow<output-stream>, borrow<input-stream>, u64) -> result<u64, \(streamError)>",
-                    authority: output, denied: refusedWrite
+                    authority: output, traffic: spliceTraffic, denied: refusedWrite
                 ) { try splice($0, blocking: true) },
             ])
+    }
+
+    /// The traffic of a call on the stream in its first argument, moving (or refused: trying to
+    /// move) `bytes`.
+    private static func traffic(
+        _ direction: StreamTraffic.Direction, _ bytes: @escaping (HostCallRequest, ComponentValue?) -> UInt64
+    ) -> (HostCallRequest, ComponentValue?) -> StreamTraffic? {
+        { call, result in
+            guard let stream = try? object(call, as: (any NamedStream).self) else { return nil }
+            return StreamTraffic(channel: stream.channel, direction: direction, bytes: bytes(call, result))
+        }
     }
 
     /// The most one read or write moves: what a guest asks for beyond it, it gets in pieces.

@@ -18,9 +18,10 @@ final class GuestOutputStream: OutputStreamObject {
     }
 
     var origin: String { "get-\(stream.rawValue)" }
+    var channel: String { stream.rawValue }
 
-    /// As wasmtime's: a write may carry up to 4 KiB at a time.
-    static let writeBudget: UInt64 = 4096
+    /// As the wasmtime CLI's standard output: a write may carry up to 64 KiB at a time.
+    static let writeBudget: UInt64 = 65536
 
     func checkWrite() -> Result<UInt64, StreamError> { .success(Self.writeBudget) }
 

@@ -8,8 +8,18 @@ enum StreamError: Error, Equatable {
     case failed(String)
 }
 
+/// A stream as the user knows it, for the audit's traffic summary: `stdout`, `stdin`,
+/// `./data/a.txt`, `tcp 127.0.0.1:8080`.
+protocol NamedStream: HostObject {
+    var channel: String { get }
+}
+
+extension NamedStream {
+    var channel: String { origin }
+}
+
 /// A `wasi:io/streams.input-stream` as a host object.
-protocol InputStreamObject: HostObject {
+protocol InputStreamObject: NamedStream {
     /// Up to `maximum` bytes that are available now (none when none are), or why none will come.
     func read(_ maximum: Int) -> Result<[UInt8], StreamError>
     /// Up to `maximum` bytes, waiting for at least one (or the end); stops when `interruption` asks.
@@ -21,7 +31,7 @@ protocol InputStreamObject: HostObject {
 }
 
 /// A `wasi:io/streams.output-stream` as a host object.
-protocol OutputStreamObject: HostObject {
+protocol OutputStreamObject: NamedStream {
     /// How many bytes `write` accepts now; 0 when it must wait.
     func checkWrite() -> Result<UInt64, StreamError>
     func write(_ bytes: [UInt8]) -> Result<Void, StreamError>
