@@ -8,8 +8,9 @@ struct InvokeCommand: ParsableCommand {
         discussion: """
             EXPR is NAME(ARGS) with ARGS in WAVE. NAME is a function name unique among the \
             exports, IFACE.NAME, or NS:PKG/IFACE#NAME. The component may call nothing the host \
-            provides unless granted (--grant, --manifest); each host call is audited on stderr. \
-            Examples:
+            provides unless granted (--grant, --env, --dir, --manifest); each host call is audited \
+            on stderr. The result is the last line on stdout, after what the guest printed there. \
+            Exit status: 0, or the guest's own when it exits. Examples:
               wasmsh invoke components/values.wasm 'echo.echo-string("hi")'
               wasmsh invoke components/malicious.wasm 'run()' --grant filesystem=/etc/passwd
             """)
@@ -20,33 +21,18 @@ struct InvokeCommand: ParsableCommand {
     @Argument(help: "The call, e.g. 'add(1, 2)'.")
     var expression: String
 
-    @Option(
-        name: .customLong("grant"),
-        help: ArgumentHelp(
-            "Allow an imported interface: CAP, CAP.FUNC, or CAP=PATH[,PATH...] for a scoped read grant (repeatable).",
-            valueName: "CAP[=SCOPE]"))
-    var grants: [String] = []
-
-    @Option(help: "Apply this permission manifest (TOML) first.")
-    var manifest: String?
-
-    @Option(help: "Append every host call's audit records to this JSONL file.")
-    var auditLog: String?
-
-    @Option(help: "Resolve the component's relative paths against this directory (default: the working directory).")
-    var root: String?
+    @OptionGroup var flags: ProgramFlags
 
     /// What the flags ask for.
     var program: InvokeProgram {
         var program = InvokeProgram(file: file, expression: expression)
-        program.grants = grants
-        program.manifest = manifest
-        program.auditLog = auditLog
-        program.root = root
+        program.options = flags.options
         return program
     }
 
     func run() throws {
-        try reportingErrors { try program.run(output: StandardStreams()) }
+        var status: Int32 = 0
+        try reportingErrors { status = try program.run(output: StandardStreams()) }
+        if status != 0 { throw ExitCode(status) }
     }
 }

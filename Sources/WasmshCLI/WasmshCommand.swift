@@ -14,9 +14,10 @@ public struct WasmshCommand: ParsableCommand {
               wasmsh demo malicious           the original proof of concept
               wasmsh wit components/trusted.wasm
               wasmsh invoke components/values.wasm 'add(1, 2)'
+              wasmsh run components/wasi/hello.wasm --grant stdout
             """,
         version: "0.1.0",
-        subcommands: [ShellCommand.self, WitCommand.self, InvokeCommand.self, DemoCommand.self],
+        subcommands: [ShellCommand.self, RunCommand.self, InvokeCommand.self, WitCommand.self, DemoCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 

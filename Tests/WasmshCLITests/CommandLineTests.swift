@@ -22,10 +22,32 @@ struct CommandLineTests {
         let program = try #require(command as? InvokeCommand).program
         #expect(program.file == "components/malicious.wasm")
         #expect(program.expression == "run()")
-        #expect(program.grants == ["filesystem=/etc/passwd", "filesystem.read-file"])
-        #expect(program.manifest == "m.toml")
-        #expect(program.auditLog == "a.jsonl")
-        #expect(program.root == "/tmp")
+        #expect(program.options.grants == ["filesystem=/etc/passwd", "filesystem.read-file"])
+        #expect(program.options.manifest == "m.toml")
+        #expect(program.options.auditLog == "a.jsonl")
+        #expect(program.options.root == "/tmp")
+    }
+
+    @Test("run takes the flags of wasmtime run, and the guest's arguments after --")
+    func runFlags() throws {
+        let command = try WasmshCommand.parseAsRoot([
+            "run", "app.wasm", "--grant", "stdout", "--env", "HOME", "--env", "LANG=C", "--dir", "rw:./data::/data",
+            "--dir", "/etc", "--argv0", "app", "--quiet", "--", "--verbose", "input.txt",
+        ])
+        let program = try #require(command as? RunCommand).program
+        #expect(program.file == "app.wasm")
+        #expect(program.options.grants == ["stdout"])
+        #expect(program.options.environment == ["HOME", "LANG=C"])
+        #expect(program.options.directories == ["rw:./data::/data", "/etc"])
+        #expect(program.options.argv0 == "app")
+        #expect(program.options.quiet)
+        #expect(program.options.arguments == ["--verbose", "input.txt"])
+    }
+
+    @Test("invoke passes arguments after -- to the guest too")
+    func invokeArguments() throws {
+        let command = try WasmshCommand.parseAsRoot(["invoke", "app.wasm", "run()", "--", "a", "--b"])
+        #expect(try #require(command as? InvokeCommand).program.options.arguments == ["a", "--b"])
     }
 
     @Test("invoke without its call expression is a usage error")

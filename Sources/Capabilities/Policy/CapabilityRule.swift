@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One grant or one deny: an imported interface, optionally one of its functions, optionally a path scope.
 public struct CapabilityRule: Hashable, Sendable {
     /// The interface's full name exactly as the component imports it.
@@ -10,6 +12,11 @@ public struct CapabilityRule: Hashable, Sendable {
     public let detail: RuleDetail?
     /// `scope != nil || detail != nil`, stored: the decision loop reads it without copying the scope.
     let isScoped: Bool
+    /// When the rule was made, for what must keep the order the user gave (the variables a WASI
+    /// guest sees, as `wasmtime run --env` keeps them); not part of what the rule is.
+    let ordinal: UInt64
+
+    private static let ordinals = Atomic<UInt64>(0)
 
     init(interface: String, function: String?, scope: PathScope?, detail: RuleDetail? = nil) {
         self.interface = interface
@@ -17,6 +24,19 @@ public struct CapabilityRule: Hashable, Sendable {
         self.scope = scope
         self.detail = detail
         self.isScoped = scope != nil || detail != nil
+        ordinal = Self.ordinals.add(1, ordering: .relaxed).newValue
+    }
+
+    public static func == (lhs: CapabilityRule, rhs: CapabilityRule) -> Bool {
+        lhs.interface == rhs.interface && lhs.function == rhs.function && lhs.scope == rhs.scope
+            && lhs.detail == rhs.detail
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(interface)
+        hasher.combine(function)
+        hasher.combine(scope)
+        hasher.combine(detail)
     }
 
     /// What tells scopes of one interface apart: the path (with the guest's name for a preopen),

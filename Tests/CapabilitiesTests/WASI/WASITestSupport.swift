@@ -26,14 +26,18 @@ struct WASIFixture {
     let component: SandboxedComponent
     let output: CapturedGuestOutput
     let audit: AuditLog
+    let environment: SandboxEnvironment
 
-    init(_ name: String, grants: [GrantRequest] = [], root: String? = nil, manifest: PolicySetup.ManifestFile? = nil)
-        throws
-    {
+    init(
+        _ name: String, grants: [GrantRequest] = [], root: String? = nil, manifest: PolicySetup.ManifestFile? = nil,
+        limits: ComponentLimits = .default
+    ) throws {
         let bytes = [UInt8](
             try Data(contentsOf: repositoryRoot.appendingPathComponent("components/wasi/\(name).wasm")))
         let audit = AuditLog()
         let environment = try SandboxEnvironment(root: root, audit: audit)
+        environment.limits = limits
+        self.environment = environment
         let output = CapturedGuestOutput()
         environment.guestOutput = { _ in output }
         self.output = output

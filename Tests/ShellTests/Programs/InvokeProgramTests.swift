@@ -10,7 +10,8 @@ struct InvokeProgramTests {
     @Test("invoke prints the WAVE result alone on standard output")
     func invokePrintsResult() throws {
         let output = BufferedOutput()
-        try InvokeProgram(file: path("components/values.wasm"), expression: "add(1, 2)").run(output: output)
+        #expect(
+            try InvokeProgram(file: path("components/values.wasm"), expression: "add(1, 2)").run(output: output) == 0)
         #expect(output.standardOutput == "3\n")
         #expect(output.standardError.isEmpty)
     }
@@ -19,9 +20,9 @@ struct InvokeProgramTests {
     func invokeWithGrant() throws {
         let output = BufferedOutput()
         var program = InvokeProgram(file: path("components/trusted.wasm"), expression: "run()")
-        program.grants = ["filesystem=./demo.txt"]
-        program.root = repositoryRoot.path
-        try program.run(output: output)
+        program.options.grants = ["filesystem=./demo.txt"]
+        program.options.root = repositoryRoot.path
+        #expect(try program.run(output: output) == 0)
         #expect(output.standardOutput.hasPrefix("\"SUCCESS: Read demo.txt content:\\nHello from the sandbox!"))
         #expect(output.standardError.hasPrefix("[ALLOWED] trusted     filesystem.read-file(\"./demo.txt\")"))
     }
@@ -29,9 +30,63 @@ struct InvokeProgramTests {
     @Test("invoke: a malformed --grant flag is an error before anything loads")
     func invokeBadGrant() {
         var program = InvokeProgram(file: path("components/trusted.wasm"), expression: "run()")
-        program.grants = ["=./x"]
+        program.options.grants = ["=./x"]
         #expect(throws: ShellError("--grant needs a capability, e.g. --grant filesystem")) {
-            try program.run(output: BufferedOutput())
+            _ = try program.run(output: BufferedOutput())
+        }
+    }
+
+    @Test("invoke: what a WASI guest prints comes before the result, which is the last line")
+    func invokeWASIOutputFirst() throws {
+        let output = BufferedOutput()
+        var program = InvokeProgram(file: path("components/wasi/hello.wasm"), expression: "run()")
+        program.options.grants = ["stdout"]
+        #expect(try program.run(output: output) == 0)
+        #expect(output.standardOutput == "hello from wasi\nok\n")
+    }
+
+    @Test("invoke: a guest that exits gives its status and no result")
+    func invokeExit() throws {
+        let output = BufferedOutput()
+        var program = InvokeProgram(file: path("components/wasi/exit-code.wasm"), expression: "run()")
+        program.options.arguments = ["7"]
+        #expect(try program.run(output: output) == 7)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError.hasSuffix("wasmsh: exit-code exited with status 7\n"))
+    }
+
+    @Test("run: granted output passes through as it is; what is not granted is dropped and audited")
+    func runPassesGrantedOutput() throws {
+        let output = BufferedOutput()
+        var program = RunProgram(file: path("components/wasi/hello.wasm"))
+        program.options.grants = ["stdout"]
+        #expect(try program.run(output: output) == 0)
+        #expect(output.standardOutput == "hello from wasi\n")
+        #expect(output.standardError.contains("[ALLOWED] hello       stdout: 1 write, 16 B\n"))
+        #expect(
+            output.standardError.contains(
+                "[DENIED]  hello       stderr: 1 write dropped, 16 B  hello wrote to stderr, which it may not: "
+                    + "grant hello stderr\n"))
+    }
+
+    @Test("run: --env of a variable wasmsh lacks warns, and --dir for a guest without files is ignored with a note")
+    func runOptionalGrants() throws {
+        let output = BufferedOutput()
+        var program = RunProgram(file: path("components/wasi/hello.wasm"))
+        program.options.environment = ["WASMSH_TEST_SURELY_UNSET"]
+        program.options.directories = ["rw:/tmp::/tmp"]
+        program.options.quiet = true
+        #expect(try program.run(output: output) == 0)
+        #expect(
+            output.standardError
+                == "wasmsh: --env WASMSH_TEST_SURELY_UNSET: hello imports no wasi:cli/environment; ignored\n"
+                + "wasmsh: --dir /tmp::/tmp: hello imports no wasi:filesystem; ignored\n")
+    }
+
+    @Test("run: a component that is not a WASI command is refused with the reason")
+    func runNeedsCommand() {
+        #expect(throws: (any Error).self) {
+            _ = try RunProgram(file: path("components/values.wasm")).run(output: BufferedOutput())
         }
     }
 

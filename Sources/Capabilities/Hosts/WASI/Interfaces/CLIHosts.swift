@@ -31,7 +31,8 @@ enum CLIHosts {
         if grants.contains(where: { $0.detail == nil }) {
             variables = ProcessEnvironment.all()
         } else {
-            for rule in grants {
+            // In the order they were granted, as the user gave them.
+            for rule in grants.sorted(by: { $0.ordinal < $1.ordinal }) {
                 switch rule.detail {
                 case .variable(let name, let value?)?: variables.append((name, value))
                 case .variable(let name, nil)?:
