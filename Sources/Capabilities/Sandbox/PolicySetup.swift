@@ -35,8 +35,9 @@ public struct PolicySetup: Sendable {
     public static let none = PolicySetup()
 
     /// The policy for `component`, whose imports are `catalog`, with relative paths against
-    /// `root`; `binaryDigest` is the SHA-256 of the binary being loaded (for a manifest's pin).
-    func policy(component: String, catalog: ImportCatalog, root: String, binaryDigest: String) throws
+    /// `root`; `binaryDigest` gives the SHA-256 of the binary being loaded (asked only to check a
+    /// manifest's pin).
+    func policy(component: String, catalog: ImportCatalog, root: String, binaryDigest: () -> String) throws
         -> (policy: Policy, manifest: ManifestReport?, skipped: [GrantRequest])
     {
         var policy = try Policy(component: component, catalog: catalog, root: root).withDefaultGrants()
@@ -45,12 +46,13 @@ public struct PolicySetup: Sendable {
             policy = startingPolicy
         } else if let file = manifest {
             let manifest = try Manifest.load(contentsOf: file.path)
-            let pin: ManifestReport.Pin =
-                switch manifest.sha256 {
-                case nil: .notPinned
-                case binaryDigest?: .matches
-                case let pinned?: .mismatch(pinned: pinned, actual: binaryDigest)
-                }
+            let pin: ManifestReport.Pin
+            if let pinned = manifest.sha256 {
+                let actual = binaryDigest()
+                pin = pinned == actual ? .matches : .mismatch(pinned: pinned, actual: actual)
+            } else {
+                pin = .notPinned
+            }
             // A manifest says everything the component is granted, defaults included.
             let applied = try manifest.policy(
                 component: component, catalog: catalog, root: root, expectedComponent: file.expectedComponent)

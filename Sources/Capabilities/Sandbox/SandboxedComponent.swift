@@ -6,8 +6,10 @@ public final class SandboxedComponent {
     public let name: String
     public let component: LoadedComponent
     public let gate: CapabilityGate
-    /// The SHA-256 (hex) of the binary, which `save` pins a manifest to.
-    public let binaryDigest: String
+    /// The SHA-256 (hex) of the binary, which `save` pins a manifest to: computed when first
+    /// asked for (a pinned manifest, `save`), since hashing a large component takes a while.
+    public private(set) lazy var binaryDigest = SHA256.hexDigest(of: bytes)
+    private let bytes: [UInt8]
     /// What became of the manifest the policy was set up with, if there was one.
     public let manifest: ManifestReport?
     /// Optional grants left out because the component does not import what they name.
@@ -29,10 +31,10 @@ public final class SandboxedComponent {
         self.name = name
         let binary = try ComponentParser.parse(bytes)
         let world = try ComponentInspector.world(of: binary)
-        binaryDigest = SHA256.hexDigest(of: bytes)
+        self.bytes = bytes
         let (policy, manifest, skipped) = try setup.policy(
             component: name, catalog: ImportCatalog(world: world), root: environment.fileSystem.rootPath,
-            binaryDigest: binaryDigest)
+            binaryDigest: { SHA256.hexDigest(of: bytes) })
         self.manifest = manifest
         self.skippedGrants = skipped
         let gate = CapabilityGate(
