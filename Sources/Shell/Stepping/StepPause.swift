@@ -28,6 +28,9 @@ struct StepPause {
             let call = "\(InterfaceName(pending.interface).short).\(pending.function)(\(pending.arguments))"
             return "paused before host call #\(pending.number): \(pending.component) → \(call)"
         case .function(let event, let breakpoint):
+            if case .reached(let stop, let depth) = event {
+                return "paused in \(stop.function) at \(stop.offset), depth \(depth)"
+            }
             let verb = if case .entering = event { "entering" } else { "leaving" }
             return "paused \(verb) \(event.function.detailedDescription), depth \(event.depth)"
                 + (breakpoint ? " (breakpoint)" : "")
@@ -46,6 +49,7 @@ struct StepPause {
         case .hostCall(let pending): "before host call #\(pending.number)"
         case .function(.entering(let function, _), _): "entering \(function)"
         case .function(.leaving(let function, _), _): "leaving \(function)"
+        case .function(.reached(let stop, _), _): "in \(stop.function)"
         }
     }
 }

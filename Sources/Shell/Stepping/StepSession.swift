@@ -83,6 +83,7 @@ final class StepSession: HostCallStepper {
 
     private func functionPause(_ event: FunctionEvent) {
         guard !loaded.isAborting else { return }
+        if case .reached = event { return }
         let isEntry = if case .entering = event { true } else { false }
         let breakpoint = isEntry && hitsBreakpoint(event.function)
         let stops =

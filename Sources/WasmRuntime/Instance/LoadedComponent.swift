@@ -196,7 +196,29 @@ public final class LoadedComponent {
     }
 
     /// The running stepped call's wasm frames, outermost first (the shadow stack).
-    public var functionStack: [CoreFunctionName] { runtime.tracer?.stack ?? [] }
+    public var functionStack: [CoreFunctionName] { runtime.tracer?.stack.map(\.name) ?? [] }
+
+    /// The running stepped call's wasm frames, outermost first, with where each one is.
+    public var wasmFrames: [WasmFrame] { runtime.tracer?.frames ?? [] }
+
+    /// The core modules, in instantiation order, with their DWARF and probes; empty unless
+    /// loaded for debugging.
+    public var debugModules: [DebugModule] {
+        runtime.debugModules.keys.sorted().compactMap { runtime.debugModules[$0] }
+    }
+
+    /// Arms the probes of these modules (by number) and disarms the others' : an armed probe
+    /// calls into the tracer, which reports it (`FunctionEvent.reached`) while an observer is set.
+    /// Disarm them all (an empty set) when the stepped call ends.
+    public func armProbes(inModules modules: Set<Int>) {
+        for instance in runtime.tracer?.probeInstances ?? [] { instance.arm(modules.contains(instance.module)) }
+    }
+
+    /// The frame a probe paused in, to read its locals, globals and memory; valid during that pause only.
+    public func pausedFrame(at stop: ProbeStop) -> PausedFrame? {
+        guard let instances = runtime.tracer?.probeInstances, stop.instance < instances.count else { return nil }
+        return PausedFrame(instance: instances[stop.instance], offset: stop.offset.value)
+    }
 
     /// Every function the stepper can name (for `break`), in module and index order.
     public var functionNames: [CoreFunctionName] { runtime.tracer?.functionNames ?? [] }
