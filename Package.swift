@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(
             name: "ShellTests", dependencies: ["Shell", "PTYTestSupport"], exclude: ["Transcripts", "Programs/SeedExpected"]),
         .testTarget(
-            name: "WasmRuntimeTests", dependencies: ["WasmRuntime", "DebugInfo"], exclude: ["WasmKitWorkarounds/Fixtures"]),
+            name: "WasmRuntimeTests", dependencies: ["WasmRuntime", "DebugInfo"], exclude: ["WasmKitWorkarounds/Fixtures", "Debugging/Fixtures"]),
         .testTarget(name: "CapabilitiesTests", dependencies: ["Capabilities"]),
         .testTarget(name: "WasmshCLITests", dependencies: ["WasmshCLI"]),
     ]

@@ -34,8 +34,9 @@ struct ShellCompleterTests {
         #expect(candidates("fi", in: session) == ["finish"])
         #expect(candidates("d", in: session) == ["deny", "delete"])
         #expect(candidates("break text_app", in: session) == ["text_append", "text_append_cstr"])
+        let loaded = component.sandboxed.component
         session.breakpoints["malicious"] = [
-            try Breakpoint("skill_run", in: component.sandboxed.component.functionNames, component: "malicious")
+            try Breakpoint("skill_run", in: loaded, source: SourceContext(component: loaded), name: "malicious")
         ]
         #expect(candidates("delete ", in: session) == ["skill_run"])
         session.steppingComponent = nil

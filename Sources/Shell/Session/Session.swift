@@ -30,6 +30,8 @@ public final class Session {
     var breakpoints: [String: [Breakpoint]] = [:]
     /// Where the `step` command's calls pause (the inspector gives its calls its own console).
     lazy var stepConsole: StepConsole = LineStepConsole(session: self)
+    /// Finds the source files of components' DWARF on the host (`list`, line pauses).
+    lazy var sources = SourceLocator(directories: settings.sourceDirectories)
     /// `audit clear` hides events up to this sequence number (the log itself keeps them).
     var auditClearedThrough: UInt64 = 0
 

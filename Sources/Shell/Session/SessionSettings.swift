@@ -8,6 +8,8 @@ public struct SessionSettings: Sendable {
     public var root = "."
     /// Append every audit record to this JSONL file.
     public var auditLogPath: String?
+    /// Where to look for source files DWARF names, besides the paths it gives (`--source-dir`).
+    public var sourceDirectories: [String] = []
 
     public init() {}
 }

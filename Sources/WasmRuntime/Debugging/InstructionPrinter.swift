@@ -7,7 +7,7 @@ import WasmComponent
 /// Labels depend on where an instruction sits, so a body is decoded from its first
 /// instruction up to the one asked for. Every opcode `InstructionScanner` accepts is known;
 /// anything else, or bytes that do not decode, answer nil.
-struct InstructionPrinter: Sendable {
+package struct InstructionPrinter: Sendable {
     private struct Body: Sendable {
         let index: UInt32
         /// Positions in `bytes`: the local declarations, the first instruction, the end.
@@ -17,14 +17,18 @@ struct InstructionPrinter: Sendable {
     }
 
     private let bytes: [UInt8]
-    private let codeStart: Int
+    /// The Code section payload's offset in the module: code offsets count from it.
+    package let codeStart: Int
     private let bodies: [Body]
     private let names: ModuleNames
     /// The type section's content: a block type given by index is written with its signature.
     private let types: Range<Int>?
 
+    /// The code offset of each function body's first instruction, in code-section order.
+    package var firstInstructions: [UInt32] { bodies.map { UInt32($0.firstInstruction - codeStart) } }
+
     /// Nil when the module's sections cannot be read far enough to find its code.
-    init?(module: [UInt8]) {
+    package init?(module: [UInt8]) {
         guard module.count >= 8 else { return nil }
         var position = 8
         var importedFunctions: UInt32 = 0
@@ -75,7 +79,7 @@ struct InstructionPrinter: Sendable {
     }
 
     /// The instruction starting at a code offset, or nil when none does.
-    func instruction(at offset: UInt32) -> String? {
+    package func instruction(at offset: UInt32) -> String? {
         let position = codeStart + Int(offset)
         guard let body = bodies.last(where: { $0.start <= position }), position < body.end,
             position >= body.firstInstruction
@@ -88,6 +92,29 @@ struct InstructionPrinter: Sendable {
         }
         guard reader.position == position else { return nil }
         return try? decode(&reader, &state, printing: true)
+    }
+
+    /// The instructions of the function containing a code offset, each with its offset and its
+    /// nesting (as `wasm-tools print` indents it), up to `limit`; empty when it does not decode.
+    package func instructions(inFunctionContaining offset: UInt32, limit: Int)
+        -> [(offset: UInt32, depth: Int, text: String)]
+    {
+        let position = codeStart + Int(offset)
+        guard let body = bodies.last(where: { $0.start <= position }), position < body.end else { return [] }
+        var reader = ModuleByteReader(bytes[..<body.end])
+        guard (try? reader.skip(body.firstInstruction, "")) != nil else { return [] }
+        var state = State(function: body.index)
+        var list: [(offset: UInt32, depth: Int, text: String)] = []
+        while reader.position < body.end && list.count < limit {
+            let start = reader.position
+            let opcode = bytes[start]
+            // `end`, `else`, `catch`, `catch_all` and `delegate` close (or split) a block: one level out.
+            let closes = [0x05, 0x07, 0x0B, 0x18, 0x19].contains(opcode)
+            let depth = max(0, state.open.count - (closes ? 1 : 0))
+            guard let text = try? decode(&reader, &state, printing: true) else { break }
+            list.append((UInt32(start - codeStart), depth, text))
+        }
+        return list
     }
 
     /// Where a decoding is inside a body: open labels and how many blocks came before.

@@ -214,10 +214,23 @@ public final class LoadedComponent {
         for instance in runtime.tracer?.probeInstances ?? [] { instance.arm(modules.contains(instance.module)) }
     }
 
+    /// While on (for a stepped call), every function of a module with probes runs its twin, the
+    /// copy with the probes (see `ProbePlan`): only then can probes fire, and then every frame
+    /// of the call has them. Off, a call pays one check per function entered.
+    public func runProbedCode(_ on: Bool) {
+        for instance in runtime.tracer?.probeInstances ?? [] { instance.runTwins(on) }
+    }
+
     /// The frame a probe paused in, to read its locals, globals and memory; valid during that pause only.
     public func pausedFrame(at stop: ProbeStop) -> PausedFrame? {
         guard let instances = runtime.tracer?.probeInstances, stop.instance < instances.count else { return nil }
         return PausedFrame(instance: instances[stop.instance], offset: stop.offset.value)
+    }
+
+    /// A reader of a module's globals and memory (no locals), for global variables; nil when
+    /// the module has no probes. Reads the module's first instance.
+    public func moduleReader(_ module: Int) -> PausedFrame? {
+        runtime.tracer?.probeInstances.first { $0.module == module }.map { PausedFrame(instance: $0) }
     }
 
     /// Every function the stepper can name (for `break`), in module and index order.

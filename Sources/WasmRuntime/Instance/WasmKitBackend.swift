@@ -97,6 +97,15 @@ struct WasmKitBackend: InstantiationBackend {
                 tracer.registerProbes(found)
             }
         }
+        if let probes {
+            for (exportName, value) in instance.exports where exportName.hasPrefix(ProbeLayout.twinPrefix) {
+                guard case .function(let twin) = value,
+                    let index = Int(exportName.dropFirst(ProbeLayout.twinPrefix.count))
+                else { continue }
+                tracer.registerTwin(
+                    twin, of: CoreFunctionName(module: probes.module, index: index, name: names?[index]))
+            }
+        }
         for (exportName, value) in instance.exports where exportName.hasPrefix(functionExportNamespace) {
             let numbers = exportName.dropFirst(functionExportNamespace.count).split(separator: ":").compactMap {
                 Int($0)

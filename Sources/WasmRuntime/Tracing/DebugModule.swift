@@ -44,6 +44,21 @@ public struct DebugModule: Sendable {
         printer?.instruction(at: offset.value)
     }
 
+    /// The instructions around a code offset in its function (`before` of them, the one there,
+    /// `after`), each with its offset and its nesting depth, for `list` where there is no source.
+    public func instructions(around offset: CodeOffset, before: Int, after: Int)
+        -> [(offset: CodeOffset, depth: Int, text: String)]
+    {
+        let all = printer?.instructions(inFunctionContaining: offset.value, limit: Self.listedInstructionLimit) ?? []
+        guard let index = all.firstIndex(where: { $0.offset == offset.value }) else { return [] }
+        return all[max(0, index - before)...min(all.count - 1, index + after)].map {
+            (CodeOffset($0.offset), $0.depth, $0.text)
+        }
+    }
+
+    /// A function is decoded at most this far for `list`.
+    static let listedInstructionLimit = 100_000
+
     /// Code offsets where the module has probes (statement boundaries or instructions).
     public var probeSites: [CodeOffset] { probes?.sites.map(CodeOffset.init) ?? [] }
 }

@@ -37,6 +37,9 @@ final class FunctionTracer: EngineInterceptor, @unchecked Sendable {
 
     enum Role {
         case function(CoreFunctionName, ProbeInstance?)
+        /// The copy of a function its original calls while stepping (see `ProbePlan`): part of
+        /// the original's frame, not a frame of its own.
+        case twin(CoreFunctionName)
         case probe(instance: Int)
     }
 
@@ -53,6 +56,10 @@ final class FunctionTracer: EngineInterceptor, @unchecked Sendable {
     func register(_ function: Function, as name: CoreFunctionName, probes: ProbeInstance? = nil) {
         names[FunctionKey(module: name.module, index: name.index)] = name
         add(function, .function(name, probes))
+    }
+
+    func registerTwin(_ function: Function, of name: CoreFunctionName) {
+        add(function, .twin(name))
     }
 
     func registerProbes(_ instance: ProbeInstance) {
@@ -84,12 +91,23 @@ final class FunctionTracer: EngineInterceptor, @unchecked Sendable {
                 kind: instance.layout.kind == .statements ? .statement : .instruction, function: name,
                 offset: CodeOffset(offset), frame: stack.last?.serial ?? 0, instance: index)
             observer(.reached(stop, depth: stack.count))
+        case .twin(let name):
+            // Its original, just entered, forwards to it: the same frame.
+            if let last = stack.indices.last, stack[last].name == name, !stack[last].inTwin {
+                stack[last].inTwin = true
+                return
+            }
+            enter(name, probes: nil, observer)
         case .function(let name, let probes):
-            if let last = stack.indices.last { stack[last].callSite = currentPosition(of: stack[last]) }
-            serial += 1
-            stack.append(TracedFrame(name: name, serial: serial, probes: probes, whereAtEntry: probes?.whereOffset))
-            observer(.entering(name, depth: stack.count))
+            enter(name, probes: probes, observer)
         }
+    }
+
+    private func enter(_ name: CoreFunctionName, probes: ProbeInstance?, _ observer: (FunctionEvent) -> Void) {
+        if let last = stack.indices.last { stack[last].callSite = currentPosition(of: stack[last]) }
+        serial += 1
+        stack.append(TracedFrame(name: name, serial: serial, probes: probes, whereAtEntry: probes?.whereOffset))
+        observer(.entering(name, depth: stack.count))
     }
 
     func onExitFunction(_ function: Function) {
@@ -99,6 +117,11 @@ final class FunctionTracer: EngineInterceptor, @unchecked Sendable {
         }
         // An exit without a matching entry belongs to a frame entered before the observer was set.
         guard let observer, let frame = stack.last else { return }
+        // The twin returns first, then its original: one exit for the frame.
+        if frame.inTwin && !frame.twinReturned {
+            stack[stack.count - 1].twinReturned = true
+            return
+        }
         // The frame is still on the stack while the observer looks: `bt` at "leaving f" shows f.
         observer(.leaving(frame.name, depth: stack.count))
         guard !stack.isEmpty else { return }

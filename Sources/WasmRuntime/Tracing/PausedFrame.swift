@@ -2,7 +2,8 @@ import DebugInfo
 import WasmKit
 
 /// The wasm frame a probe paused in, read through what the probe passed: the locals it
-/// captured, the module's globals and its memory 0. Valid only during that pause.
+/// captured, the module's globals and its memory 0. Valid only during that pause. Without a
+/// function (`LoadedComponent.moduleReader`), only globals and memory can be read.
 public struct PausedFrame: WasmFrameReader {
     /// One wasm local of the function: its value when the probe passed it.
     public struct Local: Sendable, Equatable {
@@ -14,7 +15,7 @@ public struct PausedFrame: WasmFrameReader {
     }
 
     private let instance: ProbeInstance
-    private let function: ProbedFunction
+    private let function: ProbedFunction?
 
     /// The most bytes one read may ask for (a value is rendered from a few at a time).
     static let maximumReadBytes = 1 << 20
@@ -25,11 +26,18 @@ public struct PausedFrame: WasmFrameReader {
         self.function = function
     }
 
+    /// A reader of the instance's globals and memory only.
+    init(instance: ProbeInstance) {
+        self.instance = instance
+        self.function = nil
+    }
+
     /// How many locals the function has (parameters included).
-    public var localCount: UInt64 { function.localCount }
+    public var localCount: UInt64 { function?.localCount ?? 0 }
 
     /// The first `limit` locals, parameters first.
     public func locals(limit: Int) -> [Local] {
+        guard let function else { return [] }
         var result: [Local] = []
         var index: UInt64 = 0
         for run in function.locals {
@@ -48,6 +56,7 @@ public struct PausedFrame: WasmFrameReader {
     }
 
     public func local(_ index: UInt32) throws(VariableReadError) -> WasmValue {
+        guard let function else { throw VariableReadError("no function is paused here to read local \(index) of") }
         guard let kind = function.kind(ofLocal: index) else {
             throw VariableReadError("the function has no wasm local \(index)")
         }

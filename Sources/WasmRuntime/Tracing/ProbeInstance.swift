@@ -11,6 +11,7 @@ final class ProbeInstance {
     let probe: Function
     private let armed: Global
     private let whereGlobal: Global
+    private let stepping: Global
     let slots: [Global]
     /// The module's globals by index (nil where an export is missing).
     let globals: [Global?]
@@ -22,7 +23,8 @@ final class ProbeInstance {
         let exports = instance.exports
         guard let probe = exports[function: ProbeLayout.probePrefix + String(module)],
             let armed = exports[global: ProbeLayout.armedExport],
-            let whereGlobal = exports[global: ProbeLayout.whereExport]
+            let whereGlobal = exports[global: ProbeLayout.whereExport],
+            let stepping = exports[global: ProbeLayout.steppingExport]
         else { return nil }
         var slots: [Global] = []
         for slot in 0..<layout.slotCount {
@@ -34,6 +36,7 @@ final class ProbeInstance {
         self.probe = probe
         self.armed = armed
         self.whereGlobal = whereGlobal
+        self.stepping = stepping
         self.slots = slots
         self.globals = (0..<layout.globalCount).map { exports[global: ProbeLayout.globalPrefix + String($0)] }
         self.memory = layout.exportsMemory ? exports[memory: ProbeLayout.memoryExport] : nil
@@ -50,5 +53,10 @@ final class ProbeInstance {
     func arm(_ on: Bool) {
         // Cannot fail: the instrumenter made it a mutable i32.
         try? armed.assign(.i32(on ? 1 : 0))
+    }
+
+    /// While on, every function of the instance entered runs its twin, which has the probes.
+    func runTwins(_ on: Bool) {
+        try? stepping.assign(.i32(on ? 1 : 0))
     }
 }

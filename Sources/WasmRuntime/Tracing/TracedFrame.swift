@@ -13,4 +13,8 @@ struct TracedFrame {
     var lastProbe: UInt32?
     /// The module's `where` when its last callee of the same instance returned.
     var whereAtCalleeExit: UInt32?
+    /// The original function forwarded to its twin (the frame's code runs there)...
+    var inTwin = false
+    /// ... and the twin has returned: the next exit is the frame's own.
+    var twinReturned = false
 }

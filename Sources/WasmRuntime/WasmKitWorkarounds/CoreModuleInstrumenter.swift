@@ -185,11 +185,13 @@ public struct CoreModuleInstrumenter: Sendable {
                     section.id, codeSection(module, section: section, layout: layout, sites: &sites), to: &output)
             case ModuleSection.type where layout.probes != nil:
                 try Self.appendSection(
-                    section.id, Self.appendingEntry(module, section, [0x60, 0x00, 0x00]), to: &output)
+                    section.id, Self.appendingEntries(module, section, count: 1, [0x60, 0x00, 0x00]), to: &output)
             case ModuleSection.function where layout.probes != nil:
-                var entry: [UInt8] = []
-                LEB128.append(layout.probes?.probeType ?? 0, to: &entry)
-                try Self.appendSection(section.id, Self.appendingEntry(module, section, entry), to: &output)
+                try Self.appendSection(
+                    section.id,
+                    Self.appendingEntries(
+                        module, section, count: layout.declaredFunctionCount + 1,
+                        layout.probes?.appendedFunctionTypes ?? []), to: &output)
             case ModuleSection.start:
                 continue  // exported instead (see `startExportName`)
             default:
@@ -201,17 +203,18 @@ public struct CoreModuleInstrumenter: Sendable {
         return output
     }
 
-    /// A vector section's content with one more entry at its end.
-    private static func appendingEntry(_ module: ArraySlice<UInt8>, _ section: ModuleSection, _ entry: [UInt8])
-        throws(InstrumentationError) -> [UInt8]
-    {
+    /// A vector section's content with `count` more entries (encoded in `entries`) at its end.
+    private static func appendingEntries(
+        _ module: ArraySlice<UInt8>, _ section: ModuleSection, count added: UInt32, _ entries: [UInt8]
+    ) throws(InstrumentationError) -> [UInt8] {
         var reader = try ModuleByteReader(module).advanced(to: section.contentRange)
         let count = try reader.readVarUInt32("a section's entry count")
-        guard count < UInt32.max else { throw reader.error(.malformed("section \(section.id) is full")) }
+        let (total, overflow) = count.addingReportingOverflow(added)
+        guard !overflow else { throw reader.error(.malformed("section \(section.id) is full")) }
         var content: [UInt8] = []
-        LEB128.append(count + 1, to: &content)
+        LEB128.append(total, to: &content)
         content.append(contentsOf: module[reader.position..<section.contentRange.upperBound])
-        content.append(contentsOf: entry)
+        content.append(contentsOf: entries)
         return content
     }
 
@@ -247,7 +250,9 @@ public struct CoreModuleInstrumenter: Sendable {
         let probes = layout.probes
         var content: [UInt8] = []
         content.reserveCapacity(section.contentRange.count + section.contentRange.count / 4 + Int(count) * 16)
-        LEB128.append(probes == nil ? count : count + 1, to: &content)
+        // With probes: the bodies, their twins, the probe function (ProbePlan checked the count).
+        LEB128.append(probes == nil ? count : 2 * count + 1, to: &content)
+        var twins: [UInt8] = []
         let scanner = InstructionScanner(globalCount: layout.flagIndex)
         var plan = InstructionScanner.Plan()
         var body: [UInt8] = []
@@ -265,23 +270,47 @@ public struct CoreModuleInstrumenter: Sendable {
                 throw bodyReader.error(.sizeMismatch("function body (bytes follow its final end)"))
             }
             body.removeAll(keepingCapacity: true)
-            if plan.hasLoops || plan.hasCalls || function != nil {
+            let locals = bodyStart..<expressionStart
+            let expression = expressionStart..<bodyReader.end
+            let checked = plan.hasLoops || plan.hasCalls
+            if let probes, let function {
+                // The twin: the same code with its probes. The original: it runs the twin while stepping.
+                var twin: [UInt8] = []
                 Self.writeBody(
-                    module, locals: bodyStart..<expressionStart, expression: expressionStart..<bodyReader.end,
-                    plan: plan, checked: plan.hasLoops || plan.hasCalls, flagIndex: layout.flagIndex,
-                    probes: probes.flatMap { plan in function.map { (plan, $0) } }, sites: &sites, to: &body)
+                    module, locals: locals, expression: expression, plan: plan, checked: checked,
+                    flagIndex: layout.flagIndex, probes: (probes, function), sites: &sites, to: &twin)
+                try Self.appendBody(twin, to: &twins, at: bodyReader)
+                var redirect: [UInt8] = []
+                probes.appendRedirect(ordinal: ordinal, to: &redirect)
+                Self.writeBody(
+                    module, locals: locals, expression: expression, plan: plan, checked: checked,
+                    flagIndex: layout.flagIndex, prefix: redirect, probes: nil, sites: &sites, to: &body)
+            } else if checked {
+                Self.writeBody(
+                    module, locals: locals, expression: expression, plan: plan, checked: true,
+                    flagIndex: layout.flagIndex, probes: nil, sites: &sites, to: &body)
             } else {
                 body.append(contentsOf: module[bodyStart..<bodyReader.end])
             }
-            guard let newSize = UInt32(exactly: body.count) else {
-                throw bodyReader.error(.malformed("function body would exceed 4 GiB"))
-            }
-            LEB128.append(newSize, to: &content)
-            content.append(contentsOf: body)
+            try Self.appendBody(body, to: &content, at: bodyReader)
         }
         guard reader.isAtEnd else { throw reader.error(.sizeMismatch("code section")) }
-        if probes != nil { content.append(contentsOf: [0x02, 0x00, 0x0B]) }  // the probe function: no locals, `end`
+        if probes != nil {
+            content.append(contentsOf: twins)
+            content.append(contentsOf: [0x02, 0x00, 0x0B])  // the probe function: no locals, `end`
+        }
         return content
+    }
+
+    /// A body with its size in front.
+    private static func appendBody(_ body: [UInt8], to content: inout [UInt8], at reader: ModuleByteReader)
+        throws(InstrumentationError)
+    {
+        guard let size = UInt32(exactly: body.count) else {
+            throw reader.error(.malformed("function body would exceed 4 GiB"))
+        }
+        LEB128.append(size, to: &content)
+        content.append(contentsOf: body)
     }
 
     /// Writes locals, the expression with its edits applied and, when `checked`, wrapped: `block`,
@@ -289,10 +318,11 @@ public struct CoreModuleInstrumenter: Sendable {
     /// `return end unreachable end`.
     private static func writeBody(
         _ module: ArraySlice<UInt8>, locals: Range<Int>, expression: Range<Int>, plan: InstructionScanner.Plan,
-        checked: Bool, flagIndex: UInt32, probes: (plan: ProbePlan, function: ProbedFunction)?,
-        sites: inout [UInt32], to body: inout [UInt8]
+        checked: Bool, flagIndex: UInt32, prefix: [UInt8] = [],
+        probes: (plan: ProbePlan, function: ProbedFunction)?, sites: inout [UInt32], to body: inout [UInt8]
     ) {
         body.append(contentsOf: module[locals])
+        body.append(contentsOf: prefix)
         if checked {
             body.append(contentsOf: [0x02, 0x40])  // block (empty type)
             if plan.hasCalls { appendCheck(flagIndex: flagIndex, trapLabel: 0, to: &body) }

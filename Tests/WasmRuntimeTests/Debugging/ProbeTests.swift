@@ -20,9 +20,11 @@ struct ProbeTests {
         component.functionObserver = { event in
             if case .reached(let stop, let depth) = event { stops.append((stop, depth)) }
         }
+        component.runProbedCode(true)
         component.armProbes(inModules: Set(component.debugModules.map(\.number)))
         defer {
             component.armProbes(inModules: [])
+            component.runProbedCode(false)
             component.functionObserver = nil
         }
         _ = try component.call(try component.resolve(export), arguments)

@@ -2,8 +2,9 @@
 /// probe sites, the functions' locals and the slots their probes fill, and the export names.
 ///
 /// Everything added comes after what the module had, so no index of the module changes: the
-/// probe function is the last function, its type the last type, and the globals `armed`,
-/// `where` and the slots follow the interrupt flag.
+/// functions' twins (which carry the probes), then the probe function, come after the module's
+/// functions, its type after its types, and the globals `armed`, `where`, `stepping` and the
+/// slots follow the interrupt flag (see `ProbePlan`).
 package struct ProbeLayout: Sendable {
     package enum Kind: Sendable, Equatable {
         /// At statement boundaries; `where` is written at every one, armed or not, so a caller's
@@ -49,6 +50,10 @@ package struct ProbeLayout: Sendable {
     package static let armedExport = "wasmsh:armed"
     /// i32: the code offset of the last probe reached.
     package static let whereExport = "wasmsh:where"
+    /// i32: 1 while functions run their twins (during a stepped call).
+    package static let steppingExport = "wasmsh:stepping"
+    /// A function's twin, by the function's index: `wasmsh:twin:5`.
+    package static let twinPrefix = "wasmsh:twin:"
     package static let slotPrefix = "wasmsh:slot:"
     package static let globalPrefix = "wasmsh:global:"
     package static let memoryExport = "wasmsh:memory"

@@ -1,13 +1,28 @@
 import WasmComponent
 
-/// What the instrumenter adds to a module for its probes, worked out before writing: the type
-/// and function it appends, each body's locals and the ones its probes pass, and the globals.
+/// What the instrumenter adds to a module for its probes, worked out before writing: the
+/// functions and type it appends, each body's locals and the ones its probes pass, and the
+/// globals.
+///
+/// Probes cost on every statement or instruction they guard, so they do not go into the
+/// module's own functions: each function gets a twin, appended after the module's functions,
+/// with the same type, locals and code plus the probes; the original starts with
+///
+///     global.get $stepping  if  local.get 0 … local.get N-1  call $twin  return  end
+///
+/// so it runs as it always did (one check per call) until a stepped call sets `stepping`,
+/// from when every function entered runs its twin. Nothing is renumbered: twins and the probe
+/// function come after every existing function, their types are existing ones or appended.
 struct ProbePlan {
     let request: ProbeRequest
     /// The appended `[] -> []` type's index: the module's type count.
     let probeType: UInt32
-    /// The appended probe function's index: after every imported and defined function.
+    /// The first twin's index: after every imported and defined function.
+    let firstTwin: UInt32
+    /// The appended probe function's index: after the twins.
     let probeFunction: UInt32
+    /// Each defined function's type index, for its twin.
+    let typeIndices: [UInt32]
     /// Each body's locals and captures, in code-section order (sites are filled in later).
     let functions: [ProbedFunction]
     let slotCount: Int
@@ -51,11 +66,14 @@ struct ProbePlan {
         }
         let (functionCount, overflow) = layout.importedFunctionCount.addingReportingOverflow(
             layout.declaredFunctionCount)
-        guard !overflow, functionCount < UInt32.max else {
+        let (withTwins, twinsOverflow) = functionCount.addingReportingOverflow(layout.declaredFunctionCount)
+        guard !overflow, !twinsOverflow, withTwins < UInt32.max else {
             throw InstrumentationError(.probesUnsupported("too many functions"), offset: 0)
         }
         probeType = typeCount
-        probeFunction = functionCount
+        firstTwin = functionCount
+        probeFunction = withTwins
+        self.typeIndices = typeIndices
         originalGlobalCount = layout.flagIndex
         hasMemory = layout.importedMemoryCount + definedMemories > 0
         codeStart = code.contentRange.lowerBound
@@ -90,31 +108,59 @@ struct ProbePlan {
         }
         self.functions = functions
         slotCount = functions.map(\.captured.count).max() ?? 0
-        let (last, globalsOverflow) = layout.flagIndex.addingReportingOverflow(UInt32(3 + slotCount))
+        let (last, globalsOverflow) = layout.flagIndex.addingReportingOverflow(UInt32(4 + slotCount))
         guard !globalsOverflow, last < UInt32.max else { throw InstrumentationError(.tooManyGlobals, offset: 0) }
     }
 
     var armedGlobal: UInt32 { originalGlobalCount + 1 }
     var whereGlobal: UInt32 { originalGlobalCount + 2 }
-    func slotGlobal(_ slot: Int) -> UInt32 { originalGlobalCount + 3 + UInt32(slot) }
+    var steppingGlobal: UInt32 { originalGlobalCount + 3 }
+    func slotGlobal(_ slot: Int) -> UInt32 { originalGlobalCount + 4 + UInt32(slot) }
 
-    /// The global entries appended after the flag: armed, where, then the i64 slots.
+    /// The global entries appended after the flag: armed, where, stepping, then the i64 slots.
     func appendGlobals(to content: inout [UInt8]) {
-        content.append(contentsOf: [0x7F, 0x01, 0x41, 0x00, 0x0B])  // (mut i32) armed
-        content.append(contentsOf: [0x7F, 0x01, 0x41, 0x00, 0x0B])  // (mut i32) where
+        for _ in 0..<3 { content.append(contentsOf: [0x7F, 0x01, 0x41, 0x00, 0x0B]) }  // (mut i32) 0
         for _ in 0..<slotCount { content.append(contentsOf: [0x7E, 0x01, 0x42, 0x00, 0x0B]) }
     }
 
-    var addedGlobalCount: UInt32 { 2 + UInt32(slotCount) }
+    var addedGlobalCount: UInt32 { 3 + UInt32(slotCount) }
 
-    /// The exports the host reads: the probe function, armed, where, the slots, every global of
-    /// the module, and memory 0.
+    /// The function section's entries appended: each twin's type, then the probe function's.
+    var appendedFunctionTypes: [UInt8] {
+        var entries: [UInt8] = []
+        for type in typeIndices { LEB128.append(type, to: &entries) }
+        LEB128.append(probeType, to: &entries)
+        return entries
+    }
+
+    /// `global.get $stepping  if  local.get 0 … local.get N-1  call $twin  return  end`: the start
+    /// of the original function at `ordinal`.
+    func appendRedirect(ordinal: Int, to bytes: inout [UInt8]) {
+        bytes.append(0x23)
+        LEB128.append(steppingGlobal, to: &bytes)
+        bytes.append(contentsOf: [0x04, 0x40])
+        for parameter in 0..<functions[ordinal].parameterCount {
+            bytes.append(0x20)
+            LEB128.append(parameter, to: &bytes)
+        }
+        bytes.append(0x10)
+        LEB128.append(firstTwin + UInt32(ordinal), to: &bytes)
+        bytes.append(contentsOf: [0x0F, 0x0B])
+    }
+
+    /// The exports the host reads: the probe function, the twins, armed, where, stepping, the
+    /// slots, every global of the module, and memory 0.
     var exports: [(name: [UInt8], kind: UInt8, index: UInt32)] {
         var exports: [(name: [UInt8], kind: UInt8, index: UInt32)] = [
             (Array((ProbeLayout.probePrefix + String(request.module)).utf8), 0x00, probeFunction),
             (Array(ProbeLayout.armedExport.utf8), 0x03, armedGlobal),
             (Array(ProbeLayout.whereExport.utf8), 0x03, whereGlobal),
+            (Array(ProbeLayout.steppingExport.utf8), 0x03, steppingGlobal),
         ]
+        for (ordinal, function) in functions.enumerated() {
+            exports.append(
+                (Array((ProbeLayout.twinPrefix + String(function.index)).utf8), 0x00, firstTwin + UInt32(ordinal)))
+        }
         for slot in 0..<slotCount {
             exports.append((Array((ProbeLayout.slotPrefix + String(slot)).utf8), 0x03, slotGlobal(slot)))
         }
