@@ -106,7 +106,10 @@ final class FunctionTracer: EngineInterceptor, @unchecked Sendable {
     private func enter(_ name: CoreFunctionName, probes: ProbeInstance?, _ observer: (FunctionEvent) -> Void) {
         if let last = stack.indices.last { stack[last].callSite = currentPosition(of: stack[last]) }
         serial += 1
-        stack.append(TracedFrame(name: name, serial: serial, probes: probes, whereAtEntry: probes?.whereOffset))
+        // Until the new frame reaches a statement, `where` says it has none (its caller's was
+        // kept above).
+        probes?.clearWhere()
+        stack.append(TracedFrame(name: name, serial: serial, probes: probes))
         observer(.entering(name, depth: stack.count))
     }
 
@@ -148,9 +151,7 @@ final class FunctionTracer: EngineInterceptor, @unchecked Sendable {
         guard probes.layout.kind == .statements else { return frame.lastProbe }
         let now = probes.whereOffset
         if let calleeExit = frame.whereAtCalleeExit, calleeExit == now { return frame.callSite }
-        // Until its first statement, `where` is what it was at the frame's entry (its caller's).
-        if frame.whereAtEntry == now { return nil }
-        return now
+        return now == ProbeInstance.noStatement ? nil : now
     }
 
     private func identify(_ function: Function) -> Role {

@@ -18,7 +18,7 @@ public struct PausedFrame: WasmFrameReader {
     private let function: ProbedFunction?
 
     /// The most bytes one read may ask for (a value is rendered from a few at a time).
-    static let maximumReadBytes = 1 << 20
+    public static let maximumReadBytes = 1 << 20
 
     init?(instance: ProbeInstance, offset: UInt32) {
         guard let function = instance.layout.function(containing: offset) else { return nil }

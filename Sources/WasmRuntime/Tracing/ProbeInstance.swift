@@ -50,6 +50,13 @@ final class ProbeInstance {
 
     var isArmed: Bool { armed.value != .i32(0) }
 
+    /// What `where` holds while the innermost frame has reached no statement: no code offset.
+    static let noStatement = UInt32.max
+
+    func clearWhere() {
+        try? whereGlobal.assign(.i32(Self.noStatement))
+    }
+
     func arm(_ on: Bool) {
         // Cannot fail: the instrumenter made it a mutable i32.
         try? armed.assign(.i32(on ? 1 : 0))

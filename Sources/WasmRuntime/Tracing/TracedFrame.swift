@@ -4,9 +4,6 @@ struct TracedFrame {
     let serial: Int
     /// The probes of the frame's module instance, if it has any.
     let probes: ProbeInstance?
-    /// The module's `where` when the frame was entered: unchanged, the frame has not yet
-    /// reached a statement of its own.
-    let whereAtEntry: UInt32?
     /// Its position (a code offset) when it last called a function.
     var callSite: UInt32?
     /// The last probe that fired in it.
