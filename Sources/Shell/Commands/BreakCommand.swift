@@ -14,7 +14,7 @@ enum BreakCommand: ShellCommand {
     static func run(_ arguments: ParsedArguments, in session: Session) throws {
         guard let text = arguments[Breakpoint.argument.placeholder] else {
             let lines = session.components.flatMap { component in
-                session.breakpoints[component.name, default: []].map { "\(component.name): break \($0)" }
+                session.breakpoints[component.name, default: []].map { "\(component.name): \($0.listing)" }
             }
             session.print(lines.isEmpty ? "(no breakpoints)" : lines.joined(separator: "\n"))
             return

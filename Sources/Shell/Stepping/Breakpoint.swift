@@ -22,10 +22,16 @@ struct Breakpoint: Equatable, CustomStringConvertible {
     /// As typed: what `delete` and the list name it by.
     let text: String
     let target: Target
-    /// What setting it says: `debug.c:30 (sum_squares)`, `entering text_append`.
+    /// What setting it says: `debug.c:30 in sum_squares`, `square, at debug.c:22`,
+    /// `entering text_append`.
     let summary: String
+    /// Where a source breakpoint stops: `debug.c:30 in sum_squares`; nil for function entries.
+    let resolved: String?
 
     var description: String { text }
+
+    /// `break debug.c:29 → debug.c:30 in sum_squares`: as listed.
+    var listing: String { "break \(text)" + (resolved.map { " → \($0)" } ?? "") }
 
     /// `break`'s argument, in the step answers and the command.
     static let argument = Argument("FILE:LINE|FUNC", .breakTarget)
@@ -45,11 +51,12 @@ struct Breakpoint: Equatable, CustomStringConvertible {
             }
             target = .index(module: module, index: index)
             summary = "entering \(text)"
+            resolved = nil
         } else if parts.count >= 2, let last = parts.last, numeric(last), let line = Int(last) {
             let file = parts.dropLast().joined(separator: ":")
-            (target, summary) = try Self.sourceLine(file: file, line: line, source: source, name: name)
+            (target, summary, resolved) = try Self.sourceLine(file: file, line: line, source: source, name: name)
         } else if let found = Self.sourceFunction(text, source: source) {
-            (target, summary) = found
+            (target, summary, resolved) = found
         } else {
             let functions = component.functionNames
             guard functions.contains(where: { $0.name == text }) else {
@@ -67,12 +74,13 @@ struct Breakpoint: Equatable, CustomStringConvertible {
             }
             target = .name(text)
             summary = "entering \(text)"
+            resolved = nil
         }
     }
 
     /// `break FILE:LINE`: the line's statements in every module whose DWARF has the file.
     private static func sourceLine(file: String, line: Int, source: SourceContext, name: String)
-        throws(ShellError) -> (Target, String)
+        throws(ShellError) -> (Target, String, String)
     {
         let modules = source.modulesWithDebugInfo
         guard !modules.isEmpty else {
@@ -96,15 +104,14 @@ struct Breakpoint: Equatable, CustomStringConvertible {
             }
         }
         guard let found else { throw ShellError(firstError?.message ?? "no code at \(file):\(line)") }
-        let place = "\(SourceContext.baseName(found.file)):\(found.line)"
         let function = sites.first.flatMap { source.functionName(module: $0.module, offset: $0.offset) }
-        var summary = place + (function.map { " (\($0))" } ?? "")
-        if found.moved { summary += "; line \(found.requestedLine) has no code, so the next line that has" }
-        return (.code(sites), summary)
+        let place = "\(SourceContext.baseName(found.file)):\(found.line)" + (function.map { " in \($0)" } ?? "")
+        let summary = place + (found.moved ? " (line \(found.requestedLine) has no code)" : "")
+        return (.code(sites), summary, place)
     }
 
     /// `break square`: a C function of the DWARF, at its first statement after the prologue.
-    private static func sourceFunction(_ text: String, source: SourceContext) -> (Target, String)? {
+    private static func sourceFunction(_ text: String, source: SourceContext) -> (Target, String, String)? {
         var sites = Set<CodeSite>()
         var place: String?
         for module in source.modulesWithDebugInfo {
@@ -118,8 +125,8 @@ struct Breakpoint: Equatable, CustomStringConvertible {
                 }
             }
         }
-        guard !sites.isEmpty else { return nil }
-        return (.code(sites), "\(text)" + (place.map { " at \($0)" } ?? ""))
+        guard !sites.isEmpty, let place else { return nil }
+        return (.code(sites), "\(text), at \(place)", "\(place) in \(text)")
     }
 
     /// A statement address as its probe reports it: DWARF gives a function's first line at its

@@ -287,7 +287,7 @@ final class StepSession: HostCallStepper {
     private func addBreakpoint(_ text: String?) {
         guard let text else {
             let list = breakpoints
-            console.reply(list.isEmpty ? "(no breakpoints)" : list.map { "break \($0)" }.joined(separator: "\n"))
+            console.reply(list.isEmpty ? "(no breakpoints)" : list.map(\.listing).joined(separator: "\n"))
             return
         }
         do {
