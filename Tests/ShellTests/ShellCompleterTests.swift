@@ -42,4 +42,24 @@ struct ShellCompleterTests {
         session.steppingComponent = nil
         #expect(candidates("fi", in: session).isEmpty)
     }
+
+    @Test("break completes source files and C functions of the DWARF; print completes variable names")
+    func sourceTargets() throws {
+        let (session, _) = try makeInspectorSession(loading: [])
+        try session.execute("load components/debug.wasm --debug")
+        #expect(candidates("break sha", in: session) == ["shapes.c:", "shapes.h:"])
+        #expect(candidates("break squ", in: session) == ["square"])
+        #expect(candidates("break debug segment_m", in: session) == ["segment_manhattan"])
+        // delete takes a breakpoint, or a component and then its breakpoint.
+        #expect(candidates("delete ", in: session) == ["debug"])
+        try session.execute("break debug.c:30")
+        #expect(candidates("delete ", in: session) == ["debug.c:30", "debug"])
+        let component = try session.component(named: "debug")
+        session.steppingComponent = component
+        #expect(candidates("print tot", in: session) == ["total"])
+        #expect(candidates("p calls", in: session) == ["calls_served"])
+        #expect(candidates("b cabi.", in: session) == ["cabi.c:"])
+        #expect(candidates("li", in: session) == ["line", "list"])
+        session.steppingComponent = nil
+    }
 }

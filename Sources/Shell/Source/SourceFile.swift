@@ -12,8 +12,10 @@ struct SourceFile {
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
-        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { Self.displayable($0) }
+        // Split on the bytes: as Characters, "\r\n" is one, not a newline.
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            Self.displayable(Substring(String(decoding: $0, as: UTF8.self)))
+        }
         // A final newline ends the last line; it does not start another.
         if lines.last?.isEmpty == true { lines.removeLast() }
         self.lines = lines

@@ -7,11 +7,13 @@ import Capabilities
 final class SourceLocator {
     /// Source directories, searched in order.
     var directories: [String]
-    static let maximumBytes = 4 << 20
+    /// Larger files are not read (a component names the file; it could be anything).
+    let maximumBytes: Int
     private var cache: [String: SourceFile] = [:]
 
-    init(directories: [String]) {
+    init(directories: [String], maximumBytes: Int = 4 << 20) {
         self.directories = directories
+        self.maximumBytes = maximumBytes
     }
 
     /// The file for a DWARF path, or an error saying where it was looked for.
@@ -20,7 +22,7 @@ final class SourceLocator {
         var tried: [String] = []
         for candidate in candidates(path) where !tried.contains(candidate) {
             tried.append(candidate)
-            if let bytes = Self.read(candidate) {
+            if let bytes = Self.read(candidate, limit: maximumBytes) {
                 let file = SourceFile(path: candidate, bytes: bytes)
                 cache[path] = file
                 return file
@@ -56,16 +58,16 @@ final class SourceLocator {
     }
 
     /// The bytes of a regular file no larger than the limit, else nil.
-    private static func read(_ path: String) -> [UInt8]? {
+    private static func read(_ path: String, limit: Int) -> [UInt8]? {
         var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size <= maximumBytes,
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size <= limit,
             let file = fopen(path, "rb")
         else { return nil }
         defer { fclose(file) }
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
         let count = fread(&bytes, 1, bytes.count, file)
         // A file that grew past the limit since `stat` is refused too.
-        guard count <= maximumBytes, ferror(file) == 0 else { return nil }
+        guard count <= limit, ferror(file) == 0 else { return nil }
         return Array(bytes.prefix(count))
     }
 }

@@ -23,6 +23,9 @@ struct StepPause {
     var instruction: String?
     /// The source line of a line pause, as the file on the host has it (`30     total += ...`).
     var sourceLine: String?
+    /// The code around the pause, the current line marked `=>`: what the inspector's stepper
+    /// pane shows (source lines, or instructions where there is no DWARF).
+    var listing: [String] = []
 
     var isHostCall: Bool {
         if case .hostCall = kind { return true }

@@ -98,35 +98,56 @@ extension StepSession {
             console.complain("\(text.path) has \(text.lines.count) lines")
             return
         }
-        let range = max(1, center - 5)...min(text.lines.count, center + 5)
+        let marked = current?.file == file ? current?.line : nil
+        let lines = Self.sourceLines(text, around: center, radius: 5, marking: marked)
+        console.reply((["\(text.path):"] + lines).joined(separator: "\n"))
+    }
+
+    /// `=> 30      uint32_t squared = square(i);`: the lines `radius` around `center`, the
+    /// `marking` one marked, numbers right-aligned, no trailing spaces.
+    static func sourceLines(_ file: SourceFile, around center: Int, radius: Int, marking: Int?) -> [String] {
+        guard center >= 1, center <= file.lines.count else { return [] }
+        let range = max(1, center - radius)...min(file.lines.count, center + radius)
         let width = String(range.upperBound).count
-        var lines = ["\(text.path):"]
-        for number in range {
-            let mark = current?.file == file && current?.line == number ? "=> " : "   "
-            let line = mark + StepPause.gutter(number, width: width) + (text.line(number) ?? "")
-            lines.append(String(line.reversed().drop(while: { $0 == " " }).reversed()))
+        return range.map { number in
+            let line =
+                (number == marking ? "=> " : "   ") + StepPause.gutter(number, width: width)
+                + (file.line(number) ?? "")
+            return String(line.reversed().drop(while: { $0 == " " }).reversed())
         }
-        console.reply(lines.joined(separator: "\n"))
+    }
+
+    /// The code around a pause, for the inspector's stepper pane: two source lines either side
+    /// of the current one, or two instructions either side at an instruction pause.
+    func listing(for pause: StepPause) -> [String] {
+        if let stop = pause.stop, stop.kind == .instruction {
+            return instructionLines(at: stop, radius: 2)
+        }
+        guard let location = pause.location, let file = try? session.sources.file(location.file) else { return [] }
+        return Self.sourceLines(file, around: location.line, radius: 2, marking: location.line)
     }
 
     /// `list` at an instruction pause: the instructions around it, as `wasm-tools print`
     /// writes and indents them, with their code offsets.
     private func listInstructions(at stop: ProbeStop) {
-        let instructions =
-            source.module(stop.function.module)?.instructions(around: stop.offset, before: 5, after: 5) ?? []
-        guard !instructions.isEmpty else {
+        let lines = instructionLines(at: stop, radius: 5)
+        guard !lines.isEmpty else {
             console.complain("the instructions of \(stop.function) cannot be decoded")
             return
         }
+        console.reply((["\(stop.function.detailedDescription):"] + lines).joined(separator: "\n"))
+    }
+
+    /// `=> code+0xa    local.get 0`: the instructions `radius` around a stop, indented by nesting.
+    private func instructionLines(at stop: ProbeStop, radius: Int) -> [String] {
+        let instructions =
+            source.module(stop.function.module)?.instructions(around: stop.offset, before: radius, after: radius) ?? []
         let width = instructions.map { $0.offset.description.count }.max() ?? 0
-        var lines = ["\(stop.function.detailedDescription):"]
-        for (offset, depth, text) in instructions {
+        return instructions.map { offset, depth, text in
             let label = offset.description
-            lines.append(
-                (offset == stop.offset ? "=> " : "   ") + label + String(repeating: " ", count: width - label.count + 2)
-                    + String(repeating: "  ", count: depth) + text)
+            return (offset == stop.offset ? "=> " : "   ") + label
+                + String(repeating: " ", count: width - label.count + 2) + String(repeating: "  ", count: depth) + text
         }
-        console.reply(lines.joined(separator: "\n"))
     }
 
     // MARK: - locals and print

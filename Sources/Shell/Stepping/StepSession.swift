@@ -61,6 +61,7 @@ final class StepSession: HostCallStepper {
         frames += loaded.isDebuggable ? backtrace() : loaded.lastHostCallBacktrace
         var pause = StepPause(kind: .hostCall(pending), backtrace: frames)
         pause.location = innermostLocation()
+        pause.listing = listing(for: pause)
         console.show(pause)
         // A host call sits one level below the wasm frame that makes it.
         let depth = loaded.functionStack.count
@@ -167,6 +168,7 @@ final class StepSession: HostCallStepper {
                 pause.instruction = source.instruction(module: module, offset: stop.offset)
             }
         }
+        pause.listing = listing(for: pause)
         return pause
     }
 
