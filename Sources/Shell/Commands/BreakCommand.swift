@@ -14,7 +14,9 @@ enum BreakCommand: ShellCommand {
     static func run(_ arguments: ParsedArguments, in session: Session) throws {
         guard let text = arguments[Breakpoint.argument.placeholder] else {
             let lines = session.components.flatMap { component in
-                session.breakpoints[component.name, default: []].map { "\(component.name): \($0.listing)" }
+                session.breakpoints[component.name, default: []].map {
+                    DisplayTruncation.sanitized("\(component.name): \($0.listing)")
+                }
             }
             session.print(lines.isEmpty ? "(no breakpoints)" : lines.joined(separator: "\n"))
             return
@@ -26,7 +28,7 @@ enum BreakCommand: ShellCommand {
         if !session.breakpoints[component.name, default: []].contains(where: { $0.text == breakpoint.text }) {
             session.breakpoints[component.name, default: []].append(breakpoint)
         }
-        session.print("breakpoint set in \(component.name): \(breakpoint.summary)")
+        session.print("breakpoint set in \(component.name): " + DisplayTruncation.sanitized(breakpoint.summary))
     }
 
     /// The component named, or the only one loaded with --debug.

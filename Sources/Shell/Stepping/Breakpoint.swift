@@ -47,7 +47,7 @@ struct Breakpoint: Equatable, CustomStringConvertible {
             let module = numbers.count == 2 ? numbers[0] : 0
             let index = numbers[numbers.count - 1]
             guard component.functionNames.contains(where: { $0.module == module && $0.index == index }) else {
-                throw ShellError("\(name) has no function \(index) in core module \(module)")
+                throw Self.error("\(name) has no function \(index) in core module \(module)")
             }
             target = .index(module: module, index: index)
             summary = "entering \(text)"
@@ -66,7 +66,7 @@ struct Breakpoint: Equatable, CustomStringConvertible {
                             $0.debugInfo?.functions.compactMap(\.name) ?? []
                         }
                 ).filter { $0.lowercased().contains(text.lowercased()) }.sorted()
-                throw ShellError(
+                throw Self.error(
                     "\(name) has no function named '\(text)'"
                         + (similar.isEmpty
                             ? "; 'functions' at a pause lists them"
@@ -84,7 +84,7 @@ struct Breakpoint: Equatable, CustomStringConvertible {
     {
         let modules = source.modulesWithDebugInfo
         guard !modules.isEmpty else {
-            throw ShellError(
+            throw Self.error(
                 "\(name) has no DWARF line information: 'break FILE:LINE' needs C built with -g "
                     + "(its functions can still be named: 'break FUNC')")
         }
@@ -103,7 +103,7 @@ struct Breakpoint: Equatable, CustomStringConvertible {
                 firstError = firstError ?? error
             }
         }
-        guard let found else { throw ShellError(firstError?.message ?? "no code at \(file):\(line)") }
+        guard let found else { throw Self.error(firstError?.message ?? "no code at \(file):\(line)") }
         let function = sites.first.flatMap { source.functionName(module: $0.module, offset: $0.offset) }
         let place = "\(SourceContext.baseName(found.file)):\(found.line)" + (function.map { " in \($0)" } ?? "")
         let summary = place + (found.moved ? " (line \(found.requestedLine) has no code)" : "")
@@ -136,6 +136,11 @@ struct Breakpoint: Equatable, CustomStringConvertible {
             return address
         }
         return body.firstInstruction
+    }
+
+    /// Messages name files and functions the component's DWARF and name section give: escaped.
+    private static func error(_ message: String) -> ShellError {
+        ShellError(DisplayTruncation.sanitized(message))
     }
 
     /// Whether entering this function stops here.
