@@ -25,8 +25,9 @@ public final class LoadedComponent {
     /// Stops calls that outlive `limits.callSeconds`; nil when there is no limit or no way to stop.
     private let clock: CallClock?
 
-    /// Whether the component was loaded for debugging: its wasm function entries and exits can
-    /// be stepped (`functionObserver`), and every call costs more (see `FunctionTracer`).
+    /// Whether the component was loaded for debugging: its wasm function entries and exits, and
+    /// its probes (source lines, instructions), can be stepped (`functionObserver`), and every
+    /// call costs more (see `FunctionTracer`, `ProbePlan`).
     public var isDebuggable: Bool { runtime.tracer != nil }
     /// Set by `abortRunningCall`: the running call ends with `StepAborted` at this place.
     private var abortPlace: String?
@@ -188,8 +189,9 @@ public final class LoadedComponent {
 
     public var lastHostCallBacktrace: [String] { runtime.lastHostCallBacktrace }
 
-    /// Told of every wasm function entry and exit while set; only for a debuggable component
-    /// (setting it on another does nothing). Setting it clears the shadow stack.
+    /// Told of every wasm function entry and exit, and of every armed probe reached, while set;
+    /// only for a debuggable component (setting it on another does nothing). Setting it clears
+    /// the shadow stack.
     public var functionObserver: ((FunctionEvent) -> Void)? {
         get { runtime.tracer?.observer }
         set { runtime.tracer?.observer = newValue }

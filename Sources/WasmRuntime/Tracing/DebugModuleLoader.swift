@@ -8,9 +8,9 @@ enum DebugModuleLoader {
     static let statementCaptureLimit = 32
     /// Instruction probes are many: each passes fewer locals, to bound the code they add.
     static let instructionCaptureLimit = 8
-    /// A module with more code than this gets no instruction probes (each instruction would
-    /// grow some tenfold): it can still be stepped by function.
-    static let instructionProbeCodeLimit = 2 << 20
+    /// A module larger than this gets no instruction probes (its twins would grow some tenfold
+    /// over its code): it can still be stepped by function.
+    static let instructionProbeModuleLimit = 2 << 20
 
     /// The instrumented bytes and the module's description. Throws only when the module cannot
     /// be instrumented at all (the caller then runs it as it is).
@@ -63,7 +63,7 @@ enum DebugModuleLoader {
                 placement: .statements(Set(debugInfo.statements.map(\.address.value))), requiredLocals: required,
                 maximumCapturedLocals: statementCaptureLimit, module: number)
         }
-        guard bytes.count <= instructionProbeCodeLimit else {
+        guard bytes.count <= instructionProbeModuleLimit else {
             notes.append("it is too large for instruction probes (\(bytes.count) bytes)")
             return nil
         }
