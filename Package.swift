@@ -26,11 +26,12 @@ let package = Package(
         // The component model without an engine: binary parser, WIT types, values, WAVE, WIT text.
         .target(name: "WasmComponent"),
         // Components running on WasmKit: instantiation, canonical calls, resources, interrupts,
-        // limits, function tracing. The only target that imports WasmKit; it knows nothing of
-        // policies: every host call goes to the `HostCallHandler` it was given.
+        // limits, function tracing and source-level probes (from DWARF). The only target that
+        // imports WasmKit; it knows nothing of policies: every host call goes to the
+        // `HostCallHandler` it was given.
         .target(
             name: "WasmRuntime",
-            dependencies: ["WasmComponent", .product(name: "WasmKit", package: "WasmKit")]
+            dependencies: ["WasmComponent", "DebugInfo", .product(name: "WasmKit", package: "WasmKit")]
         ),
         // What a component may do: policy, the capability gate, audit, hosts, the sandboxed file
         // system, manifests. Serves the runtime's host calls; never touches WasmKit.
@@ -45,7 +46,8 @@ let package = Package(
         // stepping, the inspector, script runner, interactive front end, and the one-shot programs
         // (`invoke`, `wit`, `demo`) the executable hands over to.
         .target(
-            name: "Shell", dependencies: ["Capabilities", "WasmRuntime", "WasmComponent", "LineEditor", "TerminalUI"]),
+            name: "Shell",
+            dependencies: ["Capabilities", "WasmRuntime", "WasmComponent", "DebugInfo", "LineEditor", "TerminalUI"]),
         // The command line: argument parsing for each subcommand, handing over to the shell.
         .target(
             name: "WasmshCLI",
@@ -75,7 +77,8 @@ let package = Package(
         .testTarget(name: "WasmComponentTests", dependencies: ["WasmComponent"], exclude: ["WIT/Fixtures"]),
         .testTarget(
             name: "ShellTests", dependencies: ["Shell", "PTYTestSupport"], exclude: ["Transcripts", "Programs/SeedExpected"]),
-        .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime"], exclude: ["WasmKitWorkarounds/Fixtures"]),
+        .testTarget(
+            name: "WasmRuntimeTests", dependencies: ["WasmRuntime", "DebugInfo"], exclude: ["WasmKitWorkarounds/Fixtures", "Debugging/Fixtures"]),
         .testTarget(name: "CapabilitiesTests", dependencies: ["Capabilities"]),
         .testTarget(name: "WasmshCLITests", dependencies: ["WasmshCLI"]),
     ]

@@ -175,6 +175,12 @@ ROWS = [
     ("step.recurse-debug", "the same, loaded --debug, not stepped [µs/call]", True, no_goal),
     ("step.recurse-stepped", "the same, stepped without pauses [µs/call]", True, no_goal),
     ("step.spin-debug", "spin(N) loaded --debug [µs/call]", True, no_goal),
+    ("source.squares", "sum-squares(1000), C -O0 with DWARF [µs/call]", True, no_goal),
+    ("source.squares-debug", "the same, loaded --debug, not stepped [µs/call]", True, no_goal),
+    ("source.squares-stepped", "the same, stepped, line probes unarmed [µs/call]", True, no_goal),
+    ("source.squares-lines", "the same, line probes armed, no pause [µs/call]", True, no_goal),
+    ("source.spin-stepped", "spin(N/100) stepped, instruction probes unarmed [µs/call]", True, no_goal),
+    ("source.spin-stepi", "spin(N/100), instruction probes armed [µs/call]", True, no_goal),
 ]
 
 
@@ -203,7 +209,9 @@ def table(ws, wt):
 def notes(ws, wt):
     out = []
     for key in ("large.first-call", "compute.spin", "compute.interrupt", "step.recurse-debug", "step.recurse-stepped",
-                "step.spin-debug", "memory.values", "memory.trusted"):
+                "step.spin-debug", "source.squares-debug", "source.squares-stepped", "source.squares-lines",
+                "source.spin-stepped", "source.spin-stepi",
+                "memory.values", "memory.trusted"):
         for side in (ws, wt):
             if side.note(key):
                 out.append(f"  {side.name} {key}: {side.note(key)}")

@@ -38,11 +38,17 @@ struct ShellCommand: ParsableCommand {
     @Option(help: "Resolve components' relative file paths against this directory (default: the working directory).")
     var root: String?
 
+    @Option(
+        name: .customLong("source-dir"),
+        help: "Look for the source files of components' DWARF here too (repeatable; also 'source-dir DIR').")
+    var sourceDirectories: [String] = []
+
     func run() throws {
         var settings = SessionSettings()
         settings.auditLogPath = auditLog
         settings.outputIsTerminal = TerminalCapabilities.isTerminal(descriptor: 1)
         if let root { settings.root = root }
+        settings.sourceDirectories = sourceDirectories
         let capabilities = TerminalCapabilities.detect(noColorFlag: noColor)
         let output = StandardStreams()
         let session: Session

@@ -157,6 +157,44 @@ struct InspectorStepTests {
         #expect(model.isFinished)
     }
 
+    @Test("a component with DWARF: Enter steps by source line, the pane shows the code around it, v the locals")
+    func stepSourceLines() throws {
+        let (session, _) = try makeInspectorSession(loading: [])
+        try session.execute("load components/debug.wasm --debug")
+        let model = try InspectorModel(session: session, selecting: "debug")
+        model.perform(.focusNext)
+        let keys = PauseKeys([.enter, .enter, .character("v"), .character("c")], model: model)
+        keys.inspect = { model in
+            #expect(InspectorKeys.action(for: .enter, in: model) == .stepAnswer("line"))
+            #expect(InspectorKeys.action(for: .character("i"), in: model) == .stepAnswer("into"))
+            #expect(InspectorKeys.action(for: .character("t"), in: model) == .stepAnswer("stepi"))
+        }
+        // sum-squares(0), the placeholder argument: line, line, locals, continue (each answer redraws).
+        #expect(try step(model, keys: keys) == 4)
+        #expect(keys.isDone)
+        let first = try #require(keys.snapshots.first)
+        #expect(first.headline == "paused entering sum_squares (module 0 function 1) at debug.c:26, depth 1")
+        #expect(first.helpLine == "Enter line  n next  f finish  b break  c continue  x abort  ? keys")
+        let line = try #require(keys.snapshots.dropFirst().first)
+        #expect(line.headline == "paused at debug.c:27 in sum_squares, depth 1")
+        let pane = InspectorView.stepperLines(line.stepper, width: 100, rows: 12).map(\.text)
+        #expect(
+            Array(pane.prefix(6)) == [
+                "paused at debug.c:27 in sum_squares, depth 1",
+                "   25  EXPORT(\"sum-squares\")",
+                "   26  uint32_t sum_squares(uint32_t n) {",
+                "=> 27    uint32_t total = 0;",
+                "   28    for (uint32_t i = 1; i <= n; i++) {",
+                "   29      // This comment line has no code: a breakpoint here moves to the next line.",
+            ])
+        #expect(InspectorView.stepperLines(line.stepper, width: 100, rows: 12)[3].role == .bold)
+        // The code gives way first: one row is kept for the newest note.
+        #expect(InspectorView.stepperLines(line.stepper, width: 100, rows: 3).count == 3)
+        let locals = try #require(keys.snapshots.last)
+        #expect(locals.log.contains("  uint32_t n = 0"))
+        #expect(model.status.message.hasPrefix("debug.sum-squares(0) → 0"))
+    }
+
     @Test("Esc at a host call aborts the call, which the audit records; with no keys left the call is aborted too")
     func abortAtHostCall() throws {
         let (session, _) = try makeInspectorSession(loading: ["malicious"])

@@ -253,4 +253,50 @@ struct SteppingPTYTests {
                 "it was aborted mid-call; 'reload malicious' to start afresh"))
         try shell.quit()
     }
+
+    @Test(
+        "a C component loaded with --debug is stepped by source line at a terminal: break, list, locals, line, next, finish, bt"
+    )
+    func sourceLines() throws {
+        let shell = try InteractiveSession()
+        #expect(try shell.run("load components/debug.wasm --debug").contains("source lines of 4 files"))
+        // Tab completes source files and C functions after break.
+        try shell.process.send("break debug.\t")
+        try shell.process.waitFor("break debug.c:")
+        try shell.process.send("30\r")
+        let set = try shell.process.waitFor("wasmsh> ")
+        try shell.process.waitForNonCanonicalMode()
+        #expect(set.contains("breakpoint set in debug: debug.c:30 in sum_squares"))
+        try shell.process.send("step debug.sum-squares(3)\r")
+        #expect(try shell.process.waitFor("step> ").contains("paused entering sum_squares (module 0 function 1)"))
+        try shell.process.waitForNonCanonicalMode()
+        let hit = try answer(shell, "continue")
+        #expect(hit.contains("paused at debug.c:30 in sum_squares, depth 1 (breakpoint)"))
+        #expect(hit.contains("30      uint32_t squared = square(i);"))
+        let listed = try answer(shell, "list")
+        #expect(listed.contains("=> 30      uint32_t squared = square(i);"))
+        #expect(listed.contains("   31      total += squared;"))
+        let locals = try answer(shell, "locals")
+        #expect(locals.contains("uint32_t n = 3"))
+        #expect(locals.contains("uint32_t i = 1"))
+        #expect(try answer(shell, "line").contains("paused at debug.c:22 in square, depth 2"))
+        // Enter repeats the last motion: the next line, back in sum_squares.
+        #expect(try answer(shell, "").contains("paused at debug.c:31 in sum_squares, depth 1"))
+        #expect(try answer(shell, "next").contains("paused at debug.c:28 in sum_squares, depth 1"))
+        // Tab completes variable names after print.
+        try shell.process.send("print tot\t")
+        try shell.process.waitFor("print total")
+        #expect(try answer(shell, "").contains("uint32_t total = 1"))
+        try shell.process.send("delete debug.c:30\r")
+        try shell.process.waitFor("breakpoint deleted: debug.c:30")
+        try shell.process.waitFor("step> ")
+        try shell.process.waitForNonCanonicalMode()
+        #expect(try answer(shell, "finish").contains("paused leaving sum_squares (module 0 function 1) at debug.c:34"))
+        #expect(try answer(shell, "bt").contains("#0 sum_squares (debug.c:34)"))
+        try shell.process.send("continue\r")
+        let done = try shell.process.waitFor("wasmsh> ")
+        try shell.process.waitForNonCanonicalMode()
+        #expect(done.contains("14"))
+        try shell.quit()
+    }
 }

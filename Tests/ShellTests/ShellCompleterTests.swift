@@ -34,11 +34,32 @@ struct ShellCompleterTests {
         #expect(candidates("fi", in: session) == ["finish"])
         #expect(candidates("d", in: session) == ["deny", "delete"])
         #expect(candidates("break text_app", in: session) == ["text_append", "text_append_cstr"])
+        let loaded = component.sandboxed.component
         session.breakpoints["malicious"] = [
-            try Breakpoint("skill_run", in: component.sandboxed.component.functionNames, component: "malicious")
+            try Breakpoint("skill_run", in: loaded, source: SourceContext(component: loaded), name: "malicious")
         ]
         #expect(candidates("delete ", in: session) == ["skill_run"])
         session.steppingComponent = nil
         #expect(candidates("fi", in: session).isEmpty)
+    }
+
+    @Test("break completes source files and C functions of the DWARF; print completes variable names")
+    func sourceTargets() throws {
+        let (session, _) = try makeInspectorSession(loading: [])
+        try session.execute("load components/debug.wasm --debug")
+        #expect(candidates("break sha", in: session) == ["shapes.c:", "shapes.h:"])
+        #expect(candidates("break squ", in: session) == ["square"])
+        #expect(candidates("break debug segment_m", in: session) == ["segment_manhattan"])
+        // delete takes a breakpoint, or a component and then its breakpoint.
+        #expect(candidates("delete ", in: session) == ["debug"])
+        try session.execute("break debug.c:30")
+        #expect(candidates("delete ", in: session) == ["debug.c:30", "debug"])
+        let component = try session.component(named: "debug")
+        session.steppingComponent = component
+        #expect(candidates("print tot", in: session) == ["total"])
+        #expect(candidates("p calls", in: session) == ["calls_served"])
+        #expect(candidates("b cabi.", in: session) == ["cabi.c:"])
+        #expect(candidates("li", in: session) == ["line", "list"])
+        session.steppingComponent = nil
     }
 }

@@ -68,7 +68,7 @@ struct TranscriptTests {
         let scripts = Self.names.compactMap { Self.expected($0, "wsh") }.joined(separator: "\n")
         for command in [
             "load", "unload", "components", "imports", "exports", "wit", "grant", "revoke", "grants", "save", "call",
-            "let", "vars", "drop", "audit", "help", "history", "source", "quit",
+            "let", "vars", "drop", "audit", "help", "history", "source", "quit", "break", "delete", "source-dir",
         ] {
             #expect(scripts.contains("\n\(command)") || scripts.hasPrefix(command), "no transcript uses '\(command)'")
         }

@@ -23,6 +23,9 @@ struct ComputeBenchmarks {
             + (try FunctionSteppingBenchmark(
                 files: files, sampler: sampler, depth: 1_000, iterations: iterations
             ).run())
+            + (try SourceSteppingBenchmark(
+                files: files, sampler: sampler, rounds: 1_000, iterations: iterations
+            ).run())
     }
 
     private func spinMilliseconds(_ bytes: [UInt8], limits: ComponentLimits) throws -> Double {

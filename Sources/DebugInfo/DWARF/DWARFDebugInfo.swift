@@ -161,6 +161,21 @@ public struct DWARFDebugInfo: Sendable {
         functions.filter { $0.name == name || $0.linkageName == name }
     }
 
+    /// Where a breakpoint on the function stops, after the code that sets up its frame: the
+    /// first statement at or after the line table's prologue_end row inside the function, else
+    /// its second statement (the first is its opening line), else its first; nil without any.
+    public func firstStatementAfterPrologue(of function: DebugFunction) -> CodeOffset? {
+        let inside = statements(in: function).map(\.address)
+        var prologueEnd: CodeOffset?
+        for table in lineTables {
+            for row in table.rows where row.isPrologueEnd && !row.isEndSequence && function.contains(row.address) {
+                prologueEnd = min(prologueEnd ?? row.address, row.address)
+            }
+        }
+        if let prologueEnd, let statement = inside.first(where: { $0 >= prologueEnd }) { return statement }
+        return inside.count > 1 ? inside[1] : inside.first
+    }
+
     /// The function whose code contains the offset (the smallest, should ranges overlap).
     public func function(containing offset: CodeOffset) -> DebugFunction? {
         functions.filter { $0.contains(offset) }.min { Self.size($0) < Self.size($1) }

@@ -6,8 +6,8 @@ enum CommandTable {
         [
             LoadCommand.self, UnloadCommand.self, ReloadCommand.self, ComponentsCommand.self, ImportsCommand.self,
             ExportsCommand.self, WitCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self,
-            SaveCommand.self, CallCommand.self, RunCommand.self, ShowCommand.self, StepCommand.self, WatchCommand.self,
-            LetCommand.self, VarsCommand.self,
+            SaveCommand.self, CallCommand.self, RunCommand.self, ShowCommand.self, StepCommand.self, BreakCommand.self,
+            DeleteCommand.self, SourceDirCommand.self, WatchCommand.self, LetCommand.self, VarsCommand.self,
             DropCommand.self,
             AuditCommand.self, LimitsCommand.self, HelpCommand.self, HistoryCommand.self, SourceCommand.self,
             QuitCommand.self,

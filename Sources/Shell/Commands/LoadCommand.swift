@@ -11,7 +11,7 @@ enum LoadCommand: ShellCommand {
     ])
     static let summary =
         "parse, validate and instantiate a component; apply manifests/NAME.toml if present; "
-        + "--debug: step its wasm functions (calls run slower)"
+        + "--debug: step its wasm functions, source lines (DWARF) and instructions (calls run slower)"
     static let example = "load malicious\nload components/values.wasm as v2\nload compute --debug"
 
     static func run(_ arguments: ParsedArguments, in session: Session) throws {
@@ -71,7 +71,7 @@ enum LoadCommand: ShellCommand {
         }
         session.print(line)
         if let pinNote { session.print(pinNote) }
-        if debuggable { session.print("  " + debugNote(sandboxed.component)) }
+        if debuggable { for line in debugLines(sandboxed.component) { session.print("  " + line) } }
         for part in sandboxed.component.uninterruptibleParts {
             session.print("  warning: Ctrl-C and the time limit cannot stop this \(part)")
         }
@@ -90,10 +90,38 @@ enum LoadCommand: ShellCommand {
     /// `reload C --no-debug`: back to an engine without function hooks.
     static let noDebugFlag = "--no-debug"
 
-    /// What `--debug` gave: the functions `step` can stop at, and the price.
+    /// What `--debug` gave: where `step` can stop (functions, source lines where a module has
+    /// DWARF, instructions where it has not), and the price.
     static func debugNote(_ component: LoadedComponent) -> String {
-        "debug: `step` pauses at entries and exits of \(count(component.functionNames.count, "wasm function")); "
-            + "calls run slower (function hooks on every call)"
+        let modules = component.debugModules
+        let lines = modules.filter { $0.stepping == .lines }
+        let instructions = modules.filter { $0.stepping == .instructions }
+        var places = ["entries and exits of \(count(component.functionNames.count, "wasm function"))"]
+        if !lines.isEmpty {
+            let files = Set(lines.flatMap { $0.debugInfo?.sourceFiles ?? [] }).count
+            places.append(
+                "source lines of \(count(files, "file")) (DWARF in \(moduleList(lines)))")
+        }
+        if !instructions.isEmpty { places.append("each instruction of \(moduleList(instructions)) (stepi)") }
+        let last = places.removeLast()
+        let where_ = places.isEmpty ? last : places.joined(separator: ", ") + " and " + last
+        return "debug: `step` pauses at \(where_); calls run slower (function hooks on every call"
+            + (lines.isEmpty ? ")" : ", a probe on every line)")
+    }
+
+    /// The note, then what could not be done for debugging (DWARF unreadable, no probes).
+    static func debugLines(_ component: LoadedComponent) -> [String] {
+        [debugNote(component)]
+            + component.debugModules.flatMap { module in
+                module.notes.map { DisplayTruncation.sanitized("warning: core module \(module.number): \($0)") }
+            }
+    }
+
+    /// `module 0`, `modules 1 and 2`.
+    private static func moduleList(_ modules: [DebugModule]) -> String {
+        let numbers = modules.map { String($0.number) }
+        guard numbers.count > 1 else { return "module \(numbers.first ?? "")" }
+        return "modules " + numbers.dropLast().joined(separator: ", ") + " and " + (numbers.last ?? "")
     }
 
     static func count(_ number: Int, _ noun: String) -> String {

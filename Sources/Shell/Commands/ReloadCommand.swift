@@ -31,6 +31,6 @@ enum ReloadCommand: ShellCommand {
         session.print(
             "reloaded \(old.name) (\(old.path)) with its policy"
                 + (stale.isEmpty ? "" : "; dropped stale handles: " + stale.map { "$" + $0 }.joined(separator: ", ")))
-        if debuggable { session.print("  " + LoadCommand.debugNote(fresh.component)) }
+        if debuggable { for line in LoadCommand.debugLines(fresh.component) { session.print("  " + line) } }
     }
 }

@@ -18,13 +18,15 @@ struct Argument: Sendable, Equatable {
         case newName
         /// The rest of the line, taken as written: `C.f(args)` or `$h.m(args)`.
         case call
-        /// A wasm function of the component being stepped (`break FUNC`).
-        case wasmFunction
-        /// A breakpoint of the component being stepped (`delete FUNC`).
+        /// Where `break` stops: `FILE:LINE`, a C function, a wasm function of the component.
+        case breakTarget
+        /// A breakpoint of the component (`delete TARGET`).
         case breakpoint
         /// A word passed on as written (`run`'s arguments for the guest): words that look like
         /// flags are the guest's, not the shell's; only the command's options (`< FILE`) are read.
         case passedOn
+        /// A source variable visible at the pause (`print VAR`).
+        case sourceVariable
         /// Anything else (a number, a size, a duration): nothing to complete.
         case value
     }

@@ -11,7 +11,7 @@ enum InspectorKeys {
         }
         if model.prompt != nil || model.stepper?.input != nil { return promptAction(for: key) }
         if model.overlay != nil { return .dismissOverlay }
-        if model.stepper != nil { return pauseAction(for: key) }
+        if let stepper = model.stepper { return pauseAction(for: key, lines: stepper.hasLines) }
         return browsingAction(for: key)
     }
 
@@ -54,14 +54,19 @@ enum InspectorKeys {
     }
 
     /// At a stepped call's pause: each answer key sends a step answer word, and StepSession
-    /// says when it does not apply here. The audit pane scrolls meanwhile.
-    static func pauseAction(for key: FullScreenKey) -> InspectorAction? {
+    /// says when it does not apply here. The audit pane scrolls meanwhile. Where the code has
+    /// DWARF `lines`, Enter and Space step by source line; `i` and `s` always by function.
+    static func pauseAction(for key: FullScreenKey, lines: Bool = false) -> InspectorAction? {
         switch key {
         case .character("a"): return .stepAnswer("allow")
         case .character("d"): return .stepAnswer("deny")
         case .character("g"): return .stepAnswer("grant")
         case .character("r"): return .stepAnswer("revoke")
-        case .enter, .character(" "), .character("i"), .character("s"): return .stepAnswer("into")
+        case .enter, .character(" "): return .stepAnswer(lines ? "line" : "into")
+        case .character("i"), .character("s"): return .stepAnswer("into")
+        case .character("l"): return .stepAnswer("line")
+        case .character("t"): return .stepAnswer("stepi")
+        case .character("v"): return .stepAnswer("locals")
         case .character("n"): return .stepAnswer("next")
         case .character("f"): return .stepAnswer("finish")
         case .character("c"): return .stepAnswer("continue")
@@ -95,7 +100,8 @@ enum InspectorKeys {
             // Within 80 columns; `?` lists every key.
             let isHostCall = stepper.pause?.isHostCall == true
             let decisions = isHostCall ? "a allow  d deny  g grant  " + (stepper.isDebuggable ? "" : "r revoke  ") : ""
-            let motions = stepper.isDebuggable ? "Enter into  n next  " + (isHostCall ? "" : "f finish  b break  ") : ""
+            let enter = stepper.hasLines ? "Enter line  " : "Enter into  "
+            let motions = stepper.isDebuggable ? enter + "n next  " + (isHostCall ? "" : "f finish  b break  ") : ""
             return decisions + motions + "c continue  x abort  ? keys"
         }
         return "q quit  ? help  Tab pane  g grant/revoke  Enter call  s step  m message"
@@ -122,14 +128,18 @@ enum InspectorKeys {
         "a                 allow this host call once, whatever the policy says",
         "d                 deny this host call once, whatever the policy says",
         "g, r              grant / revoke the whole interface, then the policy decides",
-        "Enter, Space, i   into: run to the next function entry or exit, or host call",
-        "n                 next: the same, stepping over deeper calls",
+        "Enter, Space      line where the code has DWARF lines, else into",
+        "i, s              into: run to the next function entry or exit, or host call",
+        "l                 line: run to the next source line, into calls",
+        "n                 next: the next line (or function event) here, over calls",
         "f                 finish: run until the current function returns",
-        "b                 break: type FUNC, Enter; the call stops on entering it",
-        "                  (into, next, finish, break need the component loaded --debug)",
+        "t                 stepi: run to the next instruction (code without DWARF)",
+        "v                 locals: the wasm locals and source variables",
+        "b                 break: type FILE:LINE or FUNC, Enter; the call stops there",
+        "                  (motions, break and locals need the component loaded --debug)",
         "c                 continue: pause only at breakpoints; the policy decides",
         ":                 type any step answer: grant PATH --write, revoke PATH,",
-        "                  args, bt, delete FUNC, functions TEXT, help",
+        "                  args, bt, list, print VAR, delete TARGET, functions, help",
         "x, q, Esc         abort the call (q again leaves the inspector)",
         "Up/Down, PgUp/PgDn  scroll the audit pane",
         "m                 show the stepper's log in full",

@@ -287,7 +287,10 @@ final class InspectorModel {
         }
         do {
             let prepared = try session.calls.prepare(text, verb: "step")
-            stepper = InspectorStepper(call: text, isDebuggable: prepared.component.sandboxed.component.isDebuggable)
+            let loaded = prepared.component.sandboxed.component
+            stepper = InspectorStepper(
+                call: text, isDebuggable: loaded.isDebuggable,
+                hasLines: loaded.debugModules.contains { $0.stepping == .lines })
             let outcome = try StepSession(component: prepared.component, session: session, console: console).run(
                 prepared)
             let shown =

@@ -9,6 +9,8 @@ struct InspectorStepper {
     /// Whether the component was loaded with --debug, so function answers (into, next, finish,
     /// break) apply; only the key help uses it, StepSession decides.
     let isDebuggable: Bool
+    /// Whether some of its code has DWARF lines: then Enter steps by line (`line`), `i` by function.
+    let hasLines: Bool
     /// The pause shown last; nil before the first.
     private(set) var pause: StepPause?
     /// True while the guest runs: from the start and from an answer to the next pause.
@@ -19,9 +21,10 @@ struct InspectorStepper {
     /// The answer the last key chose, until the console takes it.
     private(set) var answer: String?
 
-    init(call: String, isDebuggable: Bool) {
+    init(call: String, isDebuggable: Bool, hasLines: Bool = false) {
         self.call = call
         self.isDebuggable = isDebuggable
+        self.hasLines = hasLines
     }
 
     /// Waiting for an answer at `pause`.

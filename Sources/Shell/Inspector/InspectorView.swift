@@ -166,6 +166,12 @@ enum InspectorView {
         if let policy = pause.policySummary {
             lines.append(("policy: " + policy.text, policy.allows ? .allowed : .denied))
         }
+        // The code around the pause, while it leaves a row for the newest note.
+        let code = pause.listing.prefix(max(0, rows - lines.count - 1))
+        lines += code.map { line in
+            let text = FullScreen.prefix(of: DisplayTruncation.sanitized(line), fittingIn: max(1, width))
+            return (text, line.hasPrefix("=>") ? .bold : nil)
+        }
         lines = Array(lines.prefix(rows))
         let room = rows - lines.count
         let frames = pause.backtrace.enumerated().map { "  #\($0.offset) \($0.element)" }

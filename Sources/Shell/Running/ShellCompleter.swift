@@ -1,4 +1,5 @@
 import Capabilities
+import DebugInfo
 import LineEditor
 import WasmComponent
 import WasmRuntime
@@ -80,10 +81,13 @@ struct ShellCompleter {
             return words(session.bindings.keys.sorted().map { "$" + $0 })
         case .call:
             return calls(word)
-        case .wasmFunction:
-            return words(stepping?.sandboxed.component.functionNames.compactMap(\.name) ?? [])
+        case .breakTarget:
+            return breakTargets(word, in: stepping ?? debugComponent(values))
         case .breakpoint:
-            return words(stepping.map { session.breakpoints[$0.name, default: []].map(\.description) } ?? [])
+            let component = stepping ?? debugComponent(values)
+            return words(component.map { session.breakpoints[$0.name, default: []].map(\.description) } ?? [])
+        case .sourceVariable:
+            return words(stepping.map { sourceVariables(of: $0) } ?? [])
         case .newName, .value, .passedOn:
             return []
         }
@@ -195,5 +199,43 @@ enum WAVEPlaceholder {
         case .own, .borrow: return "$handle"
         case .alias(_, let target): return text(for: target)
         }
+    }
+}
+
+extension ShellCompleter {
+    /// The component `break` and `delete` at the command line mean: the one named before the
+    /// target, else the only one loaded for debugging.
+    func debugComponent(_ values: [String: [String]]) -> SessionComponent? {
+        if let name = values[Argument.component.placeholder]?.first {
+            return session.components.first { $0.name == name }
+        }
+        let debuggable = session.components.filter { $0.sandboxed.component.isDebuggable }
+        return debuggable.count == 1 ? debuggable.first : nil
+    }
+
+    /// Function names (from the name section and DWARF), and `FILE:` for each source file.
+    func breakTargets(_ word: String, in component: SessionComponent?) -> [CompletionCandidate] {
+        guard let loaded = component?.sandboxed.component else { return [] }
+        let modules = loaded.debugModules.compactMap(\.debugInfo)
+        let files = Set(modules.flatMap(\.sourceFiles).map { SourceContext.baseName($0) + ":" })
+        let functions = Set(
+            loaded.functionNames.compactMap(\.name) + modules.flatMap { $0.functions.compactMap(\.name) })
+        return files.sorted().filter { $0.hasPrefix(word) }.map { CompletionCandidate($0, terminator: "") }
+            + functions.sorted().filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) }
+    }
+
+    /// Every variable name the component's DWARF knows (locals of every function, and globals).
+    func sourceVariables(of component: SessionComponent) -> [String] {
+        let modules = component.sandboxed.component.debugModules.compactMap(\.debugInfo)
+        var names = Set<String>()
+        func visit(_ scope: DebugScope) {
+            for variable in scope.variables { if let name = variable.name { names.insert(name) } }
+            scope.children.forEach(visit)
+        }
+        for info in modules {
+            for function in info.functions { visit(function.scope) }
+            for global in info.globals { if let name = global.name { names.insert(name) } }
+        }
+        return names.sorted()
     }
 }

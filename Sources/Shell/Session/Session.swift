@@ -34,6 +34,8 @@ public final class Session {
     lazy var stepConsole: StepConsole = LineStepConsole(session: self)
     /// Manifests `save` wrote in this session: written over again without --force.
     var savedManifests: Set<String> = []
+    /// Finds the source files of components' DWARF on the host (`list`, line pauses).
+    lazy var sources = SourceLocator(directories: settings.sourceDirectories)
     /// `audit clear` hides events up to this sequence number (the log itself keeps them).
     var auditClearedThrough: UInt64 = 0
 

@@ -11,6 +11,8 @@ public struct SessionSettings: Sendable {
     /// Whether standard output is a terminal: then a long result prints cut short, and text from
     /// a guest is shown with its control characters escaped.
     public var outputIsTerminal = false
+    /// Where to look for source files DWARF names, besides the paths it gives (`--source-dir`).
+    public var sourceDirectories: [String] = []
 
     public init() {}
 }

@@ -4,7 +4,8 @@
 struct StepAnswer: Sendable {
     enum Action: Sendable {
         case allow, deny, grant, revoke, args
-        case into, next, finish, `continue`, `break`, delete, functions, backtrace, abort, help
+        case into, line, next, finish, stepInstruction, `continue`, `break`, delete, functions, backtrace
+        case list, locals, print, abort, help
     }
 
     enum Place: Sendable {
@@ -18,7 +19,7 @@ struct StepAnswer: Sendable {
     let aliases: [String]
     let action: Action
     let place: Place
-    /// Needs the component loaded with --debug (function stepping).
+    /// Needs the component loaded with --debug (function and source stepping).
     let needsDebug: Bool
     /// The arguments after the word.
     let syntax: CommandSyntax
@@ -56,23 +57,39 @@ struct StepAnswer: Sendable {
             "into", aliases: ["s", "step"], .into, .anywhere, needsDebug: true,
             help: "run to the next function entry or exit, or host call"),
         StepAnswer(
-            "next", aliases: ["n"], .next, .anywhere, needsDebug: true, help: "the same, stepping over deeper calls"),
+            "line", aliases: ["l"], .line, .anywhere, needsDebug: true,
+            help: "run to the next source line, into calls (code with DWARF)"),
+        StepAnswer(
+            "next", aliases: ["n"], .next, .anywhere, needsDebug: true,
+            help: "the next line of this function, over calls (without lines: the next entry or exit at this depth)"),
         StepAnswer(
             "finish", aliases: ["f"], .finish, .anywhere, needsDebug: true,
             help: "run until the current function returns"),
+        StepAnswer(
+            "stepi", aliases: ["si"], .stepInstruction, .anywhere, needsDebug: true,
+            help: "run to the next wasm instruction (code without DWARF; with DWARF, the next statement)"),
         StepAnswer(
             "continue", aliases: ["c"], .continue, .anywhere,
             help: "stop pausing but at breakpoints; the policy decides host calls"),
         StepAnswer(
             "break", aliases: ["b"], .break, .anywhere, needsDebug: true,
-            [.optional([.argument(Argument("FUNC", .wasmFunction))])],
-            help: "stop on entering FUNC (name, index, or MODULE:INDEX); alone: list them"),
+            [.optional([.argument(Breakpoint.argument)])],
+            help: "stop at FILE:LINE or a C function's first line (DWARF), or on entering FUNC; alone: list them"),
         StepAnswer(
-            "delete", .delete, .anywhere, [.argument(Argument("FUNC", .breakpoint))], help: "remove a breakpoint"),
+            "delete", .delete, .anywhere, [.argument(Argument("TARGET", .breakpoint))], help: "remove a breakpoint"),
         StepAnswer(
             "functions", .functions, .anywhere, needsDebug: true, [.optional([.argument(Argument("TEXT", .value))])],
             help: "list the functions (whose name contains TEXT)"),
-        StepAnswer("bt", .backtrace, .anywhere, help: "show the guest's wasm call stack"),
+        StepAnswer(
+            "list", .list, .anywhere, needsDebug: true, [.optional([.argument(Argument("LINE|FILE:LINE", .value))])],
+            help: "show the source around the current line (or LINE)"),
+        StepAnswer(
+            "locals", .locals, .anywhere, needsDebug: true,
+            help: "show the current function's wasm locals and source variables"),
+        StepAnswer(
+            "print", aliases: ["p"], .print, .anywhere, needsDebug: true,
+            [.argument(Argument("VAR", .sourceVariable))], help: "show a source variable (local, parameter or global)"),
+        StepAnswer("bt", .backtrace, .anywhere, help: "show the guest's wasm call stack, with source lines"),
         StepAnswer("abort", .abort, .anywhere, help: "end the call now with an error"),
         StepAnswer("help", aliases: ["?"], .help, .anywhere, help: "this list"),
     ]
@@ -95,6 +112,9 @@ struct StepAnswer: Sendable {
         return
             (["at a host call:"] + lines(.hostCall)
             + ["anywhere (a host call pending is then decided by the policy):"] + lines(.anywhere)
-            + ["\(debugList) need the component loaded with --debug."]).joined(separator: "\n")
+            + [
+                "\(debugList) need the component loaded with --debug;",
+                "line, list, locals and print need DWARF (C built with -g).",
+            ]).joined(separator: "\n")
     }()
 }

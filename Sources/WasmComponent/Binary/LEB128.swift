@@ -120,4 +120,16 @@ package enum LEB128 {
             bytes.append(rest == 0 ? low : low | 0x80)
         } while rest != 0
     }
+
+    /// Appends a signed `value` in the shortest encoding (an `i32.const` or `i64.const` immediate).
+    package static func appendSigned(_ value: Int64, to bytes: inout [UInt8]) {
+        var rest = value
+        while true {
+            let low = UInt8(truncatingIfNeeded: rest) & 0x7F
+            rest >>= 7
+            let done = (rest == 0 && low & 0x40 == 0) || (rest == -1 && low & 0x40 != 0)
+            bytes.append(done ? low : low | 0x80)
+            if done { return }
+        }
+    }
 }

@@ -32,6 +32,8 @@ final class ComponentRuntime {
     var importedFunctions: [HostCallContext] = []
     /// Core modules defined so far: the next one's number in `CoreFunctionName`.
     var coreModuleCount = 0
+    /// Loaded for debugging: each core module's DWARF and probes, by module number.
+    var debugModules: [Int: DebugModule] = [:]
     /// Runs the core modules' start functions where they can be stopped (see the type).
     let startFunctions: StartFunctionGuard
 

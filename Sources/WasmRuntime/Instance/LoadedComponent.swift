@@ -31,8 +31,9 @@ public final class LoadedComponent {
     /// Stops calls that outlive `limits.callSeconds`; nil when there is no limit or no way to stop.
     private let clock: CallClock?
 
-    /// Whether the component was loaded for debugging: its wasm function entries and exits can
-    /// be stepped (`functionObserver`), and every call costs more (see `FunctionTracer`).
+    /// Whether the component was loaded for debugging: its wasm function entries and exits, and
+    /// its probes (source lines, instructions), can be stepped (`functionObserver`), and every
+    /// call costs more (see `FunctionTracer`, `ProbePlan`).
     public var isDebuggable: Bool { runtime.tracer != nil }
     /// Set by `abortRunningCall`: the running call ends with `StepAborted` at this place.
     private var abortPlace: String?
@@ -240,15 +241,51 @@ public final class LoadedComponent {
 
     public var lastHostCallBacktrace: [String] { runtime.lastHostCallBacktrace }
 
-    /// Told of every wasm function entry and exit while set; only for a debuggable component
-    /// (setting it on another does nothing). Setting it clears the shadow stack.
+    /// Told of every wasm function entry and exit, and of every armed probe reached, while set;
+    /// only for a debuggable component (setting it on another does nothing). Setting it clears
+    /// the shadow stack.
     public var functionObserver: ((FunctionEvent) -> Void)? {
         get { runtime.tracer?.observer }
         set { runtime.tracer?.observer = newValue }
     }
 
     /// The running stepped call's wasm frames, outermost first (the shadow stack).
-    public var functionStack: [CoreFunctionName] { runtime.tracer?.stack ?? [] }
+    public var functionStack: [CoreFunctionName] { runtime.tracer?.stack.map(\.name) ?? [] }
+
+    /// The running stepped call's wasm frames, outermost first, with where each one is.
+    public var wasmFrames: [WasmFrame] { runtime.tracer?.frames ?? [] }
+
+    /// The core modules, in instantiation order, with their DWARF and probes; empty unless
+    /// loaded for debugging.
+    public var debugModules: [DebugModule] {
+        runtime.debugModules.keys.sorted().compactMap { runtime.debugModules[$0] }
+    }
+
+    /// Arms the probes of these modules (by number) and disarms the others' : an armed probe
+    /// calls into the tracer, which reports it (`FunctionEvent.reached`) while an observer is set.
+    /// Disarm them all (an empty set) when the stepped call ends.
+    public func armProbes(inModules modules: Set<Int>) {
+        for instance in runtime.tracer?.probeInstances ?? [] { instance.arm(modules.contains(instance.module)) }
+    }
+
+    /// While on (for a stepped call), every function of a module with probes runs its twin, the
+    /// copy with the probes (see `ProbePlan`): only then can probes fire, and then every frame
+    /// of the call has them. Off, a call pays one check per function entered.
+    public func runProbedCode(_ on: Bool) {
+        for instance in runtime.tracer?.probeInstances ?? [] { instance.runTwins(on) }
+    }
+
+    /// The frame a probe paused in, to read its locals, globals and memory; valid during that pause only.
+    public func pausedFrame(at stop: ProbeStop) -> PausedFrame? {
+        guard let instances = runtime.tracer?.probeInstances, stop.instance < instances.count else { return nil }
+        return PausedFrame(instance: instances[stop.instance], offset: stop.offset.value)
+    }
+
+    /// A reader of a module's globals and memory (no locals), for global variables; nil when
+    /// the module has no probes. Reads the module's first instance.
+    public func moduleReader(_ module: Int) -> PausedFrame? {
+        runtime.tracer?.probeInstances.first { $0.module == module }.map { PausedFrame(instance: $0) }
+    }
 
     /// Every function the stepper can name (for `break`), in module and index order.
     public var functionNames: [CoreFunctionName] { runtime.tracer?.functionNames ?? [] }

@@ -16,12 +16,19 @@ struct WasmKitBackend: InstantiationBackend {
         // budget can stop a runaway guest. A module we cannot rewrite still runs, unstoppable,
         // and the load says so.
         var code = bytes
-        // Loaded for debugging: export every function as `wasmsh:func:<module>:<index>`.
+        // Loaded for debugging: export every function as `wasmsh:func:<module>:<index>`, and
+        // plant the stepper's probes (see `DebugModuleLoader`).
         let number = runtime.coreModuleCount
         runtime.coreModuleCount += 1
-        let functionExports = runtime.tracer == nil ? nil : "\(Self.functionExportNamespace)\(number):"
         do {
-            code = try CoreModuleInstrumenter(functionExportPrefix: functionExports).instrument(bytes)[...]
+            if runtime.tracer != nil {
+                let (instrumented, debugModule) = try DebugModuleLoader.instrument(
+                    bytes, number: number, functionExportPrefix: "\(Self.functionExportNamespace)\(number):")
+                code = instrumented[...]
+                runtime.debugModules[number] = debugModule
+            } else {
+                code = try CoreModuleInstrumenter().instrument(bytes)[...]
+            }
         } catch {
             runtime.uninstrumentedModules.append("core module at byte offset \(offset): \(error)")
         }
@@ -60,7 +67,7 @@ struct WasmKitBackend: InstantiationBackend {
             if case .global? = instance.export(CoreModuleInstrumenter.defaultExportName) {
                 runtime.interruptibleInstances.append(instance)
             }
-            if let tracer = runtime.tracer { Self.register(instance, of: module, in: tracer) }
+            if let tracer = runtime.tracer { Self.register(instance, of: module, in: tracer, runtime: runtime) }
             if case .function(let start)? = instance.export(CoreModuleInstrumenter.startExportName) {
                 try runtime.startFunctions.run(start, of: instance)
             }
@@ -75,10 +82,31 @@ struct WasmKitBackend: InstantiationBackend {
     private static let functionExportNamespace = "wasmsh:func:"
 
     /// Tells the tracer the functions of an instance whose module exports them all (loaded for
-    /// debugging), with their names from the module's `name` section.
-    private static func register(_ instance: Instance, of module: Module, in tracer: FunctionTracer) {
+    /// debugging), with their names from the module's `name` section, and its probes.
+    private static func register(
+        _ instance: Instance, of module: Module, in tracer: FunctionTracer, runtime: ComponentRuntime
+    ) {
         let names = module.customSections.first { $0.name == "name" }.map {
             CoreNameSection.functionNames(nameSection: $0.bytes)
+        }
+        var probes: ProbeInstance?
+        for (exportName, _) in instance.exports where exportName.hasPrefix(ProbeLayout.probePrefix) {
+            if let number = Int(exportName.dropFirst(ProbeLayout.probePrefix.count)),
+                let layout = runtime.debugModules[number]?.probes,
+                let found = ProbeInstance(instance: instance, module: number, layout: layout)
+            {
+                probes = found
+                tracer.registerProbes(found)
+            }
+        }
+        if let probes {
+            for (exportName, value) in instance.exports where exportName.hasPrefix(ProbeLayout.twinPrefix) {
+                guard case .function(let twin) = value,
+                    let index = Int(exportName.dropFirst(ProbeLayout.twinPrefix.count))
+                else { continue }
+                tracer.registerTwin(
+                    twin, of: CoreFunctionName(module: probes.module, index: index, name: names?[index]))
+            }
         }
         for (exportName, value) in instance.exports where exportName.hasPrefix(functionExportNamespace) {
             let numbers = exportName.dropFirst(functionExportNamespace.count).split(separator: ":").compactMap {
@@ -86,7 +114,8 @@ struct WasmKitBackend: InstantiationBackend {
             }
             guard case .function(let function) = value, numbers.count == 2 else { continue }
             tracer.register(
-                function, as: CoreFunctionName(module: numbers[0], index: numbers[1], name: names?[numbers[1]]))
+                function, as: CoreFunctionName(module: numbers[0], index: numbers[1], name: names?[numbers[1]]),
+                probes: probes?.module == numbers[0] ? probes : nil)
         }
     }
 

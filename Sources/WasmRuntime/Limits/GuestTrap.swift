@@ -36,8 +36,13 @@ public struct GuestTrap: Error, CustomStringConvertible, Sendable {
             // The name follows the address: `    3: (0x55d0c0ffee) recurse_level`.
             guard let close = line.firstIndex(of: ")") else { continue }
             let name = line[line.index(after: close)...].trimmingPrefix(" ")
-            // `unknown` marks the host's own entry frame, not guest code.
-            if name.isEmpty || name == "unknown" || name == "unknown host function" { continue }
+            // `unknown` marks the host's own entry frame, not guest code; a function's twin (a
+            // stepped call runs it, see `ProbePlan`) is part of the original's frame, which follows.
+            if name.isEmpty || name == "unknown" || name == "unknown host function"
+                || name.hasPrefix(ProbeLayout.twinPrefix)
+            {
+                continue
+            }
             // The module chose the name: escaped, so that it neither reaches the terminal raw
             // nor passes for more than one frame.
             frames.append(

@@ -7,4 +7,6 @@ enum BodyEdit {
     /// Replace the LEB128 label index at `range`: a branch to the function's own label must skip
     /// the block the instrumenter wraps around the body.
     case relabel(range: Range<Int>, label: UInt32)
+    /// Insert a debugging probe here, before the instruction at code offset `codeOffset`.
+    case probe(at: Int, codeOffset: UInt32)
 }

@@ -35,6 +35,11 @@ import WasmComponent
 /// it inside `instantiate`, before the host can reach the instance's flag, so a start function
 /// that never returned would hang the load. The host runs it right after instantiating instead
 /// (`StartFunctionGuard`), in the same order, where Ctrl-C and the time limit reach it.
+///
+/// For a component loaded for debugging, `probes` adds a probe before chosen instructions
+/// (statement boundaries, or every instruction): see `ProbePlan.appendProbe` and `ProbeLayout`.
+/// A probe calls an empty function appended to the module, whose entry WasmKit's interceptor
+/// reports: unlike an imported host function, an appended function renumbers nothing.
 package struct CoreModuleInstrumenter: Sendable {
     /// The export name the flag gets unless another is chosen.
     package static let defaultExportName = "wasmsh:interrupt"
@@ -51,10 +56,21 @@ package struct CoreModuleInstrumenter: Sendable {
     /// them. Only for components loaded for debugging: exports cost nothing when running, but
     /// lengthen instantiation. No existing export may start with the prefix.
     package let functionExportPrefix: String?
+    /// Debugging probes to add; then no export of the module may start with
+    /// `ProbeLayout.reservedPrefix`.
+    package let probes: ProbeRequest?
 
     package init(exportName: String = CoreModuleInstrumenter.defaultExportName, functionExportPrefix: String? = nil) {
+        self.init(exportName: exportName, functionExportPrefix: functionExportPrefix, probes: nil)
+    }
+
+    package init(
+        exportName: String = CoreModuleInstrumenter.defaultExportName, functionExportPrefix: String?,
+        probes: ProbeRequest?
+    ) {
         self.exportName = exportName
         self.functionExportPrefix = functionExportPrefix
+        self.probes = probes
     }
 
     /// Returns the instrumented module, or throws where the input is not a module this
@@ -64,14 +80,35 @@ package struct CoreModuleInstrumenter: Sendable {
     }
 
     package func instrument(_ module: ArraySlice<UInt8>) throws(InstrumentationError) -> [UInt8] {
+        try instrumentWithProbes(module).bytes
+    }
+
+    /// The instrumented module and, when probes were asked for and the module has code, where
+    /// they are. Throws `.probesUnsupported` when the module could be instrumented without them.
+    package func instrumentWithProbes(_ module: ArraySlice<UInt8>) throws(InstrumentationError)
+        -> (bytes: [UInt8], probes: ProbeLayout?)
+    {
         var reader = ModuleByteReader(module)
         try Self.readHeader(&reader)
         let sections = try Self.readSections(&reader)
-        let layout = try ModuleLayout(
+        var layout = try ModuleLayout(
             sections: sections, bytes: module, exportName: Array(exportName.utf8),
             startExportName: Array(Self.startExportName.utf8),
-            functionExportPrefix: functionExportPrefix.map { Array($0.utf8) })
-        return try write(module, sections: sections, layout: layout)
+            functionExportPrefix: functionExportPrefix.map { Array($0.utf8) },
+            reservedPrefix: probes == nil ? nil : Array(ProbeLayout.reservedPrefix.utf8))
+        if let probes, layout.declaredFunctionCount > 0 {
+            layout.probes = try ProbePlan(probes, module: module, sections: sections, layout: layout)
+        }
+        var sites: [UInt32] = []
+        let bytes = try write(module, sections: sections, layout: layout, sites: &sites)
+        guard let plan = layout.probes else { return (bytes, nil) }
+        return (
+            bytes,
+            ProbeLayout(
+                kind: plan.request.placement == .everyInstruction ? .instructions : .statements, sites: sites,
+                functions: plan.functions, slotCount: plan.slotCount, globalCount: plan.originalGlobalCount,
+                exportsMemory: plan.hasMemory)
+        )
     }
 
     private static let header: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]
@@ -114,10 +151,9 @@ package struct CoreModuleInstrumenter: Sendable {
         return sections
     }
 
-    private func write(_ module: ArraySlice<UInt8>, sections: [ModuleSection], layout: ModuleLayout)
-        throws(InstrumentationError)
-        -> [UInt8]
-    {
+    private func write(
+        _ module: ArraySlice<UInt8>, sections: [ModuleSection], layout: ModuleLayout, sites: inout [UInt32]
+    ) throws(InstrumentationError) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(module.count + module.count / 8 + 64)
         output.append(contentsOf: Self.header)
@@ -145,7 +181,17 @@ package struct CoreModuleInstrumenter: Sendable {
                 try Self.appendSection(section.id, layout.exportSection(in: module), to: &output)
                 wroteExports = true
             case ModuleSection.code:
-                try Self.appendSection(section.id, codeSection(module, section: section, layout: layout), to: &output)
+                try Self.appendSection(
+                    section.id, codeSection(module, section: section, layout: layout, sites: &sites), to: &output)
+            case ModuleSection.type where layout.probes != nil:
+                try Self.appendSection(
+                    section.id, Self.appendingEntries(module, section, count: 1, [0x60, 0x00, 0x00]), to: &output)
+            case ModuleSection.function where layout.probes != nil:
+                try Self.appendSection(
+                    section.id,
+                    Self.appendingEntries(
+                        module, section, count: layout.declaredFunctionCount + 1,
+                        layout.probes?.appendedFunctionTypes ?? []), to: &output)
             case ModuleSection.start:
                 continue  // exported instead (see `startExportName`)
             default:
@@ -155,6 +201,21 @@ package struct CoreModuleInstrumenter: Sendable {
         if !wroteGlobals { try Self.appendSection(ModuleSection.global, layout.globalSection(in: module), to: &output) }
         if !wroteExports { try Self.appendSection(ModuleSection.export, layout.exportSection(in: module), to: &output) }
         return output
+    }
+
+    /// A vector section's content with `count` more entries (encoded in `entries`) at its end.
+    private static func appendingEntries(
+        _ module: ArraySlice<UInt8>, _ section: ModuleSection, count added: UInt32, _ entries: [UInt8]
+    ) throws(InstrumentationError) -> [UInt8] {
+        var reader = try ModuleByteReader(module).advanced(to: section.contentRange)
+        let count = try reader.readVarUInt32("a section's entry count")
+        let (total, overflow) = count.addingReportingOverflow(added)
+        guard !overflow else { throw reader.error(.malformed("section \(section.id) is full")) }
+        var content: [UInt8] = []
+        LEB128.append(total, to: &content)
+        content.append(contentsOf: module[reader.position..<section.contentRange.upperBound])
+        content.append(contentsOf: entries)
+        return content
     }
 
     /// `global.get $flag; br_if $label`.
@@ -176,22 +237,26 @@ package struct CoreModuleInstrumenter: Sendable {
         output.append(contentsOf: content)
     }
 
-    /// The code section with every body that loops or calls wrapped and checked.
-    private func codeSection(_ module: ArraySlice<UInt8>, section: ModuleSection, layout: ModuleLayout)
-        throws(InstrumentationError) -> [UInt8]
-    {
+    /// The code section with every body that loops or calls wrapped and checked, probes planted,
+    /// and the probe function's empty body appended.
+    private func codeSection(
+        _ module: ArraySlice<UInt8>, section: ModuleSection, layout: ModuleLayout, sites: inout [UInt32]
+    ) throws(InstrumentationError) -> [UInt8] {
         var reader = try ModuleByteReader(module).advanced(to: section.contentRange)
         let count = try reader.readVarUInt32("the function body count")
         guard count == layout.declaredFunctionCount else {
             throw reader.error(.functionCountMismatch(declared: layout.declaredFunctionCount, bodies: count))
         }
+        let probes = layout.probes
         var content: [UInt8] = []
         content.reserveCapacity(section.contentRange.count + section.contentRange.count / 4 + Int(count) * 16)
-        LEB128.append(count, to: &content)
+        // With probes: the bodies, their twins, the probe function (ProbePlan checked the count).
+        LEB128.append(probes == nil ? count : 2 * count + 1, to: &content)
+        var twins: [UInt8] = []
         let scanner = InstructionScanner(globalCount: layout.flagIndex)
         var plan = InstructionScanner.Plan()
         var body: [UInt8] = []
-        for _ in 0..<count {
+        for ordinal in 0..<Int(count) {
             let bodySize = Int(try reader.readVarUInt32("a function body size"))
             var bodyReader = try reader.limited(to: bodySize, "a function body")
             try reader.skip(bodySize, "a function body")
@@ -199,38 +264,69 @@ package struct CoreModuleInstrumenter: Sendable {
             try Self.skipLocals(&bodyReader)
             let expressionStart = bodyReader.position
             plan.removeAll()
-            try scanner.scan(&bodyReader, plan: &plan)
+            let function = probes?.functions[ordinal]
+            try scanner.scan(&bodyReader, plan: &plan, probes: function.flatMap { probes?.sites(for: $0) })
             guard bodyReader.isAtEnd else {
                 throw bodyReader.error(.sizeMismatch("function body (bytes follow its final end)"))
             }
             body.removeAll(keepingCapacity: true)
-            if plan.hasLoops || plan.hasCalls {
-                Self.writeCheckedBody(
-                    module, locals: bodyStart..<expressionStart, expression: expressionStart..<bodyReader.end,
-                    plan: plan,
-                    flagIndex: layout.flagIndex, to: &body)
+            let locals = bodyStart..<expressionStart
+            let expression = expressionStart..<bodyReader.end
+            let checked = plan.hasLoops || plan.hasCalls
+            if let probes, let function {
+                // The twin: the same code with its probes. The original: it runs the twin while stepping.
+                var twin: [UInt8] = []
+                Self.writeBody(
+                    module, locals: locals, expression: expression, plan: plan, checked: checked,
+                    flagIndex: layout.flagIndex, probes: (probes, function), sites: &sites, to: &twin)
+                try Self.appendBody(twin, to: &twins, at: bodyReader)
+                var redirect: [UInt8] = []
+                probes.appendRedirect(ordinal: ordinal, to: &redirect)
+                Self.writeBody(
+                    module, locals: locals, expression: expression, plan: plan, checked: checked,
+                    flagIndex: layout.flagIndex, prefix: redirect, probes: nil, sites: &sites, to: &body)
+            } else if checked {
+                Self.writeBody(
+                    module, locals: locals, expression: expression, plan: plan, checked: true,
+                    flagIndex: layout.flagIndex, probes: nil, sites: &sites, to: &body)
             } else {
                 body.append(contentsOf: module[bodyStart..<bodyReader.end])
             }
-            guard let newSize = UInt32(exactly: body.count) else {
-                throw bodyReader.error(.malformed("function body would exceed 4 GiB"))
-            }
-            LEB128.append(newSize, to: &content)
-            content.append(contentsOf: body)
+            try Self.appendBody(body, to: &content, at: bodyReader)
         }
         guard reader.isAtEnd else { throw reader.error(.sizeMismatch("code section")) }
+        if probes != nil {
+            content.append(contentsOf: twins)
+            content.append(contentsOf: [0x02, 0x00, 0x0B])  // the probe function: no locals, `end`
+        }
         return content
     }
 
-    /// Writes locals, `block`, the entry check (for a body that calls), the expression with its
-    /// edits applied and its final `end` replaced by `return end unreachable end`.
-    private static func writeCheckedBody(
+    /// A body with its size in front.
+    private static func appendBody(_ body: [UInt8], to content: inout [UInt8], at reader: ModuleByteReader)
+        throws(InstrumentationError)
+    {
+        guard let size = UInt32(exactly: body.count) else {
+            throw reader.error(.malformed("function body would exceed 4 GiB"))
+        }
+        LEB128.append(size, to: &content)
+        content.append(contentsOf: body)
+    }
+
+    /// Writes locals, the expression with its edits applied and, when `checked`, wrapped: `block`,
+    /// the entry check (for a body that calls), and its final `end` replaced by
+    /// `return end unreachable end`.
+    private static func writeBody(
         _ module: ArraySlice<UInt8>, locals: Range<Int>, expression: Range<Int>, plan: InstructionScanner.Plan,
-        flagIndex: UInt32, to body: inout [UInt8]
+        checked: Bool, flagIndex: UInt32, prefix: [UInt8] = [],
+        probes: (plan: ProbePlan, function: ProbedFunction)?, sites: inout [UInt32], to body: inout [UInt8]
     ) {
         body.append(contentsOf: module[locals])
-        body.append(contentsOf: [0x02, 0x40])  // block (empty type)
-        if plan.hasCalls { appendCheck(flagIndex: flagIndex, trapLabel: 0, to: &body) }
+        body.append(contentsOf: prefix)
+        if checked {
+            body.append(contentsOf: [0x02, 0x40])  // block (empty type)
+            if plan.hasCalls { appendCheck(flagIndex: flagIndex, trapLabel: 0, to: &body) }
+        }
         // The expression's last byte is its final `end` (the scan ended exactly there).
         let finalEnd = expression.upperBound - 1
         var copied = expression.lowerBound
@@ -244,10 +340,20 @@ package struct CoreModuleInstrumenter: Sendable {
                 body.append(contentsOf: module[copied..<range.lowerBound])
                 LEB128.append(label, to: &body)
                 copied = range.upperBound
+            case .probe(let position, let codeOffset):
+                guard let probes else { continue }
+                body.append(contentsOf: module[copied..<position])
+                probes.plan.appendProbe(at: codeOffset, in: probes.function, to: &body)
+                sites.append(codeOffset)
+                copied = position
             }
         }
-        body.append(contentsOf: module[copied..<finalEnd])
-        body.append(contentsOf: [0x0F, 0x0B, 0x00, 0x0B])  // return, end, unreachable, end
+        if checked {
+            body.append(contentsOf: module[copied..<finalEnd])
+            body.append(contentsOf: [0x0F, 0x0B, 0x00, 0x0B])  // return, end, unreachable, end
+        } else {
+            body.append(contentsOf: module[copied..<expression.upperBound])
+        }
     }
 
     private static func skipLocals(_ body: inout ModuleByteReader) throws(InstrumentationError) {

@@ -28,20 +28,26 @@ struct InstructionScanner {
     }
 
     /// Scans one expression from the reader's position through its final `end`, leaving the
-    /// reader just past it, and appends what it finds to `plan`.
+    /// reader just past it, and appends what it finds to `plan`; with `probes`, a probe edit
+    /// before each instruction they ask for.
     ///
     /// Label indices are checked against the nesting depth (an index past the function's own
     /// label is refused, as it would otherwise come to name the wrapper block) and those naming
     /// the function's label are planned to be raised by one.
-    func scan(_ reader: inout ModuleByteReader, plan: inout Plan) throws(InstrumentationError) {
+    func scan(_ reader: inout ModuleByteReader, plan: inout Plan, probes: ProbeSites? = nil)
+        throws(InstrumentationError)
+    {
         // Blocks open inside the expression; label `depth` is the function's own.
         var depth: UInt32 = 0
         while true {
+            if let probes, let codeOffset = probes.probe(before: reader.position) {
+                plan.edits.append(.probe(at: reader.position, codeOffset: codeOffset))
+            }
             let opcodeOffset = reader.offset
             let opcode = try reader.readByte("an opcode")
             switch opcode {
-            case 0x00, 0x01, 0x05, 0x0A, 0x0F, 0x19, 0x1A, 0x1B, 0x45...0xC4, 0xD1, 0xD3, 0xD5:
-                break  // no immediates
+            case 0x00, 0x01, 0x05, 0x0A, 0x0F, 0x19, 0x1A, 0x1B, 0x45...0xC4, 0xD1, 0xD3, 0xD4:
+                break  // no immediates (0xD4: ref.as_non_null)
             case 0x02, 0x04, 0x06:  // block, if, try
                 try reader.skipBlockType()
                 depth += 1
@@ -60,7 +66,7 @@ struct InstructionScanner {
                 }
                 depth -= 1
                 try readLabel(&reader, depth: depth, plan: &plan)
-            case 0x0C, 0x0D, 0xD4, 0xD6:  // br, br_if, br_on_null, br_on_non_null
+            case 0x0C, 0x0D, 0xD5, 0xD6:  // br, br_if, br_on_null, br_on_non_null
                 try readLabel(&reader, depth: depth, plan: &plan)
             case 0x0E:  // br_table
                 let count = try reader.readVarUInt32("a br_table length")

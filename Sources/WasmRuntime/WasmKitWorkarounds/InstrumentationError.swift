@@ -33,6 +33,8 @@ package struct InstrumentationError: Error, Equatable, Sendable, CustomStringCon
         case exportNameTaken(String)
         /// Adding a global would exceed the format's limit.
         case tooManyGlobals
+        /// The module can be instrumented, but not given debugging probes (GC types, say).
+        case probesUnsupported(String)
     }
 
     package let reason: Reason
@@ -65,6 +67,7 @@ package struct InstrumentationError: Error, Equatable, Sendable, CustomStringCon
         case .branchLabelOutOfRange(let label): "branch label \(label) is out of range"
         case .exportNameTaken(let name): "the module already exports '\(name)'"
         case .tooManyGlobals: "too many globals to add the interrupt flag"
+        case .probesUnsupported(let why): "no debugging probes: \(why)"
         }
     }
 }

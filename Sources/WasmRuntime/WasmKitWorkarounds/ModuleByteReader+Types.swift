@@ -16,6 +16,20 @@ extension ModuleByteReader {
         throw InstrumentationError(.malformedType(byte), offset: start)
     }
 
+    /// A value type, as probes see it; the same encodings as `skipValueType`.
+    mutating func readValueKind() throws(InstrumentationError) -> WasmValueKind {
+        switch try peekByte("a value type") {
+        case 0x7F: _ = try readByte("a value type"); return .i32
+        case 0x7E: _ = try readByte("a value type"); return .i64
+        case 0x7D: _ = try readByte("a value type"); return .f32
+        case 0x7C: _ = try readByte("a value type"); return .f64
+        case 0x7B: _ = try readByte("a value type"); return .v128
+        default:
+            try skipValueType()
+            return .reference
+        }
+    }
+
     /// A heap type: an abstract type (one negative byte) or a type index (s33, non-negative).
     mutating func skipHeapType() throws(InstrumentationError) {
         let start = offset

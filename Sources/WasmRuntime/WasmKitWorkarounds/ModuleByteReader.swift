@@ -77,6 +77,13 @@ struct ModuleByteReader {
         }
     }
 
+    /// An unsigned LEB128 integer of up to 64 bits.
+    mutating func readVarUInt64(_ what: String) throws(InstrumentationError) -> UInt64 {
+        try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
+            try LEB128.unsigned(bytes, at: &position, end: end, bits: 64)
+        }
+    }
+
     /// An unsigned LEB128 integer of up to 64 bits, whose value is not needed.
     mutating func skipVarUInt64(_ what: String) throws(InstrumentationError) {
         _ = try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in

@@ -8,6 +8,10 @@ struct ModuleLayout {
     let declaredFunctionCount: UInt32
     /// Functions the module imports: its own functions' indices start after them.
     let importedFunctionCount: UInt32
+    /// Memories the module imports (memory 0 is the first of them, if any).
+    let importedMemoryCount: UInt32
+    /// Debugging probes: their globals follow the flag, their exports the others.
+    var probes: ProbePlan?
     private let definedGlobalCount: UInt32
     /// The existing global entries (after the count), copied unchanged.
     private let globalEntries: Range<Int>?
@@ -23,11 +27,12 @@ struct ModuleLayout {
 
     init(
         sections: [ModuleSection], bytes: ArraySlice<UInt8>, exportName: [UInt8], startExportName: [UInt8],
-        functionExportPrefix: [UInt8]? = nil
+        functionExportPrefix: [UInt8]? = nil, reservedPrefix: [UInt8]? = nil
     ) throws(InstrumentationError) {
         let whole = ModuleByteReader(bytes)
         var importedGlobals: UInt32 = 0
         var importedFunctions: UInt32 = 0
+        var importedMemories: UInt32 = 0
         var functions: UInt32 = 0
         var definedGlobals: UInt32 = 0
         var globalEntries: Range<Int>?
@@ -38,7 +43,7 @@ struct ModuleLayout {
             var reader = try whole.advanced(to: section.contentRange)
             switch section.id {
             case ModuleSection.import:
-                (importedFunctions, importedGlobals) = try Self.countImports(&reader)
+                (importedFunctions, importedGlobals, importedMemories) = try Self.countImports(&reader)
             case ModuleSection.function:
                 functions = try reader.readVarUInt32("the function count")
                 guard Int(functions) <= reader.remaining else {
@@ -75,6 +80,7 @@ struct ModuleLayout {
         self.flagIndex = flagIndex
         self.declaredFunctionCount = functions
         self.importedFunctionCount = importedFunctions
+        self.importedMemoryCount = importedMemories
         self.functionExportPrefix = functionExportPrefix
         self.startFunction = startFunction
         self.startExportName = startExportName
@@ -85,7 +91,7 @@ struct ModuleLayout {
             var reader = try whole.advanced(to: exportSection.contentRange)
             (exportCount, exportEntries) = try Self.checkExports(
                 &reader, names: startFunction == nil ? [exportName] : [exportName, startExportName],
-                reservedPrefix: functionExportPrefix,
+                reservedPrefixes: [functionExportPrefix, reservedPrefix].compactMap { $0 },
                 globalCount: flagIndex)
         } else {
             exportCount = 0
@@ -93,22 +99,26 @@ struct ModuleLayout {
         }
     }
 
-    /// The global section's content with the flag appended: `(global (mut i32) (i32.const 0))`.
+    /// The global section's content with the flag appended: `(global (mut i32) (i32.const 0))`,
+    /// then the probes' globals.
     func globalSection(in bytes: ArraySlice<UInt8>) -> [UInt8] {
         var content: [UInt8] = []
-        LEB128.append(definedGlobalCount + 1, to: &content)
+        LEB128.append(definedGlobalCount + 1 + (probes?.addedGlobalCount ?? 0), to: &content)
         if let globalEntries { content.append(contentsOf: bytes[globalEntries]) }
         content.append(contentsOf: [0x7F, 0x01, 0x41, 0x00, 0x0B])
+        probes?.appendGlobals(to: &content)
         return content
     }
 
     /// The export section's content with `(export "<name>" (global $flag))` appended, and
     /// `(export "<prefix><index>" (func <index>))` for each defined function when asked.
     func exportSection(in bytes: ArraySlice<UInt8>) throws(InstrumentationError) -> [UInt8] {
+        let probeExports = probes?.exports ?? []
         let added: UInt32 =
             (functionExportPrefix == nil ? 1 : declaredFunctionCount + 1) + (startFunction == nil ? 0 : 1)
-        let (count, overflow) = exportCount.addingReportingOverflow(added)
-        guard !overflow, importedFunctionCount <= UInt32.max - declaredFunctionCount else {
+        let (withoutProbes, overflow) = exportCount.addingReportingOverflow(added)
+        let (count, probeOverflow) = withoutProbes.addingReportingOverflow(UInt32(clamping: probeExports.count))
+        guard !overflow, !probeOverflow, importedFunctionCount <= UInt32.max - declaredFunctionCount else {
             throw InstrumentationError(.malformed("export section too large"), offset: 0)
         }
         var content: [UInt8] = []
@@ -124,6 +134,9 @@ struct ModuleLayout {
                     name: functionExportPrefix + Array(String(index).utf8), kind: 0x00, index: index, to: &content)
             }
         }
+        for export in probeExports {
+            Self.appendExport(name: export.name, kind: export.kind, index: export.index, to: &content)
+        }
         return content
     }
 
@@ -135,12 +148,13 @@ struct ModuleLayout {
     }
 
     private static func countImports(_ reader: inout ModuleByteReader) throws(InstrumentationError)
-        -> (functions: UInt32, globals: UInt32)
+        -> (functions: UInt32, globals: UInt32, memories: UInt32)
     {
         let count = try reader.readVarUInt32("the import count")
         guard Int(count) <= reader.remaining else { throw reader.error(.truncated("imports")) }
         var functions: UInt32 = 0
         var globals: UInt32 = 0
+        var memories: UInt32 = 0
         for _ in 0..<count {
             _ = try reader.readName("an import module name")
             _ = try reader.readName("an import name")
@@ -154,6 +168,7 @@ struct ModuleLayout {
                 try reader.skipLimits()
             case 0x02:
                 try reader.skipLimits()
+                memories += 1
             case 0x03:
                 try reader.skipValueType()
                 try skipMutability(&reader)
@@ -166,7 +181,7 @@ struct ModuleLayout {
             }
         }
         guard reader.isAtEnd else { throw reader.error(.sizeMismatch("import section")) }
-        return (functions, globals)
+        return (functions, globals, memories)
     }
 
     private static func skipGlobals(_ reader: inout ModuleByteReader, count: UInt32, knownGlobals: UInt32)
@@ -195,10 +210,10 @@ struct ModuleLayout {
     }
 
     /// Checks every export and returns their count and the range of their entries: the flag's
-    /// names must be free (and no name may start with the reserved prefix), and no global export
+    /// names must be free (and no name may start with a reserved prefix), and no global export
     /// may name the index the flag is about to take.
     private static func checkExports(
-        _ reader: inout ModuleByteReader, names: [[UInt8]], reservedPrefix: [UInt8]?, globalCount: UInt32
+        _ reader: inout ModuleByteReader, names: [[UInt8]], reservedPrefixes: [[UInt8]], globalCount: UInt32
     ) throws(InstrumentationError) -> (count: UInt32, entries: Range<Int>) {
         let count = try reader.readVarUInt32("the export count")
         let entriesStart = reader.position
@@ -209,7 +224,7 @@ struct ModuleLayout {
             if let name = names.first(where: { reader.bytes[existing].elementsEqual($0) }) {
                 throw InstrumentationError(.exportNameTaken(String(decoding: name, as: UTF8.self)), offset: nameOffset)
             }
-            if let reservedPrefix, reader.bytes[existing].starts(with: reservedPrefix) {
+            if reservedPrefixes.contains(where: { reader.bytes[existing].starts(with: $0) }) {
                 throw InstrumentationError(
                     .exportNameTaken(String(decoding: reader.bytes[existing], as: UTF8.self)), offset: nameOffset)
             }

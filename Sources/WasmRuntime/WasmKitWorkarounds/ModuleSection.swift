@@ -4,6 +4,7 @@ struct ModuleSection {
     static let type: UInt8 = 1
     static let `import`: UInt8 = 2
     static let function: UInt8 = 3
+    static let memory: UInt8 = 5
     static let global: UInt8 = 6
     static let export: UInt8 = 7
     static let start: UInt8 = 8

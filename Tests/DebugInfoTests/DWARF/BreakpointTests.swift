@@ -34,6 +34,27 @@ struct BreakpointTests {
         #expect(loop.addresses.allSatisfy { info.location(at: $0)?.line == 28 })
     }
 
+    @Test("a C function's breakpoint goes after its prologue: the line table's prologue_end statement")
+    func functionBreakpoints() throws {
+        let info = try DebugFixture.debug.info()
+        // Addresses from components/expected/debug/debug.debug-line.txt (is_stmt prologue_end).
+        for (name, address, line) in [
+            ("sum_squares", UInt32(0x20), 27), ("square", 0xb9, 22), ("factorial", 0xe7, 39), ("scalars", 0x165, 48),
+        ] {
+            let function = try #require(info.functions(named: name).first)
+            let statement = try #require(info.firstStatementAfterPrologue(of: function))
+            #expect(statement == CodeOffset(address), "\(name)")
+            #expect(info.location(at: statement)?.line == line, "\(name)")
+        }
+        // At -O1 too, a function's breakpoint lands on a statement inside it.
+        let optimized = try DebugFixture.optimized.info()
+        for function in optimized.functions {
+            guard let statement = optimized.firstStatementAfterPrologue(of: function) else { continue }
+            #expect(function.contains(statement))
+            #expect(optimized.statements.contains { $0.address == statement })
+        }
+    }
+
     @Test("files by base name, by path suffix, or by the whole path with or without ./")
     func fileQueries() throws {
         let info = try DebugFixture.debug.info()

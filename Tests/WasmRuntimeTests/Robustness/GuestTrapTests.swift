@@ -27,6 +27,17 @@ struct GuestTrapTests {
         #expect(trap?.description == report)
     }
 
+    @Test("in a stepped call of a component loaded for debugging, the report is the same (twins do not show)")
+    func steppedTrap() throws {
+        let compute = try LoadedComponent(
+            bytes: try fixtureBytes("compute"), name: "compute", providedInterfaces: [], debuggable: true,
+            hostCall: { _, _ in nil })
+        compute.runProbedCode(true)
+        let call = try CallExpression("divide(1, 0)", in: compute)
+        let trap = #expect(throws: GuestTrap.self) { try compute.call(call.export, call.arguments) }
+        #expect(trap?.description == "trap: integer divide by zero\n  at divide")
+    }
+
     @Test("stack exhaustion collapses thousands of frames of the recursing function into one line")
     func stackExhaustion() throws {
         let trap = try #require(try Self.trap("recurse(4294967295)"))

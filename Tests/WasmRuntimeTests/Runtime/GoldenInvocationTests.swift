@@ -40,7 +40,25 @@ struct GoldenInvocationTests {
 
     @Test("each component returns what wasmtime returned, line by line", arguments: components)
     func replay(component: String) throws {
-        let loaded = try loadFixture(component)
+        try replay(component, on: try loadFixture(component))
+    }
+
+    /// Loaded for debugging, with every function running its twin and every probe calling the
+    /// tracer (as `stepi` everywhere does), the results are the same.
+    @Test("stepped through every probe, each component still returns what wasmtime returned", arguments: components)
+    func replayStepped(component: String) throws {
+        let loaded = try LoadedComponent(
+            bytes: try fixtureBytes(component), name: component, providedInterfaces: [], debuggable: true,
+            hostCall: referenceHost(for: component))
+        var probes = 0
+        loaded.functionObserver = { if case .reached = $0 { probes += 1 } }
+        loaded.runProbedCode(true)
+        loaded.armProbes(inModules: Set(loaded.debugModules.map(\.number)))
+        try replay(component, on: loaded)
+        #expect(probes > 0, "\(component): no probe fired")
+    }
+
+    private func replay(_ component: String, on loaded: LoadedComponent) throws {
         var handles: [String: (ComponentValue, ValueType)] = [:]
         for line in Self.lines where line.component == component {
             if line.call.hasPrefix("drop $") {
