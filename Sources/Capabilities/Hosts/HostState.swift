@@ -3,8 +3,9 @@
 /// capability gate; the shell sets the arguments and input for each `run`.
 public final class HostState {
     public let objects = HostObjects()
-    /// `argv`, the program's name first (`wasmsh run` passes the file as given, or `--argv0`).
-    public var arguments: [String] = []
+    /// `argv`, the program's name first: the component's name until a run says otherwise
+    /// (`wasmsh run` passes the file as given, or `--argv0`).
+    public var arguments: [String]
     /// What `wasi:cli/stdin` reads in this run: nil when it is closed.
     public var standardInput: GuestInput?
     /// Where granted guest output goes.
@@ -12,8 +13,9 @@ public final class HostState {
     /// A host's marks for this component (a first denied write that got a hint).
     public var notes: Set<String> = []
 
-    public init(output: any GuestOutput) {
+    public init(output: any GuestOutput, arguments: [String] = []) {
         self.output = output
+        self.arguments = arguments
     }
 }
 

@@ -39,7 +39,7 @@ public final class SandboxedComponent {
         self.skippedGrants = skipped
         let gate = CapabilityGate(
             component: name, policy: policy, hosts: environment.hosts, audit: environment.audit,
-            state: HostState(output: environment.guestOutput(name)))
+            state: HostState(output: environment.guestOutput(name), arguments: [name]))
         self.gate = gate
         self.component = try LoadedComponent(
             binary: binary, name: name, host: gate, limits: environment.limits, debuggable: debuggable,

@@ -250,8 +250,10 @@ package final class ComponentScope<Backend: InstantiationBackend> {
                     "export '\(name)' of instance \(instanceIndex) is a \(exported.kind), not a \(alias.sort)",
                     offset: offset)
             }
-            if case .type(var entry) = exported, entry.origin == nil, let interface = instanceNames[Int(instanceIndex)]
-            {
+            // A type taken out of a named instance is used from that instance, as wasm-tools
+            // prints it, even when the instance only passes on another's (`use
+            // wasi:io/streams.{error}`, where streams itself uses wasi:io/error's).
+            if case .type(var entry) = exported, let interface = instanceNames[Int(instanceIndex)] {
                 entry.origin = TypeOrigin(interface: interface, name: name)
                 exported = .type(entry)
             }

@@ -90,6 +90,34 @@ struct InvokeProgramTests {
         }
     }
 
+    @Test(
+        "wit of every WASI fixture equals wasm-tools component wit, aliases re-exported through another interface included",
+        arguments: [
+            "hello", "hello-0.2.0", "cat", "env", "exit", "exit-code", "fs", "net", "random-clocks", "sleep",
+            "python-probe", "python-malicious",
+        ])
+    func witOfWASIFixtures(_ name: String) throws {
+        let file = name.hasPrefix("python") ? try PackedFixture.path(name) : path("components/wasi/\(name).wasm")
+        let expected = try String(contentsOfFile: path("components/wasi/expected/\(name).wit"), encoding: .utf8)
+        #expect(try WitProgram.text(of: file) == expected)
+    }
+
+    @Test("the seed in Python: the malicious skill is blocked as the C one is, and succeeds once granted")
+    func pythonSeed() throws {
+        let output = BufferedOutput()
+        let session = try Session(settings: SessionSettings(), output: output)
+        try session.execute("load \(try PackedFixture.path("python-malicious")) as malicious")
+        try session.execute("call malicious.run()")
+        try session.execute("grant malicious filesystem")
+        try session.execute("call malicious.run()")
+        let results = output.standardOutput.split(separator: "\n").filter { $0.hasPrefix("\"") }
+        #expect(
+            results.first
+                == "\"BLOCKED: Failed to read /etc/passwd - Permission denied: component \\'malicious\\' does not have filesystem capability\""
+        )
+        #expect(results.last?.hasPrefix("\"SUCCESS: Read /etc/passwd content:\\nroot:") == true)
+    }
+
     @Test("wit gives the world as WIT")
     func wit() throws {
         let expected = try String(contentsOfFile: path("components/expected/trusted.wit"), encoding: .utf8)

@@ -61,8 +61,19 @@ extension WASIHost.Function {
     /// A function that needs a grant of its interface.
     static func granted(
         _ signature: String, denied: ((HostCallRequest, String) throws -> ComponentValue?)? = nil,
+        traffic: ((HostCallRequest, ComponentValue?) -> StreamTraffic?)? = nil,
         _ body: @escaping (WASICall) throws -> ComponentValue?
     ) -> Self {
-        Self(signature: signature, denied: denied, body: body)
+        Self(signature: signature, traffic: traffic, denied: denied, body: body)
+    }
+
+    /// Traffic on a channel that is no stream (the clocks, randomness): calls many programs make
+    /// by the dozen before `main`, summed up on the terminal like stream operations.
+    static func traffic(
+        _ channel: String, _ direction: StreamTraffic.Direction, bytes: @escaping (HostCallRequest) -> UInt64
+    )
+        -> (HostCallRequest, ComponentValue?) -> StreamTraffic?
+    {
+        { call, _ in StreamTraffic(channel: channel, direction: direction, bytes: bytes(call)) }
     }
 }
