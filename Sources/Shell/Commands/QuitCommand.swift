@@ -1,5 +1,6 @@
 enum QuitCommand: ShellCommand {
     static let name = "quit"
+    static let aliases = ["exit"]
     static let syntax = CommandSyntax([])
     static let summary = "leave the shell (Ctrl-D does too)"
     static let example = "quit"

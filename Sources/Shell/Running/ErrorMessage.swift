@@ -7,6 +7,8 @@ enum ErrorMessage {
         switch error {
         case let unusable as InstanceUnusable:
             return "\(unusable); 'reload \(unusable.component)' to start afresh"
+        case let lookup as ExportLookupError where lookup.listsOnlyACount && lookup.component != nil:
+            return "\(lookup); 'exports \(lookup.component ?? "")' lists them"
         default:
             return "\(error)"
         }
