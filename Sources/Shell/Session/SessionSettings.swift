@@ -11,6 +11,9 @@ public struct SessionSettings: Sendable {
     /// Whether standard output is a terminal: then a long result prints cut short, and text from
     /// a guest is shown with its control characters escaped.
     public var outputIsTerminal = false
+    /// The width help and long messages wrap to; nil: the terminal's width when the output is a
+    /// terminal, else they are not wrapped.
+    public var lineWidth: Int?
 
     public init() {}
 }
