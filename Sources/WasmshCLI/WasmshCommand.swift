@@ -1,4 +1,5 @@
 import ArgumentParser
+import Shell
 
 /// `wasmsh`: the shell by default, and the one-shot subcommands.
 public struct WasmshCommand: ParsableCommand {
@@ -15,7 +16,7 @@ public struct WasmshCommand: ParsableCommand {
               wasmsh wit components/trusted.wasm
               wasmsh invoke components/values.wasm 'add(1, 2)'
             """,
-        version: "0.1.0",
+        version: WasmshVersion.number,
         subcommands: [ShellCommand.self, WitCommand.self, InvokeCommand.self, DemoCommand.self],
         defaultSubcommand: ShellCommand.self
     )

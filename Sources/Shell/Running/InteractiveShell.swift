@@ -20,6 +20,22 @@ public final class InteractiveShell {
         return String(cString: home) + "/.wasmsh_history"
     }
 
+    /// The first line: the version, and the folders `load NAME` and manifests are found in, as
+    /// they are (a folder that is not there is said to be missing, and where it was looked for).
+    static func banner(_ settings: SessionSettings) -> String {
+        let components = settings.componentsFolder
+        let manifests = settings.manifestsFolder
+        var text = "wasmsh \(WasmshVersion.number) — type 'help' (Tab completes). "
+        if components.exists {
+            text += "Components in \(components.shown)"
+        } else {
+            text += "No \(components.shown) folder in \(SessionFolder.workingDirectory): load components by path"
+        }
+        text += manifests.exists ? ", manifests in \(manifests.shown)." : "; no \(manifests.shown) folder."
+        if settings.root != "." { text += " Guest file paths resolve against \(settings.root)." }
+        return text
+    }
+
     /// Runs until `quit` or Ctrl-D; returns the exit status (0).
     public func run() throws -> Int32 {
         let configuration = LineEditorConfiguration(programName: "wasmsh", historyFile: Self.historyPath)
@@ -37,9 +53,7 @@ public final class InteractiveShell {
         }
         try? InterruptMonitor.shared.start()
         defer { InterruptMonitor.shared.stop() }
-        session.print(
-            "wasmsh 0.1 — type 'help'. Components in ./\(session.settings.componentsDirectory), "
-                + "manifests in ./\(session.settings.manifestsDirectory).")
+        session.printWrapped(Self.banner(session.settings))
         while !session.isFinished {
             guard let line = try editor.readLine() else {
                 session.print("")
