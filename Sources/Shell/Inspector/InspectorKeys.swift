@@ -47,8 +47,20 @@ enum InspectorKeys {
         case .character("s"): return .promptStep
         case .character("?"), .function(1): return .showHelp
         case .character("m"): return .showMessage
-        case .character("r"), .control("l"): return .refresh
+        case .character("r"): return .reload
+        case .control("l"): return .repaint
         case .character("q"), .escape, .interrupt, .endOfInput: return .quit
+        default: return nil
+        }
+    }
+
+    /// How a key that leaves the inspector is named when the shell says how it was left.
+    static func name(ofLeavingKey key: FullScreenKey) -> String? {
+        switch key {
+        case .character("q"): return "q"
+        case .escape: return "Esc"
+        case .interrupt: return "Ctrl-C"
+        case .endOfInput: return "Ctrl-D"
         default: return nil
         }
     }
@@ -77,7 +89,7 @@ enum InspectorKeys {
         case .pageDown: return .movePage(1)
         case .home: return .moveToFirst
         case .end: return .moveToLast
-        case .control("l"): return .refresh
+        case .control("l"): return .repaint
         default: return nil
         }
     }
@@ -98,10 +110,13 @@ enum InspectorKeys {
             let motions = stepper.isDebuggable ? "Enter into  n next  " + (isHostCall ? "" : "f finish  b break  ") : ""
             return decisions + motions + "c continue  x abort  ? keys"
         }
-        return "q quit  ? help  Tab pane  g grant/revoke  Enter call  s step  m message"
+        if let component = model.selectedComponent, component.sandboxed.component.poisoned != nil {
+            return "\(component.name) is unusable: r reloads it  q quit  ? keys"
+        }
+        return "q quit  ? keys  Tab pane  g grant  Enter call  s step  r reload  m message"
     }
 
-    /// The `?` box.
+    /// The `?` box. Its lines fit 80 columns with the box around them (74 each at most).
     static let helpText: [String] = [
         "Up/Down, j/k      select in the focused pane; the audit pane scrolls",
         "PgUp/PgDn, Home/End  move by a page, to the first or last",
@@ -113,20 +128,22 @@ enum InspectorKeys {
         "s                 step the selected export: the call pauses before every",
         "                  host call (and, loaded with --debug, at wasm functions)",
         "m                 show the last result or error in full",
-        "r                 redraw",
-        "q, Esc            leave the inspector",
+        "r                 reload the selected component: a fresh instance with",
+        "                  the same policy, as 'reload C' (after a trap or abort)",
+        "Ctrl-L            redraw",
+        "q, Esc, Ctrl-C    leave the inspector",
     ]
 
     /// The `?` box at a stepped call's pause.
     static let pauseHelpText: [String] = [
         "a                 allow this host call once, whatever the policy says",
         "d                 deny this host call once, whatever the policy says",
-        "g, r              grant / revoke the whole interface, then the policy decides",
-        "Enter, Space, i   into: run to the next function entry or exit, or host call",
+        "g, r              grant or revoke the interface; the policy then decides",
+        "Enter, Space, i   into: run to the next function entry, exit or host call",
         "n                 next: the same, stepping over deeper calls",
         "f                 finish: run until the current function returns",
         "b                 break: type FUNC, Enter; the call stops on entering it",
-        "                  (into, next, finish, break need the component loaded --debug)",
+        "                  (into, next, finish, break need 'load C --debug')",
         "c                 continue: pause only at breakpoints; the policy decides",
         ":                 type any step answer: grant PATH --write, revoke PATH,",
         "                  args, bt, delete FUNC, functions TEXT, help",
