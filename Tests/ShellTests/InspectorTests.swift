@@ -198,7 +198,9 @@ struct InspectorTests {
         model.perform(.focusNext)
         model.perform(.activate)
         #expect(model.prompt?.input.isPlaceholder == true)
+        #expect(InspectorKeys.helpLine(for: model).hasPrefix("typing replaces the placeholders  Enter call"))
         for character in "1, 2" { model.perform(.insert(character)) }
+        #expect(InspectorKeys.helpLine(for: model).hasPrefix("type WAVE arguments  Enter call"))
         #expect(model.prompt?.callText == "values.add(1, 2)")
         model.perform(.submit)
         model.runPendingCall()

@@ -161,7 +161,7 @@ struct InteractivePTYTests {
         }
     }
 
-    @Test("help wraps to an 80-column terminal")
+    @Test("help, load's notes and errors wrap to an 80-column terminal")
     func helpWraps() throws {
         let shell = try InteractiveSession(columns: 80)
         let help = try shell.run("help")
@@ -169,6 +169,14 @@ struct InteractivePTYTests {
         #expect(lines.contains { $0.hasPrefix("  load        parse, validate and instantiate") })
         #expect(lines.contains { $0.hasPrefix("              ") }, "no continuation line")
         for line in lines { #expect(line.count <= 80, "wider than the terminal: \(line)") }
+        // Each output starts with the line typed and ends with the next prompt.
+        let load = try shell.run("load values").split(separator: "\n").dropFirst().dropLast()
+        #expect(
+            load.first?.hasPrefix("loaded values (components/values.wasm): 2 imports, 74 exported functions;") == true)
+        let error = try shell.run("call values.ad(1, 2)").split(separator: "\n").dropFirst().dropLast()
+        #expect(error.first?.hasPrefix("Error: no exported function 'ad'; did you mean 'add'?") == true)
+        #expect(error.dropFirst().allSatisfy { $0.hasPrefix("  ") })
+        for line in load + error { #expect(line.count <= 80, "wider than the terminal: \(line)") }
         try shell.quit()
     }
 

@@ -2,7 +2,7 @@ enum HelpCommand: ShellCommand {
     static let name = "help"
     static let aliases = ["?"]
     static let syntax = CommandSyntax([.optional([.argument(Argument("COMMAND", .command))])])
-    static let summary = "list commands, or show one command's usage and an example"
+    static let summary = "list commands, or show one command's usage and an example (? does too)"
     static let example = "help\nhelp grant"
 
     static func run(_ arguments: ParsedArguments, in session: Session) throws {

@@ -70,8 +70,8 @@ enum LoadCommand: ShellCommand {
                     "  (the manifest is not pinned to a binary: any \(name) gets its grants; 'save \(name)' pins it)"
             }
         }
-        session.print(line)
-        if let pinNote { session.print(pinNote) }
+        session.printWrapped(line, indent: 2)
+        if let pinNote { session.printWrapped(pinNote, indent: 4) }
         if debuggable { session.print("  " + debugNote(sandboxed.component)) }
         for part in sandboxed.component.uninterruptibleParts {
             session.print("  warning: Ctrl-C and the time limit cannot stop this \(part)")

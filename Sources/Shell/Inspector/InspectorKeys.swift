@@ -96,9 +96,12 @@ enum InspectorKeys {
 
     /// The always-visible key line.
     static func helpLine(for model: InspectorModel) -> String {
-        if model.prompt != nil {
-            return "type WAVE arguments  Enter \(model.prompt?.isStepped == true ? "step" : "call")  Esc cancel  "
-                + "Left/Right move  Ctrl-U clear"
+        if let prompt = model.prompt {
+            let verb = prompt.isStepped ? "step" : "call"
+            if prompt.input.isPlaceholder {
+                return "typing replaces the placeholders  Enter \(verb)  Esc cancel  Left/Right edit them"
+            }
+            return "type WAVE arguments  Enter \(verb)  Esc cancel  Left/Right move  Ctrl-U clear"
         }
         if model.overlay != nil { return "any key closes" }
         if let stepper = model.stepper {

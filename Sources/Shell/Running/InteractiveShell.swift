@@ -36,6 +36,15 @@ public final class InteractiveShell {
         return text
     }
 
+    /// `Error: MESSAGE`, wrapped to the terminal (the lines after the first indented).
+    static func errorLines(_ message: String, session: Session) -> String {
+        let label = "Error:"
+        guard let width = session.lineWidth else { return session.style(.error, label) + " \(message)\n" }
+        let lines = WrappedText.lines("\(label) \(message)", width: width, indent: 2)
+        let text = lines.joined(separator: "\n")
+        return session.style(.error, label) + text.dropFirst(label.count) + "\n"
+    }
+
     /// Runs until `quit` or Ctrl-D; returns the exit status (0).
     public func run() throws -> Int32 {
         let configuration = LineEditorConfiguration(programName: "wasmsh", historyFile: Self.historyPath)
@@ -69,7 +78,7 @@ public final class InteractiveShell {
                     try session.execute(trimmed)
                 }
             } catch {
-                session.output.writeError(session.style(.error, "Error:") + " \(ErrorMessage.text(for: error))\n")
+                session.output.writeError(Self.errorLines(ErrorMessage.text(for: error), session: session))
             }
         }
         return 0
