@@ -16,15 +16,16 @@ import CLibEdit
 ///   resizes the line; SIGTSTP/SIGCONT and SIGINT/SIGTERM/SIGHUP restore the terminal first) and
 ///   puts the previous handlers back when it returns. An external `kill -INT` while a line is
 ///   read therefore also reaches `InterruptMonitor`.
-/// - Tab and Ctrl-C are bound after `~/.editrc` is read, in both the editing and the vi command
-///   key maps, so that a `bind -v` in `.editrc` keeps them working.
+/// - Tab, Ctrl-C and Ctrl-L (clear the screen) are bound after `~/.editrc` is read, in both the
+///   editing and the vi command key maps, so that a `bind -v` in `.editrc` keeps them working.
 public final class LineEditor {
     /// Given the line and cursor, the candidates and the range they replace; nil or no
     /// candidates beeps.
     public typealias CompletionHandler = (CompletionRequest) -> CompletionResult?
 
-    /// Called on Tab. A single candidate is inserted with its terminator; several insert their
-    /// common prefix and are listed below the line, then the prompt and line are redrawn.
+    /// Called on Tab. A single candidate is inserted with its terminator (the cursor then stands
+    /// before its last `charactersAfterCursor` characters); several insert their common prefix
+    /// and are listed below the line, then the prompt and line are redrawn.
     public var completionHandler: CompletionHandler?
 
     /// The last history load or save failure, cleared by the next successful save. History
@@ -85,6 +86,9 @@ public final class LineEditor {
         _ = shim_el_bind(editLine, "^I", "lineeditor-complete")
         _ = shim_el_bind(editLine, "^C", "lineeditor-interrupt")
         _ = shim_el_bind_command_mode(editLine, "^C", "lineeditor-interrupt")
+        // libedit's vi insert mode would insert a literal ^L: clear the screen in every mode.
+        _ = shim_el_bind(editLine, "^L", "ed-clear-screen")
+        _ = shim_el_bind_command_mode(editLine, "^L", "ed-clear-screen")
 
         if let path = configuration.historyFile {
             do { try history.load(from: path) } catch { historyError = error }
@@ -183,7 +187,10 @@ public final class LineEditor {
         let replaced = lower..<upper
         if result.candidates.count == 1 {
             let only = result.candidates[0]
-            replace(replaced, cursorOffset: cursorOffset, with: only.text + only.terminator)
+            let inserted = only.text + only.terminator
+            replace(replaced, cursorOffset: cursorOffset, with: inserted)
+            let back = min(max(0, only.charactersAfterCursor), inserted.unicodeScalars.count)
+            if back > 0 { _ = el_cursor(editLine, Int32(clamping: -back)) }
             return UInt8(CC_REFRESH)
         }
         let typed = String(line[result.replacing])

@@ -123,6 +123,12 @@ public final class FullScreen {
         wattrset(window, Int32(bitPattern: shim_attr_normal()))
     }
 
+    /// Makes the next `refresh` repaint the whole terminal, not only what changed: Ctrl-L, for a
+    /// screen something else wrote over.
+    public func repaintAll() {
+        clearok(window, true)
+    }
+
     /// Shows what was drawn since the last refresh.
     public func refresh() {
         wrefresh(window)

@@ -35,7 +35,11 @@ struct ShellCommand: ParsableCommand {
     @Option(help: "Append every host call's audit records to this JSONL file.")
     var auditLog: String?
 
-    @Option(help: "Resolve components' relative file paths against this directory (default: the working directory).")
+    @Option(
+        help: """
+            Resolve the file paths components ask the host for against this directory (default: the working \
+            directory). 'load NAME' still looks in ./components and ./manifests.
+            """)
     var root: String?
 
     @Option(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Shell
 
 /// `wasmsh`: the shell by default, and the one-shot subcommands.
 public struct WasmshCommand: ParsableCommand {
@@ -16,7 +17,7 @@ public struct WasmshCommand: ParsableCommand {
               wasmsh invoke components/values.wasm 'add(1, 2)'
               wasmsh run components/wasi/hello.wasm --grant stdout
             """,
-        version: "0.1.0",
+        version: WasmshVersion.number,
         subcommands: [ShellCommand.self, RunCommand.self, InvokeCommand.self, WitCommand.self, DemoCommand.self],
         defaultSubcommand: ShellCommand.self
     )

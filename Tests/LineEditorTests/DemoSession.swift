@@ -4,12 +4,12 @@ import PTYTestSupport
 /// Starts the `TerminalDemo` line-editing loop on a pseudo-terminal with a clean environment:
 /// its own HOME (so no real `~/.editrc` applies), UTF-8, xterm colours.
 struct DemoSession {
-    let home: URL
+    /// HOME, removed with the last copy of the session.
+    let homeFolder: TemporaryFolder
+    var home: URL { homeFolder.url }
 
     init() throws {
-        home = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lineeditor-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        homeFolder = try TemporaryFolder(prefix: "lineeditor-tests")
     }
 
     var historyFile: String { home.appendingPathComponent("history").path }

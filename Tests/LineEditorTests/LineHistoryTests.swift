@@ -1,16 +1,16 @@
 import Foundation
+import PTYTestSupport
 import Testing
 
 @testable import LineEditor
 
 @Suite("History list and file")
 struct LineHistoryTests {
-    let directory: URL
+    let folder: TemporaryFolder
+    var directory: URL { folder.url }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("linehistory-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        folder = try TemporaryFolder(prefix: "linehistory-tests")
     }
 
     @Test("entries are kept oldest first, without immediate duplicates")
@@ -32,7 +32,6 @@ struct LineHistoryTests {
 
     @Test("save then load gives back the same entries, including spaces and UTF-8")
     func roundTrip() throws {
-        defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("history").path
         let saved = try LineHistory(size: 10)
         for line in ["call m.run()", "grant m filesystem /tmp/a b", "say \"héllo\" 😀"] { saved.add(line) }
@@ -46,7 +45,6 @@ struct LineHistoryTests {
 
     @Test("a missing history file is an empty history")
     func missingFile() throws {
-        defer { try? FileManager.default.removeItem(at: directory) }
         let history = try LineHistory(size: 10)
         try history.load(from: directory.appendingPathComponent("none").path)
         #expect(history.entries.isEmpty)
@@ -54,7 +52,6 @@ struct LineHistoryTests {
 
     @Test("a file in another format is an error naming the file")
     func foreignFile() throws {
-        defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("bash_history").path
         try "ls\ncd /\n".write(toFile: path, atomically: true, encoding: .utf8)
         let history = try LineHistory(size: 10)
@@ -65,7 +62,6 @@ struct LineHistoryTests {
 
     @Test("saving into a missing directory is an error naming the file")
     func unwritable() throws {
-        defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("missing/history").path
         let history = try LineHistory(size: 10)
         history.add("x")

@@ -191,6 +191,85 @@ struct InspectorTests {
         #expect(model.status.message == "call cancelled")
     }
 
+    @Test("typing replaces the placeholders whole, Backspace clears them, an arrow key keeps them to edit")
+    func placeholders() throws {
+        let (session, _) = try makeInspectorSession(loading: ["values"])
+        let model = try InspectorModel(session: session, selecting: "values")
+        model.perform(.focusNext)
+        model.perform(.activate)
+        #expect(model.prompt?.input.isPlaceholder == true)
+        #expect(InspectorKeys.helpLine(for: model).hasPrefix("typing replaces the placeholders  Enter call"))
+        for character in "1, 2" { model.perform(.insert(character)) }
+        #expect(InspectorKeys.helpLine(for: model).hasPrefix("type WAVE arguments  Enter call"))
+        #expect(model.prompt?.callText == "values.add(1, 2)")
+        model.perform(.submit)
+        model.runPendingCall()
+        #expect(model.status == InspectorStatus(kind: .success, message: "values.add(1, 2) → 3"))
+
+        model.perform(.activate)
+        model.perform(.deleteBackward)
+        #expect(model.prompt?.input.string == "")
+        model.perform(.cancel)
+
+        model.perform(.activate)
+        model.perform(.cursorRight)
+        #expect(model.prompt?.input.isPlaceholder == false)
+        model.perform(.insert("7"))
+        #expect(model.prompt?.callText == "values.add(07, 0)")
+        model.perform(.cancel)
+
+        // Enter alone calls with the placeholders.
+        model.perform(.activate)
+        model.perform(.submit)
+        model.runPendingCall()
+        #expect(model.status == InspectorStatus(kind: .success, message: "values.add(0, 0) → 0"))
+    }
+
+    @Test("an interface imported for its types alone shows as TYPES ONLY, and g grants nothing")
+    func typesOnlyImport() throws {
+        let (session, _) = try makeInspectorSession(loading: ["values"])
+        let model = try InspectorModel(session: session, selecting: "values")
+        #expect(model.selectedImport?.shortName == "types")
+        #expect(model.selectedImport?.state == .typesOnly)
+        model.perform(.toggleGrant)
+        #expect(
+            model.status
+                == InspectorStatus(kind: .failure, message: "types holds only types, no functions: nothing to grant"))
+        #expect(try grants(of: "values", in: session).isEmpty)
+    }
+
+    @Test("r reloads the selected component after a trap, as 'reload C' does; the key line says so")
+    func reloadAfterTrap() throws {
+        let (session, _) = try makeInspectorSession(loading: ["compute"])
+        let model = try InspectorModel(session: session, selecting: "compute")
+        model.call("compute.divide(1, 0)")
+        #expect(model.status.kind == .failure)
+        #expect(model.selectedComponent?.sandboxed.component.poisoned != nil)
+        #expect(InspectorKeys.helpLine(for: model) == "compute is unusable: r reloads it  q quit  ? keys")
+        #expect(InspectorKeys.action(for: .character("r"), in: model) == .reload)
+        model.perform(.reload)
+        #expect(
+            model.status
+                == InspectorStatus(
+                    kind: .success, message: "reloaded compute (\(model.selectedComponent?.path ?? "")) with its policy"
+                ))
+        #expect(model.selectedComponent?.sandboxed.component.poisoned == nil)
+        model.call("compute.divide(7, 2)")
+        #expect(model.status == InspectorStatus(kind: .success, message: "compute.divide(7, 2) → 3"))
+    }
+
+    @Test("every line of the key help fits an 80-column terminal, in its box")
+    func helpFitsEightyColumns() throws {
+        // The box takes two columns of border and two of padding, and keeps one free on each side.
+        for line in InspectorKeys.helpText + InspectorKeys.pauseHelpText {
+            #expect(InspectorText.columns(of: line) <= 80 - 6, "too wide: \(line)")
+        }
+        let (session, _) = try makeInspectorSession(loading: ["values"])
+        let model = try InspectorModel(session: session, selecting: "values")
+        #expect(InspectorText.columns(of: InspectorKeys.helpLine(for: model)) <= 80)
+        #expect(InspectorKeys.helpText.contains { $0.hasPrefix("r ") && $0.contains("reload") })
+    }
+
     @Test("the audit pane scrolls back through older host calls and End returns to the newest")
     func auditScrolling() throws {
         let (session, _) = try makeInspectorSession(loading: ["busy"])
@@ -228,6 +307,10 @@ struct InspectorTests {
         #expect(InspectorKeys.action(for: .resize, in: model) == .refresh)
         #expect(InspectorKeys.action(for: .timeout, in: model) == .refresh)
         #expect(InspectorKeys.action(for: .character("?"), in: model) == .showHelp)
+        #expect(InspectorKeys.action(for: .control("l"), in: model) == .repaint)
+        #expect(InspectorKeys.action(for: .interrupt, in: model) == .quit)
+        #expect(InspectorKeys.name(ofLeavingKey: .interrupt) == "Ctrl-C")
+        #expect(InspectorKeys.name(ofLeavingKey: .escape) == "Esc")
 
         model.perform(.showHelp)
         #expect(model.overlay == .help)
@@ -302,6 +385,14 @@ struct InspectorTests {
         #expect(input.cursor == 2)
         input.clear()
         #expect(input.string.isEmpty && input.cursor == 0)
+
+        var placeholder = InspectorLineInput(placeholder: "0, \"\"")
+        #expect(placeholder.isPlaceholder && placeholder.cursor == 0)
+        placeholder.insert("\u{7}")
+        #expect(placeholder.isPlaceholder)
+        placeholder.insert("9")
+        #expect(placeholder.string == "9" && !placeholder.isPlaceholder)
+        #expect(!InspectorLineInput(placeholder: "").isPlaceholder)
     }
 }
 
@@ -333,6 +424,35 @@ struct InspectorPTYTests {
         try shell.prompt()
         #expect(try shell.run("grants malicious").contains("filesystem"))
         #expect(try shell.run("audit --last 1").contains("[ALLOWED] malicious"))
+        try shell.quit()
+    }
+
+    @Test(
+        "at 80 columns: typed arguments replace the placeholder, r reloads after a trap, the help box is whole, Ctrl-C leaves and the shell says so"
+    )
+    func eightyColumns() throws {
+        let shell = try InteractiveSession(columns: 80)
+        try shell.run("load compute")
+        try shell.process.send("inspect compute\r")
+        try shell.process.waitFor("wasmsh inspect")
+        try shell.process.send("\t\r")
+        try shell.process.waitFor("call compute.fib(")
+        try shell.process.send("10\r")
+        try shell.process.waitFor("compute.fib(10) → 55")
+        try shell.process.send("jjj\r")  // trap-unreachable
+        try shell.process.waitFor("call compute.trap-unreachable(")
+        try shell.process.send("\r")
+        try shell.process.waitFor("r reloads it")
+        try shell.process.send("r")
+        try shell.process.waitFor("reloaded compute")
+        try shell.process.send("?")
+        try shell.process.waitFor("(after a trap or abort)")  // the end of the widest line
+        try shell.process.send(" ")
+        try shell.process.send("\u{3}")
+        let left = try shell.process.waitFor("wasmsh> ")
+        try shell.process.waitForNonCanonicalMode()
+        #expect(left.contains("left the inspector (Ctrl-C); 'inspect' opens it again"))
+        #expect(try shell.run("call compute.fib(10)").contains("55"))
         try shell.quit()
     }
 

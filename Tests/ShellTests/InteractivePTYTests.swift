@@ -5,23 +5,27 @@ import Testing
 /// The real `wasmsh` on a pseudo-terminal, started in the repository root.
 struct InteractiveSession {
     let process: PTYProcess
-    let home: URL
+    /// HOME, removed when the last session using it is gone.
+    let homeFolder: TemporaryFolder
+    var home: URL { homeFolder.url }
 
-    init(environment overrides: [String: String] = [:], home: URL? = nil) throws {
-        let home =
-            home ?? FileManager.default.temporaryDirectory.appendingPathComponent("wasmsh-pty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        self.home = home
+    /// - Parameter home: another session's HOME, to share its history; nil: a fresh one.
+    /// - Parameter directory: where wasmsh starts; nil: the repository root.
+    init(
+        environment overrides: [String: String] = [:], home: TemporaryFolder? = nil, columns: Int = 200,
+        directory: String? = nil
+    ) throws {
+        homeFolder = try home ?? TemporaryFolder(prefix: "wasmsh-pty")
         var environment = [
-            "HOME": home.path, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            "HOME": homeFolder.path, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
             "NO_COLOR": "1",
         ]
         for (name, value) in overrides { environment[name] = value }
         environment = environment.filter { !$0.value.isEmpty }
         let wasmsh = try PTYProcess.builtProduct(named: "wasmsh")
         process = try PTYProcess(
-            executable: "/bin/sh", arguments: ["-c", "cd '\(repositoryRoot.path)' && exec '\(wasmsh)'"],
-            environment: environment, columns: 200)
+            executable: "/bin/sh", arguments: ["-c", "cd '\(directory ?? repositoryRoot.path)' && exec '\(wasmsh)'"],
+            environment: environment, columns: columns)
         try process.waitFor("type 'help'")
         try prompt()
     }
@@ -92,18 +96,22 @@ struct InteractivePTYTests {
         try shell.quit()
     }
 
-    @Test("tab completes an exported function with WAVE placeholders for its parameters")
+    @Test("tab completes an exported function into a whole call: Enter runs it, Backspace takes the placeholders back")
     func completesFunctionsWithPlaceholders() throws {
         let shell = try InteractiveSession()
         try shell.run("load values")
         try shell.process.send("call val\t")
         try shell.process.waitFor("call values.")
         try shell.process.send("echo.echo-poi\t")
-        try shell.process.waitFor("({x: 0, y: 0}")  // the line is redrawn, so only the insertion shows whole
-        #expect(try shell.run(")").contains("{x: 0, y: 0}"))
+        try shell.process.waitFor("({x: 0, y: 0})")  // the line is redrawn, so only the insertion shows whole
+        #expect(try shell.run("").contains("{x: 0, y: 0}"))
         try shell.process.send("call values.ad\t")
-        try shell.process.waitFor("(0, 0")
-        #expect(try shell.run(")").contains("\n0"))
+        try shell.process.waitFor("(0, 0)")
+        #expect(try shell.run("").contains("\n0"))
+        // The cursor stands before the ')': four Backspaces take "0, 0" back.
+        try shell.process.send("call values.ad\t")
+        try shell.process.waitFor("(0, 0)")
+        #expect(try shell.run("\u{7F}\u{7F}\u{7F}\u{7F}40, 2").contains("\n42"))
         try shell.quit()
     }
 
@@ -112,7 +120,7 @@ struct InteractivePTYTests {
         let first = try InteractiveSession()
         try first.run("load trusted")
         try first.quit()
-        let second = try InteractiveSession(home: first.home)
+        let second = try InteractiveSession(home: first.homeFolder)
         try second.process.send("\u{1B}[A")
         try second.process.waitFor("load trusted")
         #expect(try second.run("").contains("loaded trusted"))
@@ -128,6 +136,63 @@ struct InteractivePTYTests {
         try shell.process.send("\u{3}")
         try shell.prompt()
         #expect(try shell.run("components").contains("no components loaded"))
+        try shell.quit()
+    }
+
+    @Test("exit quits, as quit does")
+    func exitQuits() throws {
+        let shell = try InteractiveSession()
+        try shell.process.send("exit\r")
+        #expect(try shell.process.waitForExit() == 0)
+    }
+
+    @Test("Ctrl-L clears the screen, in emacs and in vi mode")
+    func controlLClears() throws {
+        let vi = try TemporaryFolder(prefix: "wasmsh-pty")
+        try "bind -v\n".write(to: vi.url.appendingPathComponent(".editrc"), atomically: true, encoding: .utf8)
+        for home in [nil, vi] {
+            let shell = try InteractiveSession(home: home)
+            try shell.process.send("load")
+            try shell.process.send("\u{C}")
+            try shell.process.waitForRaw("\u{1B}[2J")  // xterm's clear
+            try shell.process.waitFor("wasmsh> load")
+            #expect(try shell.run(" trusted").contains("loaded trusted"))
+            try shell.quit()
+        }
+    }
+
+    @Test("help, load's notes and errors wrap to an 80-column terminal")
+    func helpWraps() throws {
+        let shell = try InteractiveSession(columns: 80)
+        let help = try shell.run("help")
+        let lines = help.split(separator: "\n").map(String.init).dropLast()  // the prompt
+        #expect(lines.contains { $0.hasPrefix("  load        parse, validate and instantiate") })
+        #expect(lines.contains { $0.hasPrefix("              ") }, "no continuation line")
+        for line in lines { #expect(line.count <= 80, "wider than the terminal: \(line)") }
+        // Each output starts with the line typed and ends with the next prompt.
+        let load = try shell.run("load values").split(separator: "\n").dropFirst().dropLast()
+        #expect(
+            load.first?.hasPrefix("loaded values (components/values.wasm): 2 imports, 74 exported functions;") == true)
+        let error = try shell.run("call values.ad(1, 2)").split(separator: "\n").dropFirst().dropLast()
+        #expect(error.first?.hasPrefix("Error: no exported function 'ad'; did you mean 'add'?") == true)
+        #expect(error.dropFirst().allSatisfy { $0.hasPrefix("  ") })
+        for line in load + error { #expect(line.count <= 80, "wider than the terminal: \(line)") }
+        try shell.quit()
+    }
+
+    @Test("started away from the repository, the banner and load say which folder is missing where")
+    func missingFolders() throws {
+        let elsewhere = try TemporaryFolder(prefix: "wasmsh-pty")
+        let shell = try InteractiveSession(directory: elsewhere.path)
+        let banner = shell.process.text
+        #expect(
+            banner.contains("wasmsh 0.1.0 — type 'help' (Tab completes). No ./components folder in \(elsewhere.path)"))
+        #expect(banner.contains("no ./manifests folder."))
+        let load = try shell.run("load trusted")
+        #expect(load.contains("no component 'trusted': there is no ./components folder in \(elsewhere.path)"))
+        #expect(load.contains("give the file's path ('load DIR/trusted.wasm')"))
+        let byPath = try shell.run("load \(repositoryRoot.path)/components/trusted.wasm")
+        #expect(byPath.contains("loaded trusted"))
         try shell.quit()
     }
 

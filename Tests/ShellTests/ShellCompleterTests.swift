@@ -18,6 +18,30 @@ struct ShellCompleterTests {
         #expect(candidates("step malicious.", in: session) == ["malicious.run()"])
     }
 
+    @Test("a completed call is whole, the cursor before its ')' when it has placeholders")
+    func completedCallsAreWhole() throws {
+        let (session, _) = try makeInspectorSession(loading: ["values", "malicious"])
+        let line = "call values.ad"
+        let result = ShellCompleter(session: session).complete(CompletionRequest(line: line, cursor: line.endIndex))
+        let only = try #require(result?.candidates.first)
+        #expect(result?.candidates.count == 1)
+        #expect(only.text == "values.add(0, 0)")
+        #expect(only.terminator.isEmpty)
+        #expect(only.charactersAfterCursor == 1)
+        #expect(candidates("call values.echo.echo-poi", in: session) == ["values.echo.echo-point({x: 0, y: 0})"])
+        let bare = "call malicious.r"
+        let run = ShellCompleter(session: session).complete(CompletionRequest(line: bare, cursor: bare.endIndex))
+        #expect(run?.candidates.map(\.text) == ["malicious.run()"])
+        #expect(run?.candidates.first?.charactersAfterCursor == 0)
+    }
+
+    @Test("commands complete by name, never by alias")
+    func commandNames() throws {
+        let (session, _) = try makeInspectorSession(loading: [])
+        #expect(candidates("ex", in: session) == ["exports"])
+        #expect(candidates("qu", in: session) == ["quit"])
+    }
+
     @Test("load offers --debug; reload offers component names, then --debug and --no-debug")
     func debugFlags() throws {
         let (session, _) = try makeInspectorSession(loading: ["malicious", "trusted"])

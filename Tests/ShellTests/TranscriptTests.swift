@@ -44,8 +44,9 @@ func runWasmsh(_ arguments: [String], standardInput: String? = nil, environment:
 
 /// Golden transcripts: `Transcripts/NAME.wsh` is piped into `wasmsh`; stdout must equal
 /// `NAME.stdout`, stderr `NAME.stderr` (empty when absent), the exit status `NAME.status` (0
-/// when absent). Audit durations vary and are written as `<time>`. Set WASMSH_UPDATE_GOLDEN=1
-/// to rewrite the expected files from the current output.
+/// when absent). Audit durations vary and are written as `<time>`. Files named
+/// `/tmp/wasmsh-transcript-*` in a script are removed before and after it runs. Set
+/// WASMSH_UPDATE_GOLDEN=1 to rewrite the expected files from the current output.
 @Suite("Golden transcripts")
 struct TranscriptTests {
     static let directory = repositoryRoot.appendingPathComponent("Tests/ShellTests/Transcripts")
@@ -81,6 +82,10 @@ struct TranscriptTests {
             Self.expected(name, "args")?.split(separator: " ").map {
                 String($0).trimmingCharacters(in: .whitespacesAndNewlines)
             } ?? []
+        // Files a transcript writes start absent, so that it prints the same on every run.
+        let scratch = Set(script.matches(of: #//tmp/wasmsh-transcript-[A-Za-z0-9._-]+/#).map { String($0.output) })
+        for file in scratch { try? FileManager.default.removeItem(atPath: file) }
+        defer { for file in scratch { try? FileManager.default.removeItem(atPath: file) } }
         let result = try runWasmsh(arguments, standardInput: script)
         let stdout = Self.normalized(result.stdout)
         let stderr = Self.normalized(result.stderr)

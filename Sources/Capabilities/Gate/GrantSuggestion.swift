@@ -17,6 +17,15 @@ public enum GrantSuggestion {
         public var needsNames: Bool
     }
 
+    /// The grants covering `calls`, leaving out calls `policy` allows already: what it would
+    /// take to add to `policy`, and nothing it has.
+    public static func minimalGrants(for calls: [ObservedCall], beyond policy: Policy) -> [Grant] {
+        minimalGrants(
+            for: calls.filter {
+                !policy.decide(interface: $0.interface, function: $0.function, request: $0.request).isAllowed
+            })
+    }
+
     public static func minimalGrants(for calls: [ObservedCall]) -> [Grant] {
         var grants: [Grant] = []
         var unscoped: Set<Int> = []

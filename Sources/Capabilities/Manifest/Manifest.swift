@@ -293,8 +293,16 @@ public struct Manifest: Hashable, Sendable {
     /// scoped ones, full interface names (they resolve the same whatever else the component imports).
     /// The manifest of a policy, pinned to the binary whose SHA-256 is `sha256` when given.
     public init(policy: Policy, file: String, sha256: String? = nil) {
+        self.init(
+            file: file, component: policy.component, entries: Self.entries(grants: policy.grants, denies: policy.denies)
+        )
+        self.sha256 = sha256
+    }
+
+    /// The entries of rules: one per interface and function, unscoped grants apart from scoped ones.
+    static func entries(grants: [CapabilityRule], denies: [CapabilityRule]) -> [ManifestEntry] {
         var entries: [ManifestEntry] = []
-        for (kind, rules) in [(ManifestEntry.Kind.grant, policy.grants), (.deny, policy.denies)] {
+        for (kind, rules) in [(ManifestEntry.Kind.grant, grants), (.deny, denies)] {
             var index = 0
             while index < rules.count {
                 let first = rules[index]
@@ -318,8 +326,7 @@ public struct Manifest: Hashable, Sendable {
                 }
             }
         }
-        self.init(file: file, component: policy.component, entries: entries)
-        self.sha256 = sha256
+        return entries
     }
 
     /// The manifest as TOML text.
@@ -331,6 +338,12 @@ public struct Manifest: Hashable, Sendable {
             text += "sha256 = \(Self.tomlString(sha256))            # the one binary these grants are for\n"
         }
         if entries.isEmpty { text += "# No grants: the component may call nothing the host provides.\n" }
+        return text + Self.tables(entries)
+    }
+
+    /// Entries as `[[grant]]` and `[[deny]]` tables, each after a blank line.
+    static func tables(_ entries: [ManifestEntry]) -> String {
+        var text = ""
         for entry in entries {
             text += "\n[[\(entry.kind.rawValue)]]\n"
             text += "interface = \(Self.tomlString(entry.interface))\n"
@@ -346,14 +359,56 @@ public struct Manifest: Hashable, Sendable {
     }
 
     /// Writes a policy as a manifest file (atomically: a temporary file renamed over the old one),
-    /// pinned to the binary whose SHA-256 is `sha256` when given.
-    public static func save(_ policy: Policy, to path: String, sha256: String? = nil) throws(ManifestError) {
-        let manifest = Manifest(policy: policy, file: path, sha256: sha256)
+    /// pinned to the binary whose SHA-256 is `sha256` when given. When the file holds a manifest
+    /// for the same component and binary whose every rule the policy has, only the rules it lacks
+    /// are added at its end, so that its comments and layout stay; otherwise it is written afresh.
+    @discardableResult
+    public static func save(
+        _ policy: Policy, to path: String, sha256: String? = nil
+    ) throws(ManifestError) -> ManifestSaveOutcome {
+        let outcome: ManifestSaveOutcome
+        let text: String
+        if let (extended, added) = extendedText(of: path, with: policy, sha256: sha256) {
+            guard added > 0 else { return .extended(addedRules: 0) }
+            (text, outcome) = (extended, .extended(addedRules: added))
+        } else {
+            let manifest = Manifest(policy: policy, file: path, sha256: sha256)
+            (text, outcome) = (manifest.tomlText, .written)
+        }
         do {
-            try TextFile.writeAtomically(manifest.tomlText, to: path)
+            try TextFile.writeAtomically(text, to: path)
         } catch {
             throw ManifestError(file: path, line: nil, message: "cannot write the manifest: \(error.message)")
         }
+        return outcome
+    }
+
+    /// The text of the manifest at `path` with the tables of the rules `policy` adds to it, and how
+    /// many rules they are; nil when the file cannot be extended to say exactly `policy` (no such
+    /// file, not a manifest for this component and binary, or rules the policy does not have).
+    static func extendedText(of path: String, with policy: Policy, sha256: String?) -> (String, Int)? {
+        guard let text = try? TextFile.contents(of: path, limit: sizeLimit),
+            let old = try? parse(text, file: path), old.component == policy.component, old.sha256 == sha256,
+            let oldPolicy = try? old.policy(component: policy.component, catalog: policy.catalog, root: policy.root)
+        else { return nil }
+        let oldGrants = Set(oldPolicy.grants)
+        let oldDenies = Set(oldPolicy.denies)
+        guard oldGrants.isSubset(of: policy.grants), oldDenies.isSubset(of: policy.denies) else { return nil }
+        let addedGrants = policy.grants.filter { !oldGrants.contains($0) }
+        let addedDenies = policy.denies.filter { !oldDenies.contains($0) }
+        let added = addedGrants.count + addedDenies.count
+        guard added > 0 else { return (text, 0) }
+        let extended =
+            text + (text.hasSuffix("\n") || text.isEmpty ? "" : "\n")
+            + tables(entries(grants: addedGrants, denies: addedDenies))
+        // The old text may end in a way new tables cannot follow (an inline `grant = [...]`):
+        // only a text that reads back as exactly the policy will do.
+        guard let reread = try? parse(extended, file: path),
+            let rereadPolicy = try? reread.policy(
+                component: policy.component, catalog: policy.catalog, root: policy.root),
+            Set(rereadPolicy.grants) == Set(policy.grants), Set(rereadPolicy.denies) == Set(policy.denies)
+        else { return nil }
+        return (extended, added)
     }
 
     /// A TOML basic string: quotes, backslashes and control characters escaped.

@@ -13,6 +13,10 @@ public struct ImportCatalog: Hashable, Sendable {
             self.name = name
             self.functions = functions
         }
+
+        /// Known to have no functions: an interface a component imports for its types alone
+        /// (`test:values/types`). Nothing of it is ever called, so it is no capability.
+        public var isTypesOnly: Bool { functions?.isEmpty == true }
     }
 
     public let interfaces: [Interface]
@@ -77,6 +81,9 @@ public struct ImportCatalog: Hashable, Sendable {
         // The whole text naming the interface wins over reading its tail as a function name.
         let function = matches.contains { $0.function == nil } ? nil : matches.first?.function
         let interface = interfaces[index]
+        if interface.isTypesOnly {
+            throw .typesOnly(component: component, text: text, interface: interface.name)
+        }
         if let function, let known = interface.functions, !known.contains(function) {
             throw .unknownFunction(
                 component: component, interface: displayName(of: interface.name), function: function,

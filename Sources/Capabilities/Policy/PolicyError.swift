@@ -1,9 +1,13 @@
+import WasmComponent
+
 /// Why a policy change could not be made. `description` is the message for the user.
 public enum PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownInterface(component: String, text: String, imports: [String])
     case ambiguousInterface(component: String, text: String, candidates: [String])
     case unknownFunction(component: String, interface: String, function: String, available: [String])
     case functionGivenTwice(text: String, function: String)
+    /// The interface holds types only: the component calls nothing of it, so nothing can be granted.
+    case typesOnly(component: String, text: String, interface: String)
     case invalidPath(path: String, problem: String)
     /// A scope of another kind (a variable, an address) that cannot be read.
     case invalidScope(text: String, problem: String)
@@ -26,13 +30,23 @@ public enum PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .unknownInterface(let component, let text, let imports):
             let list = imports.isEmpty ? "it imports nothing" : "its imports: " + imports.joined(separator: ", ")
-            return "component '\(component)' does not import '\(text)' (\(list))"
+            let shortNames = imports.map { String(InterfaceName($0).short) }
+            let names = imports.indices.map { index in
+                shortNames.filter { $0 == shortNames[index] }.count == 1 ? shortNames[index] : imports[index]
+            }
+            let hint = Suggestions.didYouMean(text, among: names).map { "; \($0)" } ?? ""
+            return "component '\(component)' does not import '\(text)'\(hint) (\(list))"
         case .ambiguousInterface(let component, let text, let candidates):
             return "'\(text)' is ambiguous for component '\(component)': it could be "
                 + candidates.joined(separator: " or ") + "; write the full name"
         case .unknownFunction(let component, let interface, let function, let available):
             let list = available.isEmpty ? "it has no functions" : "its functions: " + available.joined(separator: ", ")
-            return "interface '\(interface)' of component '\(component)' has no function '\(function)' (\(list))"
+            let hint = Suggestions.didYouMean(function, among: available).map { "; \($0)" } ?? ""
+            return "interface '\(interface)' of component '\(component)' has no function '\(function)'\(hint) (\(list))"
+        case .typesOnly(let component, let text, let interface):
+            let named = text == interface ? "'\(text)'" : "'\(text)' (\(interface))"
+            return "\(named) holds only types, no functions: component '\(component)' calls nothing of it, "
+                + "so there is nothing to grant or deny"
         case .functionGivenTwice(let text, let function):
             return "'\(text)' already names a function; cannot also restrict it to '\(function)'"
         case .invalidPath(let path, let problem):

@@ -1,6 +1,8 @@
 import Capabilities
+import WasmComponent
 
-/// All commands, and how a typed word finds one: exact name, else a unique prefix.
+/// All commands, and how a typed word finds one: the exact name or an alias (`exit`, `?`), the
+/// same in another case (`HELP`), else a unique prefix; otherwise the error suggests the closest.
 enum CommandTable {
     static var all: [any ShellCommand.Type] {
         [
@@ -18,10 +20,17 @@ enum CommandTable {
     static var names: [String] { all.map { $0.name } }
 
     static func find(_ word: String) throws(ShellError) -> any ShellCommand.Type {
-        if let exact = all.first(where: { $0.name == word }) { return exact }
-        let matches = all.filter { $0.name.hasPrefix(word) }
+        for spelling in [word, word.lowercased()] {
+            if let exact = all.first(where: { $0.name == spelling || $0.aliases.contains(spelling) }) { return exact }
+        }
+        let lowered = word.lowercased()
+        let matches = all.filter { $0.name.hasPrefix(lowered) }
         if matches.count == 1 { return matches[0] }
-        if matches.isEmpty { throw ShellError("unknown command \(QuotedPath(word)); type 'help' for the list") }
+        if matches.isEmpty {
+            let names = all.flatMap { [$0.name] + $0.aliases }
+            let hint = Suggestions.didYouMean(word, among: names).map { "\($0) (type 'help' for the list)" }
+            throw ShellError("unknown command \(QuotedPath(word)); \(hint ?? "type 'help' for the list")")
+        }
         throw ShellError("'\(word)' is ambiguous: \(matches.map { $0.name }.joined(separator: ", "))")
     }
 }

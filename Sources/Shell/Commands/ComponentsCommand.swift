@@ -17,6 +17,13 @@ enum ComponentsCommand: ShellCommand {
             session.print(
                 "\(name)  \(component.path)  grants: \(grants.isEmpty ? "none" : grants.joined(separator: ", "))"
                     + (component.sandboxed.component.isDebuggable ? "  (debug)" : ""))
+            // A poisoned instance refuses every call: say so where the components are listed.
+            if let poisoned = component.sandboxed.component.poisoned {
+                session.print(
+                    "\(String(repeating: " ", count: width))  "
+                        + session.style(.error, "unusable:")
+                        + " \(poisoned); 'reload \(component.name)' to start afresh")
+            }
         }
     }
 }

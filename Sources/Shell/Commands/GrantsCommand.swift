@@ -35,7 +35,13 @@ enum GrantsCommand: ShellCommand {
                 "no host calls observed for \(component.name); run 'watch \(component.name)' and call it first")
         }
         let policy = component.sandboxed.policy
-        for grant in GrantSuggestion.minimalGrants(for: gate.observations) {
+        let grants = GrantSuggestion.minimalGrants(for: gate.observations, beyond: policy)
+        if grants.isEmpty {
+            session.print(
+                "nothing to add: \(component.name)'s policy allows every host call watch mode saw "
+                    + "(\(LoadCommand.count(gate.observations.count, "call")))")
+        }
+        for grant in grants {
             let name = policy.catalog.displayName(of: grant.interface) + (grant.function.map { ".\($0)" } ?? "")
             guard !grant.needsNames else {
                 session.print(

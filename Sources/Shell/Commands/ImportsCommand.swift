@@ -17,8 +17,10 @@ enum ImportsCommand: ShellCommand {
             switch item {
             case .interface(let interface):
                 let status =
-                    interface.functions.contains { unprovided.contains("\(interface.name).\($0.name)") }
-                    ? "NOT PROVIDED" : status(of: interface.name, in: policy, session: session)
+                    interface.functions.isEmpty
+                    ? "types only (\(interface.types.count) type\(interface.types.count == 1 ? "" : "s"), nothing to grant)"
+                    : interface.functions.contains { unprovided.contains("\(interface.name).\($0.name)") }
+                        ? "NOT PROVIDED" : status(of: interface.name, in: policy, session: session)
                 session.print(
                     interface.name.padding(toLength: max(30, interface.name.count + 2), withPad: " ", startingAt: 0)
                         + status)

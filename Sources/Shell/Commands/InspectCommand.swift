@@ -6,6 +6,8 @@ enum InspectCommand: ShellCommand {
     static let example = "inspect\ninspect malicious"
 
     static func run(_ arguments: ParsedArguments, in session: Session) throws {
-        try Inspector.run(session: session, selecting: arguments["COMPONENT"])
+        let key = try Inspector.run(session: session, selecting: arguments["COMPONENT"])
+        // Back at the prompt, say why: a Ctrl-C meant for a call that had ended leaves too.
+        session.print("left the inspector (\(key)); 'inspect' opens it again")
     }
 }

@@ -7,13 +7,14 @@ enum LetCommand: ShellCommand {
         .argument(CallCommand.componentCall),
     ])
     static let summary = "call and keep the result (any value or resource handle) as $NAME"
-    static let example = "let cart = call shop.[constructor]cart(\"ann\")\ncall $cart.count()"
+    static let example = "load resources\nlet cart = call resources.[constructor]cart(\"ann\")\ncall $cart.count()"
 
     static func run(_ arguments: ParsedArguments, in session: Session) throws {
         var name = arguments["NAME"] ?? ""
         if name.hasPrefix("$") { name.removeFirst() }
-        guard ComponentName.isValid(name) else {
-            throw ShellError("'\(name)' cannot name a binding: use letters, digits, '-' and '_'")
+        // A letter first, as in WIT: `$1x` would read as a number gone wrong.
+        guard ComponentName.isValid(name), name.first?.isLetter == true else {
+            throw ShellError("'\(name)' cannot name a binding: start with a letter, then letters, digits, '-' and '_'")
         }
         let outcome = try session.calls.call(arguments.callText)
         guard let result = outcome.result, let type = outcome.export.type.result else {

@@ -29,7 +29,7 @@ enum LoadCommand: ShellCommand {
                 "a component named '\(name)' is already loaded; use 'load \(target) as OTHER' or 'unload \(name)'")
         }
         if !isPath, access(path, F_OK) != 0 {
-            throw ShellError("no component '\(target)': \(path) does not exist")
+            throw missingComponent(target, in: session.settings.componentsFolder)
         }
         // One rule for load and save: a component's manifest is the one named after the name it
         // is loaded under (the alias), and must say it is for that name if it names one.
@@ -51,7 +51,8 @@ enum LoadCommand: ShellCommand {
 
         let world = component.world
         var line =
-            "loaded \(name) (\(path)): \(count(world.imports.count, "import")), \(count(world.exports.count, "export"))"
+            "loaded \(name) (\(path)): \(count(world.imports.count, "import")), "
+            + count(component.exports.count, "exported function")
         var pinNote: String?
         switch sandboxed.manifest?.pin {
         case nil:
@@ -69,22 +70,82 @@ enum LoadCommand: ShellCommand {
                     "  (the manifest is not pinned to a binary: any \(name) gets its grants; 'save \(name)' pins it)"
             }
         }
-        session.print(line)
-        if let pinNote { session.print(pinNote) }
+        session.printWrapped(line, indent: 2)
+        if let pinNote { session.printWrapped(pinNote, indent: 4) }
         if debuggable { for line in debugLines(sandboxed.component) { session.print("  " + line) } }
         for part in sandboxed.component.uninterruptibleParts {
             session.print("  warning: Ctrl-C and the time limit cannot stop this \(part)")
         }
-        // Imports no host has at all on one line; those a host has with another type, one each.
-        let unprovided = sandboxed.component.unprovidedImports
-        let absent = unprovided.filter { $0.reason == "no host provides it" }.map(\.name)
-        if !absent.isEmpty {
-            session.print("  not provided by the host (calls to them trap): \(absent.joined(separator: ", "))")
-        }
-        for (name, reason) in unprovided where reason != "no host provides it" {
-            session.print("  not provided by the host (calls to it trap): \(name): \(reason)")
-        }
+        for note in unprovidedNotes(component) { session.printWrapped("  " + note, indent: 4) }
     }
+
+    /// `no component 'x' in ./components; did you mean 'y'?`, naming the folder searched and,
+    /// when it is missing, where it was looked for.
+    static func missingComponent(_ target: String, in folder: SessionFolder) -> ShellError {
+        guard folder.exists else {
+            return ShellError(
+                "no component '\(target)': there is no \(folder.shown) folder in \(SessionFolder.workingDirectory); "
+                    + "give the file's path ('load DIR/\(target).wasm') or start wasmsh where that folder is")
+        }
+        let names = folder.componentNames()
+        let elsewhere = "'load PATH' loads a file from elsewhere"
+        if let hint = Suggestions.didYouMean(target, among: names) {
+            return ShellError("no component '\(target)' in \(folder.shown); \(hint) (\(elsewhere))")
+        }
+        var holds = "it holds no .wasm files"
+        if !names.isEmpty {
+            holds = "it holds: " + names.prefix(listedComponents).joined(separator: ", ")
+            if names.count > listedComponents { holds += " and \(names.count - listedComponents) more" }
+        }
+        return ShellError("no component '\(target)' in \(folder.shown) (\(holds)); \(elsewhere)")
+    }
+
+    static let listedComponents = 12
+
+    /// Imports no host provides, summarised: each interface with its count of functions (or the
+    /// one function), and the command that lists them; those a host has with another type, a
+    /// few with the reason.
+    static func unprovidedNotes(_ component: SessionComponent) -> [String] {
+        let unprovided = component.sandboxed.component.unprovidedImports
+        guard !unprovided.isEmpty else { return [] }
+        let absent = Set(unprovided.filter { $0.reason == noHostReason }.map(\.name))
+        var parts: [String] = []
+        for item in component.world.imports {
+            switch item {
+            case .interface(let interface):
+                let missing = interface.functions.filter { absent.contains("\(interface.name).\($0.name)") }
+                if missing.count == 1, let only = missing.first {
+                    parts.append("\(interface.name).\(only.name)")
+                } else if missing.count > 1 {
+                    let all = missing.count == interface.functions.count ? "all " : ""
+                    parts.append("\(interface.name) (\(all)\(missing.count) functions)")
+                }
+            case .function(let function):
+                if absent.contains(function.name) { parts.append(function.name) }
+            case .type:
+                continue
+            }
+        }
+        var notes: [String] = []
+        let lists = "'imports \(component.name)' lists them"
+        if !parts.isEmpty {
+            let several = absent.count > 1
+            notes.append(
+                "not provided by the host (calls to \(several ? "them" : "it") trap): \(parts.joined(separator: ", "))"
+                    + (several ? "; \(lists)" : ""))
+        }
+        let mistyped = unprovided.filter { $0.reason != noHostReason }
+        for (name, reason) in mistyped.prefix(listedMistyped) {
+            notes.append("not provided by the host (calls to it trap): \(name): \(reason)")
+        }
+        if mistyped.count > listedMistyped {
+            notes.append("and \(mistyped.count - listedMistyped) more not provided; \(lists)")
+        }
+        return notes
+    }
+
+    static let noHostReason = "no host provides it"
+    static let listedMistyped = 5
 
     static let debugFlag = "--debug"
     /// `reload C --no-debug`: back to an engine without function hooks.

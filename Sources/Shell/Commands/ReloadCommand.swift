@@ -12,9 +12,16 @@ enum ReloadCommand: ShellCommand {
 
     static func run(_ arguments: ParsedArguments, in session: Session) throws {
         let old = try session.component(named: arguments.component)
-        var debuggable = old.sandboxed.component.isDebuggable
+        var debuggable: Bool?
         if arguments.has(LoadCommand.debugFlag) { debuggable = true }
         if arguments.has(LoadCommand.noDebugFlag) { debuggable = false }
+        for line in try reload(old, debuggable: debuggable, in: session) { session.print(line) }
+    }
+
+    /// Replaces `old` with a fresh instance of the same file under the same name and policy
+    /// (`debuggable` nil: as it was); returns what to tell the user.
+    static func reload(_ old: SessionComponent, debuggable: Bool?, in session: Session) throws -> [String] {
+        let debuggable = debuggable ?? old.sandboxed.component.isDebuggable
         let policy = old.sandboxed.policy
         let fresh = try SandboxedComponent(
             bytes: try ComponentFile.read(old.path), name: old.name, environment: session.environment,
@@ -28,9 +35,11 @@ enum ReloadCommand: ShellCommand {
             return false
         }.keys.sorted()
         for name in stale { session.bindings[name] = nil }
-        session.print(
+        var lines = [
             "reloaded \(old.name) (\(old.path)) with its policy"
-                + (stale.isEmpty ? "" : "; dropped stale handles: " + stale.map { "$" + $0 }.joined(separator: ", ")))
-        if debuggable { for line in LoadCommand.debugLines(fresh.component) { session.print("  " + line) } }
+                + (stale.isEmpty ? "" : "; dropped stale handles: " + stale.map { "$" + $0 }.joined(separator: ", "))
+        ]
+        if debuggable { lines += LoadCommand.debugLines(fresh.component).map { "  " + $0 } }
+        return lines
     }
 }

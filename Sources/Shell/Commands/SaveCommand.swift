@@ -34,20 +34,46 @@ enum SaveCommand: ShellCommand {
         let component = try session.component(named: arguments.component)
         let file = arguments["FILE"] ?? "\(session.settings.manifestsDirectory)/\(component.name).toml"
         var policy = component.sandboxed.policy
+        var suggestions: [PolicyChange] = []
         if suggested {
             let observed = component.sandboxed.gate.observations
             guard !observed.isEmpty else {
                 throw ShellError(
                     "no host calls observed for \(component.name); run 'watch \(component.name)' and call it first")
             }
-            for change in try GrantSuggestion.apply(GrantSuggestion.minimalGrants(for: observed), to: &policy) {
-                session.print("suggested: \(change.description)")
-            }
+            suggestions = try GrantSuggestion.apply(
+                GrantSuggestion.minimalGrants(for: observed, beyond: policy), to: &policy)
         }
         try checkTarget(file, force: arguments.has(forceFlag), in: session)
-        try Manifest.save(policy, to: file, sha256: component.sandboxed.binaryDigest)
+        let outcome = try Manifest.save(policy, to: file, sha256: component.sandboxed.binaryDigest)
         session.savedManifests.insert(file)
+        // The suggestions go to the file only: the session's policy stays what 'grants' shows.
+        for change in suggestions {
+            let notes = change.notes.isEmpty ? "" : " (" + change.notes.joined(separator: "; ") + ")"
+            session.print("suggested: grant \(policy.describe(change.rule))\(notes)")
+        }
+        if suggested && suggestions.isEmpty {
+            session.print("nothing to suggest: \(component.name)'s policy allows every host call watch mode saw")
+        }
         let count = policy.grants.count + policy.denies.count
-        session.print("saved \(component.name)'s policy to \(file) (\(count) rule\(count == 1 ? "" : "s"))")
+        var line = "saved \(component.name)'s policy"
+        if !suggestions.isEmpty {
+            line +=
+                suggestions.count == 1 ? " and the suggested grant" : " and the \(suggestions.count) suggested grants"
+        }
+        switch outcome {
+        case .written:
+            line += " to \(file) (\(LoadCommand.count(count, "rule")))"
+        case .extended(let added) where added == 0:
+            line += " to \(file): the file says this already and is unchanged"
+        case .extended(let added):
+            line += " to \(file): \(LoadCommand.count(added, "rule")) added at its end, its comments kept"
+        }
+        session.print(line)
+        if !suggestions.isEmpty {
+            session.print(
+                "  in the manifest only: this session's grants are unchanged ('grants \(component.name)'); "
+                    + "loading the manifest applies them")
+        }
     }
 }

@@ -5,6 +5,8 @@
 /// shows the usage it renders.
 protocol ShellCommand {
     static var name: String { get }
+    /// Other words that mean the command (`exit` for `quit`); not offered by completion.
+    static var aliases: [String] { get }
     static var syntax: CommandSyntax { get }
     static var summary: String { get }
     /// Shown by `help CMD`; one or more example lines.
@@ -14,6 +16,8 @@ protocol ShellCommand {
 }
 
 extension ShellCommand {
+    static var aliases: [String] { [] }
+
     /// `load PATH-or-NAME [as ALIAS] [--debug]`
     static var usage: String { syntax.usage(command: name) }
 

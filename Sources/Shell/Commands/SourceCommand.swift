@@ -18,9 +18,23 @@ enum SourceCommand: ShellCommand {
         }
         session.sourceDepth += 1
         defer { session.sourceDepth -= 1 }
-        let runner = ScriptRunner(session: session, echo: false, keepGoing: false, source: file)
-        guard runner.run(lines: ScriptRunner.lines(of: text)) else {
-            throw ShellError("\(file) stopped at its first error")
+        let runner = ScriptRunner(session: session, echo: false, keepGoing: false, source: file, reportsErrors: false)
+        if !runner.run(lines: ScriptRunner.lines(of: text)), let (line, error) = runner.firstFailure {
+            throw SourcedScriptError(file: file, line: line, error: error)
         }
+    }
+}
+
+/// A sourced script stopped at an error: the error, with the file and line it came from. One
+/// line however deep the scripts nest: an error from a script it sourced in turn is told as
+/// that script's, where it happened.
+struct SourcedScriptError: Error, CustomStringConvertible {
+    let file: String
+    let line: Int
+    let error: any Error
+
+    var description: String {
+        if let nested = error as? SourcedScriptError { return nested.description }
+        return "\(file):\(line): \(ErrorMessage.text(for: error))"
     }
 }

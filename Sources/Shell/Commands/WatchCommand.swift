@@ -12,13 +12,14 @@ enum WatchCommand: ShellCommand {
             guard gate.mode == .watching else { throw ShellError("\(component.name) is not being watched") }
             gate.stopWatching()
             session.print(
-                "stopped watching \(component.name): its policy decides again (\(gate.observations.count) calls observed)"
+                "stopped watching \(component.name): its policy decides again "
+                    + "(\(LoadCommand.count(gate.observations.count, "call")) observed)"
             )
             return
         }
         guard gate.mode != .watching else { throw ShellError("\(component.name) is already being watched") }
         gate.startWatching()
-        session.print(
+        session.printWrapped(
             "watching \(component.name): every host call is allowed and recorded; [WOULD DENY] marks what its policy refuses. "
                 + "'grants --suggest \(component.name)' turns it into grants; 'watch \(component.name) off' ends it.")
     }

@@ -11,22 +11,26 @@ enum Inspector {
     /// Meanwhile the session writes to the model instead of the terminal (messages reach the
     /// status line or the stepper pane, audit lines are dropped: the audit pane shows those
     /// events), so nothing scribbles behind the screen; the output is back on every way out.
-    static func run(session: Session, selecting name: String?) throws {
+    /// Returns the name of the key that left it (`q`, `Esc`, `Ctrl-C`, `Ctrl-D`).
+    static func run(session: Session, selecting name: String?) throws -> String {
         let model = try InspectorModel(session: session, selecting: name)
-        try session.output.redirecting(to: model.output, showingAuditLines: false) {
+        return try session.output.redirecting(to: model.output, showingAuditLines: false) {
             do {
-                try FullScreen.run { screen in loop(model, on: screen) }
+                return try FullScreen.run { screen in loop(model, on: screen) }
             } catch let error as FullScreenError {
                 throw ShellError("inspect needs a terminal: \(error)")
             }
         }
     }
 
-    private static func loop(_ model: InspectorModel, on screen: FullScreen) {
+    private static func loop(_ model: InspectorModel, on screen: FullScreen) -> String {
         draw(model, on: screen)
+        var leavingKey = "q"
         while !model.isFinished {
             let key = screen.readKey(timeout: refreshInterval)
             guard let action = InspectorKeys.action(for: key, in: model) else { continue }
+            if action == .quit, let name = InspectorKeys.name(ofLeavingKey: key) { leavingKey = name }
+            if action == .repaint { screen.repaintAll() }
             model.perform(action)
             if model.pendingCall != nil {
                 draw(model, on: screen)  // shows "calling …" while the guest runs
@@ -38,6 +42,7 @@ enum Inspector {
             }
             draw(model, on: screen)
         }
+        return leavingKey
     }
 
     /// At a stepped call's pause: draws, then waits for a key that means something (a timeout
@@ -46,7 +51,10 @@ enum Inspector {
         while true {
             draw(model, on: screen)
             let key = screen.readKey(timeout: refreshInterval)
-            if let action = InspectorKeys.action(for: key, in: model) { return action }
+            if let action = InspectorKeys.action(for: key, in: model) {
+                if action == .repaint { screen.repaintAll() }
+                return action
+            }
         }
     }
 

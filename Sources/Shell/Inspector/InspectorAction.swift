@@ -23,6 +23,10 @@ enum InspectorAction: Equatable, Sendable {
     case showMessage
     /// Redraws (after a timeout, a resize, or `r`): picks up new audit events.
     case refresh
+    /// Ctrl-L: a refresh that repaints the whole terminal.
+    case repaint
+    /// Reloads the selected component, as `reload C` does.
+    case reload
     case quit
 
     // Overlays

@@ -7,12 +7,15 @@ enum InspectorGrantState: Equatable, Sendable {
     case denied
     /// The shell has no host for it: calls fail whatever the policy says.
     case notProvided
+    /// An interface imported for its types alone: nothing of it is called, nothing to grant.
+    case typesOnly
 
     var label: String {
         switch self {
         case .granted(let scopes): return "GRANTED (" + scopes.joined(separator: ", ") + ")"
         case .denied: return "DENIED"
         case .notProvided: return "NOT PROVIDED"
+        case .typesOnly: return "TYPES ONLY"
         }
     }
 }

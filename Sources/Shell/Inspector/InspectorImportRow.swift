@@ -27,7 +27,8 @@ struct InspectorImportRow: Equatable, Sendable {
                 rows.append(
                     InspectorImportRow(
                         name: interface.name, shortName: InterfaceName(interface.name).short,
-                        state: isProvided ? state(of: interface.name, in: policy) : .notProvided,
+                        state: interface.functions.isEmpty
+                            ? .typesOnly : isProvided ? state(of: interface.name, in: policy) : .notProvided,
                         denies: policy.denies.filter { $0.interface == interface.name }.map { policy.describe($0) }))
             case .function(let function):
                 // The shell provides no world-level functions.

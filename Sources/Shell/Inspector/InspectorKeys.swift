@@ -47,8 +47,20 @@ enum InspectorKeys {
         case .character("s"): return .promptStep
         case .character("?"), .function(1): return .showHelp
         case .character("m"): return .showMessage
-        case .character("r"), .control("l"): return .refresh
+        case .character("r"): return .reload
+        case .control("l"): return .repaint
         case .character("q"), .escape, .interrupt, .endOfInput: return .quit
+        default: return nil
+        }
+    }
+
+    /// How a key that leaves the inspector is named when the shell says how it was left.
+    static func name(ofLeavingKey key: FullScreenKey) -> String? {
+        switch key {
+        case .character("q"): return "q"
+        case .escape: return "Esc"
+        case .interrupt: return "Ctrl-C"
+        case .endOfInput: return "Ctrl-D"
         default: return nil
         }
     }
@@ -82,16 +94,19 @@ enum InspectorKeys {
         case .pageDown: return .movePage(1)
         case .home: return .moveToFirst
         case .end: return .moveToLast
-        case .control("l"): return .refresh
+        case .control("l"): return .repaint
         default: return nil
         }
     }
 
     /// The always-visible key line.
     static func helpLine(for model: InspectorModel) -> String {
-        if model.prompt != nil {
-            return "type WAVE arguments  Enter \(model.prompt?.isStepped == true ? "step" : "call")  Esc cancel  "
-                + "Left/Right move  Ctrl-U clear"
+        if let prompt = model.prompt {
+            let verb = prompt.isStepped ? "step" : "call"
+            if prompt.input.isPlaceholder {
+                return "typing replaces the placeholders  Enter \(verb)  Esc cancel  Left/Right edit them"
+            }
+            return "type WAVE arguments  Enter \(verb)  Esc cancel  Left/Right move  Ctrl-U clear"
         }
         if model.overlay != nil { return "any key closes" }
         if let stepper = model.stepper {
@@ -104,10 +119,13 @@ enum InspectorKeys {
             let motions = stepper.isDebuggable ? enter + "n next  " + (isHostCall ? "" : "f finish  b break  ") : ""
             return decisions + motions + "c continue  x abort  ? keys"
         }
-        return "q quit  ? help  Tab pane  g grant/revoke  Enter call  s step  m message"
+        if let component = model.selectedComponent, component.sandboxed.component.poisoned != nil {
+            return "\(component.name) is unusable: r reloads it  q quit  ? keys"
+        }
+        return "q quit  ? keys  Tab pane  g grant  Enter call  s step  r reload  m message"
     }
 
-    /// The `?` box.
+    /// The `?` box. Its lines fit 80 columns with the box around them (74 each at most).
     static let helpText: [String] = [
         "Up/Down, j/k      select in the focused pane; the audit pane scrolls",
         "PgUp/PgDn, Home/End  move by a page, to the first or last",
@@ -119,27 +137,29 @@ enum InspectorKeys {
         "s                 step the selected export: the call pauses before every",
         "                  host call (and, loaded with --debug, at wasm functions)",
         "m                 show the last result or error in full",
-        "r                 redraw",
-        "q, Esc            leave the inspector",
+        "r                 reload the selected component: a fresh instance with",
+        "                  the same policy, as 'reload C' (after a trap or abort)",
+        "Ctrl-L            redraw",
+        "q, Esc, Ctrl-C    leave the inspector",
     ]
 
     /// The `?` box at a stepped call's pause.
     static let pauseHelpText: [String] = [
         "a                 allow this host call once, whatever the policy says",
         "d                 deny this host call once, whatever the policy says",
-        "g, r              grant / revoke the whole interface, then the policy decides",
+        "g, r              grant or revoke the interface; the policy then decides",
         "Enter, Space      line where the code has DWARF lines, else into",
-        "i, s              into: run to the next function entry or exit, or host call",
+        "i, s              into: run to the next function entry, exit or host call",
         "l                 line: run to the next source line, into calls",
         "n                 next: the next line (or function event) here, over calls",
         "f                 finish: run until the current function returns",
         "t                 stepi: run to the next instruction (code without DWARF)",
         "v                 locals: the wasm locals and source variables",
-        "b                 break: type FILE:LINE or FUNC, Enter; the call stops there",
-        "                  (motions, break and locals need the component loaded --debug)",
+        "b                 break: type FILE:LINE or FUNC, Enter; the call stops",
+        "                  (motions, break and locals need 'load C --debug')",
         "c                 continue: pause only at breakpoints; the policy decides",
         ":                 type any step answer: grant PATH --write, revoke PATH,",
-        "                  args, bt, list, print VAR, delete TARGET, functions, help",
+        "                  args, bt, list, print VAR, delete TARGET, functions",
         "x, q, Esc         abort the call (q again leaves the inspector)",
         "Up/Down, PgUp/PgDn  scroll the audit pane",
         "m                 show the stepper's log in full",

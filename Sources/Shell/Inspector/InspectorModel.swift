@@ -112,7 +112,8 @@ final class InspectorModel {
         case .showHelp: overlay = .help
         case .showMessage:
             overlay = .message(stepper.map { $0.log.map(\.line).joined(separator: "\n") } ?? status.message)
-        case .refresh: auditScroll = min(auditScroll, maxAuditScroll)
+        case .refresh, .repaint: auditScroll = min(auditScroll, maxAuditScroll)
+        case .reload: reloadSelected()
         case .quit:
             // Leaving with a call paused would leave it hanging: end the call instead.
             if stepper != nil { stepper?.answer("abort") } else { isFinished = true }
@@ -211,12 +212,33 @@ final class InspectorModel {
                     kind: .failure,
                     message: "\(row.shortName) is not provided by this shell: a grant would change nothing")
                 return
+            case .typesOnly:
+                status = InspectorStatus(
+                    kind: .failure, message: "\(row.shortName) holds only types, no functions: nothing to grant")
+                return
             case .denied:
                 changes = try component.sandboxed.policy.grant(row.name, scopes: [], access: .read)
             case .granted:
                 changes = try component.sandboxed.policy.revokeAll(row.name)
             }
             status = InspectorStatus(kind: .success, message: changes.map(\.description).joined(separator: "; "))
+        } catch {
+            status = InspectorStatus(kind: .failure, message: ErrorMessage.text(for: error))
+        }
+    }
+
+    // MARK: Reloading
+
+    /// Gives the selected component a fresh instance with the same policy, as `reload C` does:
+    /// the way on after a trap or an aborted call.
+    func reloadSelected() {
+        guard let component = selectedComponent else {
+            status = InspectorStatus(kind: .failure, message: "no component selected")
+            return
+        }
+        do {
+            let lines = try ReloadCommand.reload(component, debuggable: nil, in: session)
+            status = InspectorStatus(kind: .success, message: lines.joined(separator: "\n"))
         } catch {
             status = InspectorStatus(kind: .failure, message: ErrorMessage.text(for: error))
         }
@@ -230,9 +252,15 @@ final class InspectorModel {
             return
         }
         prompt = InspectorArgumentPrompt(
-            component: component.name, export: row.export, input: InspectorLineInput(row.placeholderArguments),
+            component: component.name, export: row.export,
+            input: InspectorLineInput(placeholder: row.placeholderArguments),
             isStepped: stepped)
-        status = InspectorStatus(kind: .info, message: "arguments in WAVE, then Enter; Esc cancels")
+        status = InspectorStatus(
+            kind: .info,
+            message: row.placeholderArguments.isEmpty
+                ? "no arguments: Enter calls; Esc cancels"
+                : "arguments in WAVE (typing replaces the placeholders; an arrow key edits them), then Enter; Esc cancels"
+        )
     }
 
     private func submitPrompt() {

@@ -64,6 +64,11 @@ enum InspectorView {
             if let manifest = component.manifestPath { title += "  manifest \(manifest)" }
         }
         screen.draw(title, row: 0, column: 0, role: .bold)
+        if let poisoned = model.selectedComponent?.sandboxed.component.poisoned {
+            let column = InspectorText.columns(of: title) + 2
+            screen.draw(
+                InspectorText.sanitized("unusable: \(poisoned); r reloads it"), row: 0, column: column, role: .error)
+        }
     }
 
     private static func drawComponents(_ model: InspectorModel, in region: InspectorRegion, on screen: FullScreen) {
@@ -95,7 +100,7 @@ enum InspectorView {
             switch row.state {
             case .granted: stateRole = .allowed
             case .denied: stateRole = .denied
-            case .notProvided: stateRole = .dim
+            case .notProvided, .typesOnly: stateRole = .dim
             }
             column = draw(row.state.label, row: screenRow, column: column, in: region, on: screen, role: stateRole)
             if !row.denies.isEmpty {
@@ -206,6 +211,11 @@ enum InspectorView {
         let start = max(0, cursor - max(1, columns - 2))
         let shown = String(text[min(start, text.count)...])
         screen.draw(shown, row: row, column: 0, role: .bold)
+        if input.isPlaceholder, start <= prefix.count {
+            // Dim: it is what typing replaces.
+            let column = InspectorText.columns(of: String(text[start..<prefix.count]))
+            screen.draw(String(input.text), row: row, column: column, role: .dim)
+        }
         // The cursor is never past the closing parenthesis.
         let column = InspectorText.columns(of: String(text[start..<cursor]))
         screen.draw(String(text[min(cursor, text.count - 1)]), row: row, column: column, role: .selected)

@@ -9,6 +9,8 @@ enum ErrorMessage {
             return "\(unusable); 'reload \(unusable.component)' to start afresh"
         case let exited as ComponentExited:
             return "\(exited); \(exited.hint)"
+        case let lookup as ExportLookupError where lookup.listsOnlyACount && lookup.component != nil:
+            return "\(lookup); 'exports \(lookup.component ?? "")' lists them"
         default:
             return "\(error)"
         }

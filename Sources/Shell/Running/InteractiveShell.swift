@@ -20,6 +20,31 @@ public final class InteractiveShell {
         return String(cString: home) + "/.wasmsh_history"
     }
 
+    /// The first line: the version, and the folders `load NAME` and manifests are found in, as
+    /// they are (a folder that is not there is said to be missing, and where it was looked for).
+    static func banner(_ settings: SessionSettings) -> String {
+        let components = settings.componentsFolder
+        let manifests = settings.manifestsFolder
+        var text = "wasmsh \(WasmshVersion.number) — type 'help' (Tab completes). "
+        if components.exists {
+            text += "Components in \(components.shown)"
+        } else {
+            text += "No \(components.shown) folder in \(SessionFolder.workingDirectory): load components by path"
+        }
+        text += manifests.exists ? ", manifests in \(manifests.shown)." : "; no \(manifests.shown) folder."
+        if settings.root != "." { text += " Guest file paths resolve against \(settings.root)." }
+        return text
+    }
+
+    /// `Error: MESSAGE`, wrapped to the terminal (the lines after the first indented).
+    static func errorLines(_ message: String, session: Session) -> String {
+        let label = "Error:"
+        guard let width = session.lineWidth else { return session.style(.error, label) + " \(message)\n" }
+        let lines = WrappedText.lines("\(label) \(message)", width: width, indent: 2)
+        let text = lines.joined(separator: "\n")
+        return session.style(.error, label) + text.dropFirst(label.count) + "\n"
+    }
+
     /// Runs until `quit` or Ctrl-D; returns the exit status (0).
     public func run() throws -> Int32 {
         let configuration = LineEditorConfiguration(programName: "wasmsh", historyFile: Self.historyPath)
@@ -37,9 +62,7 @@ public final class InteractiveShell {
         }
         try? InterruptMonitor.shared.start()
         defer { InterruptMonitor.shared.stop() }
-        session.print(
-            "wasmsh 0.1 — type 'help'. Components in ./\(session.settings.componentsDirectory), "
-                + "manifests in ./\(session.settings.manifestsDirectory).")
+        session.printWrapped(Self.banner(session.settings))
         while !session.isFinished {
             guard let line = try editor.readLine() else {
                 session.print("")
@@ -55,7 +78,7 @@ public final class InteractiveShell {
                     try session.execute(trimmed)
                 }
             } catch {
-                session.output.writeError(session.style(.error, "Error:") + " \(ErrorMessage.text(for: error))\n")
+                session.output.writeError(Self.errorLines(ErrorMessage.text(for: error), session: session))
             }
         }
         return 0

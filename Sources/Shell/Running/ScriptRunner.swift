@@ -8,13 +8,27 @@ public final class ScriptRunner {
     let keepGoing: Bool
     /// Names the script in errors of nested `source` files.
     let source: String?
+    /// False for a sourced script: its first error is kept in `firstFailure` for `source` to
+    /// report once, instead of every nesting level printing a line of its own.
+    let reportsErrors: Bool
     public private(set) var failures = 0
+    /// The first failing line and its error.
+    private(set) var firstFailure: (line: Int, error: any Error)?
 
     public init(session: Session, echo: Bool, keepGoing: Bool, source: String? = nil) {
         self.session = session
         self.echo = echo
         self.keepGoing = keepGoing
         self.source = source
+        self.reportsErrors = true
+    }
+
+    init(session: Session, echo: Bool, keepGoing: Bool, source: String?, reportsErrors: Bool) {
+        self.session = session
+        self.echo = echo
+        self.keepGoing = keepGoing
+        self.source = source
+        self.reportsErrors = reportsErrors
     }
 
     public static func lines(of text: String) -> [String] {
@@ -69,10 +83,13 @@ public final class ScriptRunner {
                 try session.execute(trimmed)
             } catch {
                 failures += 1
-                let place = source.map { "\($0): " } ?? ""
-                session.output.writeError(
-                    session.style(.error, "Error:") + " near line \(number): \(place)\(ErrorMessage.text(for: error))\n"
-                )
+                if firstFailure == nil { firstFailure = (number, error) }
+                if reportsErrors {
+                    let place = source.map { "\($0): " } ?? ""
+                    session.output.writeError(
+                        session.style(.error, "Error:")
+                            + " near line \(number): \(place)\(ErrorMessage.text(for: error))\n")
+                }
                 if !keepGoing { return false }
             }
         }

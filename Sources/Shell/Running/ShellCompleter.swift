@@ -7,8 +7,9 @@ import WasmRuntime
 /// Tab completion that knows the session, driven by the commands' declared syntax: what may
 /// come next at the cursor (a word, a flag, an argument of some kind) decides the candidates:
 /// command names; loaded component names; capability names (short and full) of the component
-/// named before; exported functions, inserted as `name(` with WAVE placeholders for the
-/// parameters; file paths; and at a `step>` pause the answers and their arguments.
+/// named before; exported functions, inserted whole as `name(0, "")` with WAVE placeholders for
+/// the parameters and the cursor before the `)`; file paths; and at a `step>` pause the answers
+/// and their arguments.
 struct ShellCompleter {
     let session: Session
 
@@ -104,7 +105,7 @@ struct ShellCompleter {
         return names
     }
 
-    /// `malicious.` → `malicious.run(`; `values.echo.echo-u8` → `values.echo.echo-u8(0)`.
+    /// `malicious.` → `malicious.run()`; `values.echo.echo-u8` → `values.echo.echo-u8(0)`, cursor before `)`.
     func calls(_ word: String) -> [CompletionCandidate] {
         guard let dot = word.firstIndex(of: ".") else {
             let names = session.components.map { CompletionCandidate($0.name + ".", terminator: "") }
@@ -121,10 +122,13 @@ struct ShellCompleter {
             guard name.hasPrefix(typed) || export.qualifiedName.hasPrefix(typed) else { continue }
             let chosen = name.hasPrefix(typed) ? name : export.qualifiedName
             let placeholders = export.type.parameters.map { WAVEPlaceholder.text(for: $0.type) }.joined(separator: ", ")
+            // The call is whole, so Enter runs it; with parameters the cursor stays before the
+            // `)`, where Backspace takes the placeholders back.
             candidates.append(
                 CompletionCandidate(
-                    "\(componentName).\(chosen)(\(placeholders)" + (export.type.parameters.isEmpty ? ")" : ""),
-                    display: "\(chosen)(\(export.type.parameters.map(\.name).joined(separator: ", ")))", terminator: "")
+                    "\(componentName).\(chosen)(\(placeholders))",
+                    display: "\(chosen)(\(export.type.parameters.map(\.name).joined(separator: ", ")))", terminator: "",
+                    charactersAfterCursor: export.type.parameters.isEmpty ? 0 : 1)
             )
         }
         return candidates

@@ -67,9 +67,17 @@ public final class Session {
     func component(named name: String) throws(ShellError) -> SessionComponent {
         if let found = components.first(where: { $0.name == name }) { return found }
         let loaded = components.map(\.name)
-        throw ShellError(
-            "no component named '\(name)' is loaded"
-                + (loaded.isEmpty ? "; load one with 'load NAME'" : " (loaded: \(loaded.joined(separator: ", ")))"))
+        var message = "no component named '\(name)' is loaded"
+        let file = "\(settings.componentsDirectory)/\(name).wasm"
+        if ComponentName.isValid(name), access(file, F_OK) == 0 {
+            message += "; 'load \(name)' loads \(file)"
+        } else if let suggestion = Suggestions.didYouMean(name, among: loaded) {
+            message += "; \(suggestion)"
+        } else if loaded.isEmpty {
+            message += "; load one with 'load NAME'"
+        }
+        if !loaded.isEmpty { message += " (loaded: \(loaded.joined(separator: ", ")))" }
+        throw ShellError(message)
     }
 
     func replace(_ old: SessionComponent, with new: SessionComponent) {

@@ -13,6 +13,9 @@ public struct SessionSettings: Sendable {
     public var outputIsTerminal = false
     /// Where to look for source files DWARF names, besides the paths it gives (`--source-dir`).
     public var sourceDirectories: [String] = []
+    /// The width help and long messages wrap to; nil: the terminal's width when the output is a
+    /// terminal, else they are not wrapped.
+    public var lineWidth: Int?
 
     public init() {}
 }

@@ -49,7 +49,9 @@ public struct WAVECall: Hashable, Sendable {
         index = argumentsEnd + 1
         skipWhitespaceAndComments(bytes, &index)
         guard index == bytes.count else {
-            throw error("unexpected text after the call: \(describeCharacter(bytes, at: index))", at: index)
+            throw error(
+                "unexpected text after the call: \(describeText(bytes, from: index)) (nothing may follow its closing ')')",
+                at: index)
         }
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: argumentsStart)
@@ -183,6 +185,21 @@ public struct WAVECall: Hashable, Sendable {
             return false
         }
     }
+
+    /// The text from `start` to the end, without trailing whitespace, as a WAVE string; a long
+    /// one cut after `describedLength` characters.
+    private static func describeText(_ bytes: [UInt8], from start: Int) -> String {
+        var end = bytes.count
+        while end > start && isWhitespace(bytes[end - 1]) { end -= 1 }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        let shown = String(text.prefix(describedLength))
+        var out = ""
+        WAVETextEscaper.appendString(shown, to: &out)
+        return shown.count < text.count ? out + "…" : out
+    }
+
+    /// How much of unexpected text an error shows.
+    static let describedLength = 24
 
     private static func describeCharacter(_ bytes: [UInt8], at index: Int) -> String {
         WAVELexer.describeCharacter(in: bytes, at: index)

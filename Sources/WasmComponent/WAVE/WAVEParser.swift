@@ -213,8 +213,7 @@ public struct WAVEParser {
                 let name = labelBytes(token)
                 guard let index = fields.firstIndex(where: { $0.name.utf8.elementsEqual(name) }) else {
                     throw lexer.error(
-                        "\(TypeNaming.reference(type)) has no field \(String(decoding: name, as: UTF8.self))",
-                        at: token.start)
+                        Self.unknownName(name, noun: "field", of: type, among: fields.map(\.name)), at: token.start)
                 }
                 guard slots[index] == nil else {
                     throw lexer.error("duplicate field \(fields[index].name)", at: token.start)
@@ -256,9 +255,7 @@ public struct WAVEParser {
                 let name = labelBytes(token)
                 guard let index = flags.flags.firstIndex(where: { $0.utf8.elementsEqual(name) }) else {
                     throw lexer.error(
-                        "\(TypeNaming.reference(type)) has no flag \(String(decoding: name, as: UTF8.self))",
-                        at: token.start
-                    )
+                        Self.unknownName(name, noun: "flag", of: type, among: flags.flags), at: token.start)
                 }
                 guard !isSet[index] else {
                     throw lexer.error("duplicate flag \(flags.flags[index])", at: token.start)
@@ -273,13 +270,28 @@ public struct WAVEParser {
         return .flags(names)
     }
 
+    /// `color has no case gren; did you mean 'green'? (its cases: red, green, blue)`: the names
+    /// there are (the first dozen of a long list) and the closest to the one written.
+    static func unknownName(_ name: ArraySlice<UInt8>, noun: String, of type: ValueType, among names: [String])
+        -> String
+    {
+        let written = String(decoding: name, as: UTF8.self)
+        var text = "\(TypeNaming.reference(type)) has no \(noun) \(written)"
+        if let hint = Suggestions.didYouMean(written, among: names) { text += "; \(hint)" }
+        let shown = names.prefix(listedNames).joined(separator: ", ")
+        let more = names.count > listedNames ? " and \(names.count - listedNames) more" : ""
+        return text + " (its \(noun)s: \(shown)\(more))"
+    }
+
+    /// How many names of a type an error lists before it counts the rest.
+    static let listedNames = 12
+
     private mutating func parseEnumCase(
         _ token: WAVEToken, _ enumeration: EnumType, type: ValueType
     ) throws(WAVEError) -> ComponentValue {
         let name = labelBytes(token)
         guard let index = enumeration.cases.firstIndex(where: { $0.utf8.elementsEqual(name) }) else {
-            throw lexer.error(
-                "\(TypeNaming.reference(type)) has no case \(String(decoding: name, as: UTF8.self))", at: token.start)
+            throw lexer.error(Self.unknownName(name, noun: "case", of: type, among: enumeration.cases), at: token.start)
         }
         let next = try lexer.peek()
         if next.kind == .parenOpen {
@@ -295,7 +307,7 @@ public struct WAVEParser {
         let name = labelBytes(token)
         guard let variantCase = variant.cases.first(where: { $0.name.utf8.elementsEqual(name) }) else {
             throw lexer.error(
-                "\(TypeNaming.reference(type)) has no case \(String(decoding: name, as: UTF8.self))", at: token.start)
+                Self.unknownName(name, noun: "case", of: type, among: variant.cases.map(\.name)), at: token.start)
         }
         let payload = try parsePayload(
             of: variantCase.payload, caseDescription: "case \(variantCase.name) of \(TypeNaming.reference(type))",

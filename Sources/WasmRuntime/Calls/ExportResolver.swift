@@ -3,7 +3,9 @@ import WasmComponent
 /// Finds the export a user named: `run` when unique, `skill.run`, `sandbox:skill/skill#run`
 /// (with or without `@version`), or a resource function by its full name `[method]cart.count`.
 public enum ExportResolver {
-    public static func resolve(_ target: String, in exports: [ExportedFunction]) throws(LoadError) -> ExportedFunction {
+    public static func resolve(
+        _ target: String, in exports: [ExportedFunction], component: String? = nil
+    ) throws(ExportLookupError) -> ExportedFunction {
         var candidates: [ExportedFunction]
         if let hash = target.firstIndex(of: "#") {
             let interface = InterfaceName(String(target[..<hash]))
@@ -27,12 +29,14 @@ public enum ExportResolver {
             }
         }
         if candidates.count == 1 { return candidates[0] }
+        let all = exports.map(\.qualifiedName)
         if candidates.isEmpty {
-            let available = exports.map(\.qualifiedName).joined(separator: ", ")
-            throw LoadError(
-                "no exported function '\(target)'; the component exports: \(available.isEmpty ? "nothing" : available)")
+            throw ExportLookupError(
+                target: target, problem: .notFound(closest: Suggestions.closest(to: target, among: all)), exports: all,
+                component: component)
         }
-        let names = candidates.map(\.qualifiedName).joined(separator: ", ")
-        throw LoadError("'\(target)' is ambiguous: it could be \(names); name the interface")
+        throw ExportLookupError(
+            target: target, problem: .ambiguous(candidates: candidates.map(\.qualifiedName)), exports: all,
+            component: component)
     }
 }

@@ -126,8 +126,8 @@ public final class LoadedComponent {
         }
     }
 
-    public func resolve(_ target: String) throws(LoadError) -> ExportedFunction {
-        try ExportResolver.resolve(target, in: exports)
+    public func resolve(_ target: String) throws(ExportLookupError) -> ExportedFunction {
+        try ExportResolver.resolve(target, in: exports, component: name)
     }
 
     /// Calls an export with lifted arguments; the arguments must already match its type.

@@ -185,7 +185,7 @@ struct ManifestLineTests {
         (
             // A function that does not exist, after multi-line strings.
             "[[grant]]\ninterface = \"\"\"filesystem\"\"\"\nread = ['''\n./a\n''']\nfunction = \"read-flie\"\n",
-            "m.toml:6: interface 'filesystem' of component 'trusted' has no function 'read-flie' (its functions: read-file, write-file, list-dir)"
+            "m.toml:6: interface 'filesystem' of component 'trusted' has no function 'read-flie'; did you mean 'read-file'? (its functions: read-file, write-file, list-dir)"
         ),
     ]
 

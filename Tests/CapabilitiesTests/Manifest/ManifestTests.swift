@@ -202,7 +202,7 @@ struct ManifestTests {
         ),
         (
             "[[deny]]\ninterface = \"filesystem\"\nfunction = \"read-flie\"\n",
-            "manifests/test.toml:3: interface 'filesystem' of component 'trusted' has no function 'read-flie' (its functions: read-file, write-file, list-dir)"
+            "manifests/test.toml:3: interface 'filesystem' of component 'trusted' has no function 'read-flie'; did you mean 'read-file'? (its functions: read-file, write-file, list-dir)"
         ),
         (
             "[[grant]]\ninterface = \"filesystem.read-file\"\nfunction = \"write-file\"\n",

@@ -42,11 +42,15 @@ struct PolicyChangeTests {
             ),
             (
                 "filesystem.read-flie",
-                "interface 'filesystem' of component 'app' has no function 'read-flie' (its functions: read-file, write-file, list-dir)"
+                "interface 'filesystem' of component 'app' has no function 'read-flie'; did you mean 'read-file'? (its functions: read-file, write-file, list-dir)"
             ),
             (
                 "clock@0.2.0",
-                "component 'app' does not import 'clock@0.2.0' (its imports: sandbox:skill/filesystem, sandbox:skill/clock@0.1.0, wasi:io/streams@0.2.0, acme:net/streams@1.0.0, logger)"
+                "component 'app' does not import 'clock@0.2.0'; did you mean 'clock'? (its imports: sandbox:skill/filesystem, sandbox:skill/clock@0.1.0, wasi:io/streams@0.2.0, acme:net/streams@1.0.0, logger)"
+            ),
+            (
+                "filesytem",
+                "component 'app' does not import 'filesytem'; did you mean 'filesystem'? (its imports: sandbox:skill/filesystem, sandbox:skill/clock@0.1.0, wasi:io/streams@0.2.0, acme:net/streams@1.0.0, logger)"
             ),
             (
                 "",

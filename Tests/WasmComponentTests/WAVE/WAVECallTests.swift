@@ -57,14 +57,23 @@ struct WAVECallTests {
             ("run 1", "expected '(' after run, found '1'", 4),
             ("日本(1)", "unexpected character '日' in the function name", 0),
             ("f(1", "missing ')' to close the arguments", 1),
-            ("f(1) x", "unexpected text after the call: 'x'", 5),
-            ("f(1))", "unexpected text after the call: ')'", 4),
+            ("f(1) x", #"unexpected text after the call: "x" (nothing may follow its closing ')')"#, 5),
+            (
+                "add(1, 2) extra words ",
+                #"unexpected text after the call: "extra words" (nothing may follow its closing ')')"#,
+                10
+            ),
+            (
+                "f() " + String(repeating: "z", count: 30),
+                #"unexpected text after the call: "zzzzzzzzzzzzzzzzzzzzzzzz"… (nothing may follow its closing ')')"#, 4
+            ),
+            ("f(1))", #"unexpected text after the call: ")" (nothing may follow its closing ')')"#, 4),
             ("f(])", "unexpected ']' in the arguments", 2),
             ("f([)]", "expected ']', found ')'", 3),
             (#"f("abc)"#, "unterminated string", 2),
             ("f('a)", "unterminated char literal", 2),
             ("f(\"\"\"\nabc)", "unterminated multiline string", 2),
-            (#"f("日本", x) y"#, "unexpected text after the call: 'y'", 11),
+            (#"f("日本", x) y"#, #"unexpected text after the call: "y" (nothing may follow its closing ')')"#, 11),
         ])
     func malformed(text: String, message: String, offset: Int) {
         #expect(failure(text) == WAVEError(message: message, offset: offset))

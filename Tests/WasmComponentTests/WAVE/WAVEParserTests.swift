@@ -213,7 +213,7 @@ struct WAVEParserTests {
         "bad records are refused with the field and the record named",
         arguments: [
             ("{x: 1}", WAVETestTypes.point, "point is missing field y", 0),
-            ("{x: 1, y: 2, z: 3}", WAVETestTypes.point, "point has no field z", 13),
+            ("{x: 1, y: 2, z: 3}", WAVETestTypes.point, "point has no field z (its fields: x, y)", 13),
             ("{x: 1, x: 2}", WAVETestTypes.point, "duplicate field x", 7),
             ("{x 1, y: 2}", WAVETestTypes.point, "expected point, found flags", 0),
             ("{x: 1 y: 2}", WAVETestTypes.point, "expected ',' or '}' after field x, found label y", 6),
@@ -232,7 +232,9 @@ struct WAVEParserTests {
         #expect(try parse("{}", WAVETestTypes.perms) == .flags([]))
         #expect(try parse("{%exec}", WAVETestTypes.perms) == .flags(["exec"]))
         #expect(failure("{read, read}", WAVETestTypes.perms) == WAVEError(message: "duplicate flag read", offset: 7))
-        #expect(failure("{delete}", WAVETestTypes.perms) == WAVEError(message: "perms has no flag delete", offset: 1))
+        #expect(
+            failure("{delete}", WAVETestTypes.perms)
+                == WAVEError(message: "perms has no flag delete (its flags: read, write, exec)", offset: 1))
         #expect(failure("{:}", WAVETestTypes.perms) == WAVEError(message: "expected perms, found record", offset: 0))
     }
 
@@ -254,14 +256,21 @@ struct WAVEParserTests {
             ("ok", WAVETestTypes.status, "expected status, found ok (write %ok for the case ok)", 0),
             ("none(1)", WAVETestTypes.shape, "expected shape, found none (write %none for the case none)", 0),
             ("true", WAVETestTypes.status, "expected status, found true", 0),
-            ("gone", WAVETestTypes.status, "status has no case gone", 0),
+            ("gone", WAVETestTypes.status, "status has no case gone (its cases: ok, not-found, err, inf)", 0),
             ("err(1)", WAVETestTypes.status, "expected status, found err (write %err for the case err)", 0),
             ("%err(1)", WAVETestTypes.status, "case err of status takes no payload", 4),
             ("circle", WAVETestTypes.shape, "case circle of shape needs a payload: circle(...)", 6),
             ("empty(1)", WAVETestTypes.shape, "case empty of shape takes no payload", 5),
             ("circle(1", WAVETestTypes.shape, "expected ')' after the payload of circle, found end of input", 8),
             ("\"circle\"", WAVETestTypes.shape, #"expected shape, found string "circle""#, 0),
-            ("CIRCLE", WAVETestTypes.shape, "shape has no case CIRCLE", 0),
+            (
+                "CIRCLE", WAVETestTypes.shape,
+                "shape has no case CIRCLE; did you mean 'circle'? (its cases: circle, square, empty, none, ok)", 0
+            ),
+            (
+                "not-fuond", WAVETestTypes.status,
+                "status has no case not-fuond; did you mean 'not-found'? (its cases: ok, not-found, err, inf)", 0
+            ),
             ("Circle", WAVETestTypes.shape, "invalid label Circle", 0),
             ("cIrcle", WAVETestTypes.shape, "invalid label cIrcle", 0),
             ("circle-", WAVETestTypes.shape, "invalid label circle-", 0),
@@ -270,6 +279,14 @@ struct WAVEParserTests {
         ])
     func badCases(text: String, type: ValueType, message: String, offset: Int) {
         #expect(failure(text, type) == WAVEError(message: message, offset: offset))
+    }
+
+    @Test("an unknown case of a long enum lists the first dozen and counts the rest")
+    func longEnum() {
+        let many = ValueType.enumeration(EnumType(name: "many", cases: (1...40).map { "case\($0)" }))
+        let message = failure("purple", many)?.message ?? ""
+        #expect(message.hasPrefix("many has no case purple (its cases: case1, case2, "))
+        #expect(message.hasSuffix(", case12 and 28 more)"))
     }
 
     @Test("options take some(x), none, or a flat payload that is not itself an option or result")
