@@ -25,6 +25,8 @@ public enum GrantSuggestion {
                 index.map { grants[$0] }
                 ?? Grant(interface: call.interface, function: call.function, paths: [], access: [])
             switch call.request {
+            // Creating a socket needs whatever grant its use needs: that use is suggested.
+            case .anyGrant: continue
             case .none, .variable, .socket:
                 grant.paths = []
                 grant.access = []  // unscoped: no path to tighten to

@@ -8,4 +8,8 @@ public enum ScopeRequest: Hashable, Sendable {
     case variable(String)
     /// The call uses a socket address.
     case socket(SocketRequest)
+    /// The call makes something that reaches nothing yet (a socket before it binds or
+    /// connects): any grant of the interface allows it, whatever its function or scope, as
+    /// wasmtime's `allow_tcp` does; only an explicit deny of the whole interface refuses it.
+    case anyGrant
 }

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The other end of a socket test, on 127.0.0.1, served from a thread of the test with plain
+/// blocking sockets (each with a 5 s timeout, so a failing test never hangs). Ports are the
+/// system's choice: nothing is fixed.
+final class LoopbackPeer: @unchecked Sendable {
+    let port: UInt16
+    private let fd: Int32
+    private let finished = DispatchSemaphore(value: 0)
+    private let released = DispatchSemaphore(value: 0)
+
+    private init(fd: Int32, port: UInt16) {
+        self.fd = fd
+        self.port = port
+    }
+
+    /// Accepts one connection, reads the request until the client shuts down its side, answers
+    /// `prefix` + request and closes (the oracle's TCP server).
+    static func tcpEcho(prefix: String) throws -> LoopbackPeer {
+        let peer = try listening()
+        peer.serve {
+            let connection = try peer.acceptOne()
+            defer { close(connection) }
+            let request = try readAll(connection)
+            try writeAll(connection, Array(prefix.utf8) + request)
+        }
+        return peer
+    }
+
+    /// Accepts one connection, reads until the client shuts down its side, and then says
+    /// nothing, holding the connection open until `stop()`.
+    static func silentTCP() throws -> LoopbackPeer {
+        let peer = try listening()
+        peer.serve {
+            let connection = try peer.acceptOne()
+            defer { close(connection) }
+            _ = try readAll(connection)
+            peer.released.wait()
+        }
+        return peer
+    }
+
+    /// Answers one datagram with `prefix` + datagram (the oracle's UDP server).
+    static func udpEcho(prefix: String) throws -> LoopbackPeer {
+        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        let peer = LoopbackPeer(fd: fd, port: try bindLoopback(fd))
+        peer.serve {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            var sender = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let count = withUnsafeMutablePointer(to: &sender) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    recvfrom(fd, &buffer, buffer.count, 0, $0, &length)
+                }
+            }
+            guard count >= 0 else { throw PeerError("recvfrom: errno \(errno)") }
+            let answer = Array(prefix.utf8) + buffer[0..<count]
+            _ = withUnsafePointer(to: &sender) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { sendto(fd, answer, answer.count, 0, $0, length) }
+            }
+        }
+        return peer
+    }
+
+    /// A port nothing listens on (bound by the system, then closed).
+    static func closedPort() throws -> UInt16 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        return try bindLoopback(fd)
+    }
+
+    /// Lets a silent peer go and waits for its thread to end.
+    func stop() {
+        released.signal()
+        _ = finished.wait(timeout: .now() + 5)
+    }
+
+    deinit { close(fd) }
+
+    // MARK: Plumbing
+
+    private struct PeerError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    private static func listening() throws -> LoopbackPeer {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let port = try bindLoopback(fd)
+        guard listen(fd, 4) == 0 else { throw PeerError("listen: errno \(errno)") }
+        return LoopbackPeer(fd: fd, port: port)
+    }
+
+    /// Binds `fd` to 127.0.0.1, port 0, with a 5 s timeout on its calls; the port given.
+    private static func bindLoopback(_ fd: Int32) throws -> UInt16 {
+        guard fd >= 0 else { throw PeerError("socket: errno \(errno)") }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0 else { throw PeerError("bind: errno \(errno)") }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return UInt16(bigEndian: address.sin_port)
+    }
+
+    private func acceptOne() throws -> Int32 {
+        let connection = accept(fd, nil, nil)
+        guard connection >= 0 else { throw PeerError("accept: errno \(errno)") }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        return connection
+    }
+
+    private static func readAll(_ fd: Int32) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            guard count >= 0 else { throw PeerError("recv: errno \(errno)") }
+            if count == 0 { return bytes }
+            bytes += buffer[0..<count]
+        }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard count > 0 else { throw PeerError("send: errno \(errno)") }
+            sent += count
+        }
+    }
+
+    private func serve(_ body: @escaping @Sendable () throws -> Void) {
+        let finished = finished
+        Thread.detachNewThread {
+            defer { finished.signal() }
+            do { try body() } catch { print("loopback peer: \(error)") }
+        }
+    }
+}
