@@ -62,6 +62,41 @@ final class LoopbackPeer: @unchecked Sendable {
         return peer
     }
 
+    /// A client of a guest that listens on `port`: it connects (trying again until the guest
+    /// listens), sends `request`, shuts down its side and keeps what it reads until the guest
+    /// closes (`received`, once `join()` returned).
+    static func tcpClient(port: UInt16, request: String) -> LoopbackPeer {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let peer = LoopbackPeer(fd: fd, port: port)
+        peer.serve {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+            address.sin_port = port.bigEndian
+            let deadline = Date().addingTimeInterval(5)
+            while true {
+                let connected = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    }
+                }
+                if connected == 0 { break }
+                guard errno == ECONNREFUSED, Date() < deadline else { throw PeerError("connect: errno \(errno)") }
+                usleep(10_000)
+            }
+            var timeout = timeval(tv_sec: 5, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            try writeAll(fd, Array(request.utf8))
+            shutdown(fd, Int32(SHUT_WR))
+            let answer = try readAll(fd)
+            peer.received = String(decoding: answer, as: UTF8.self)
+        }
+        return peer
+    }
+
+    /// What a client peer received.
+    private(set) var received: String?
+
     /// A port nothing listens on (bound by the system, then closed).
     static func closedPort() throws -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -76,11 +111,18 @@ final class LoopbackPeer: @unchecked Sendable {
         isStopped = true
         released.signal()
         shutdown(fd, Int32(SHUT_RDWR))
-        _ = finished.wait(timeout: .now() + 5)
+        if !hasFinished { _ = finished.wait(timeout: .now() + 5) }
         close(fd)
     }
 
+    /// Waits (at most 5 s) for a peer that ends by itself, such as a client, to end.
+    func join() {
+        guard !hasFinished else { return }
+        hasFinished = finished.wait(timeout: .now() + 5) == .success
+    }
+
     private var isStopped = false
+    private var hasFinished = false
 
     deinit { stop() }
 

@@ -118,5 +118,56 @@ extension SocketSuites {
             #expect(try net.run(["tcp", "127.0.0.1", "\(peer.port)", "b"]) == .returned(ok: false))
             #expect(net.output.stderrText == "net: create-tcp-socket: access-denied\n")
         }
+
+        @Test("a bind grant lets a server listen and accept; the accepted streams work under it")
+        func serveUnderBindGrant() throws {
+            let port = try LoopbackPeer.closedPort()
+            let client = LoopbackPeer.tcpClient(port: port, request: "hello server")
+            defer { client.stop() }
+            let server = try NetFixture("sockets", grants: [NetFixture.sockets("tcp:bind 127.0.0.1:\(port)")])
+
+            #expect(try server.run(["serve", "\(port)"]) == .returned(ok: true))
+            #expect(server.output.stdoutText == "listening\naccepted\nreceived: hello server\nreplied\n")
+            client.join()
+            #expect(client.received == "hello from sockets.wasm\n")
+            let bind = "grant tcp tcp:bind 127.0.0.1:\(port)"
+            for function in ["[method]tcp-socket.start-listen", "[method]tcp-socket.accept"] {
+                let calls = server.calls(of: function)
+                #expect(!calls.isEmpty)
+                #expect(calls.allSatisfy { $0.decision.basis == "\(bind) (via start-bind 127.0.0.1:\(port))" })
+            }
+            let streamCalls =
+                server.calls(of: "[method]input-stream.blocking-read")
+                + server.calls(of: "[method]output-stream.blocking-write-and-flush").filter {
+                    $0.decision.basis.hasPrefix("grant tcp")
+                }
+            #expect(streamCalls.count >= 2)
+            for call in streamCalls {
+                #expect(call.decision.basis.hasPrefix("\(bind) (via accept 127.0.0.1:"))
+                #expect(call.decision.basis.hasSuffix(" on start-bind 127.0.0.1:\(port))"))
+            }
+        }
+
+        @Test("a connect grant gives no bind, and a bind grant names its port")
+        func bindNeedsItsGrant() throws {
+            let connectOnly = try NetFixture("sockets", grants: [NetFixture.sockets("tcp:connect 127.0.0.1:*")])
+            #expect(try connectOnly.run(["serve", "9"]) == .returned(ok: false))
+            #expect(connectOnly.output.stderrText == "sockets: start-bind: access-denied\n")
+            let bind = try #require(connectOnly.calls(of: "[method]tcp-socket.start-bind").first)
+            #expect(bind.decision.basis == "tcp:bind 127.0.0.1:9 not among tcp:connect 127.0.0.1:*")
+
+            let otherPort = try NetFixture("sockets", grants: [NetFixture.sockets("tcp:bind 127.0.0.1:8")])
+            #expect(try otherPort.run(["serve", "9"]) == .returned(ok: false))
+            #expect(otherPort.output.stderrText == "sockets: start-bind: access-denied\n")
+        }
+
+        @Test("a name is looked up in the background: localhost resolves to loopback")
+        func lookupOfAName() throws {
+            let net = try NetFixture(grants: [GrantRequest("ip-name-lookup")])
+            #expect(try net.run(["lookup", "localhost"]) == .returned(ok: true))
+            let lines = net.output.stdoutText.split(separator: "\n")
+            #expect(!lines.isEmpty)
+            #expect(lines.allSatisfy { $0.hasPrefix("ipv4 127.") || $0 == "ipv6 0:0:0:0:0:0:0:1" })
+        }
     }
 }

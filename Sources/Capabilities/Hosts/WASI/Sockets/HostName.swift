@@ -26,7 +26,9 @@ enum HostName: Equatable {
         let last = labels.last.flatMap { $0.isEmpty && labels.count > 1 ? labels.dropLast().last : $0 } ?? ""
         if isNumber(last) {
             var parsed = in_addr()
-            guard inet_aton(text, &parsed) != 0 else { return .failure(.invalidArgument) }
+            // The standard drops one trailing dot; inet_aton would not.
+            let number = text.hasSuffix(".") ? String(text.dropLast()) : text
+            guard inet_aton(number, &parsed) != 0 else { return .failure(.invalidArgument) }
             let bytes = withUnsafeBytes(of: parsed) { Array($0) }
             return .success(.address(SocketAddress(family: .ipv4, bytes: bytes, port: 0)))
         }

@@ -155,8 +155,13 @@ final class TCPSocketObject: GrantedSocketObject {
         case .failure(let error): return .failure(error)
         case .success(let (client, peer)):
             let origin = "accept \(peer.map(\.description) ?? "?") on \(self.origin)"
+            var inherited = authority
+            if case .inherited(let interface, let function, let request, _, let hint) = authority {
+                inherited = .inherited(
+                    interface: interface, function: function, request: request, origin: origin, hint: hint)
+            }
             return .success(
-                TCPSocketObject(accepted: TCPConnection(client), family: family, authority: authority, origin: origin))
+                TCPSocketObject(accepted: TCPConnection(client), family: family, authority: inherited, origin: origin))
         }
     }
 
