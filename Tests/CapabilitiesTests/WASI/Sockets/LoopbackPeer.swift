@@ -42,7 +42,7 @@ final class LoopbackPeer: @unchecked Sendable {
 
     /// Answers one datagram with `prefix` + datagram (the oracle's UDP server).
     static func udpEcho(prefix: String) throws -> LoopbackPeer {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        let fd = socket(AF_INET, Self.datagram, 0)
         let peer = LoopbackPeer(fd: fd, port: try bindLoopback(fd))
         peer.serve {
             var buffer = [UInt8](repeating: 0, count: 65536)
@@ -66,7 +66,7 @@ final class LoopbackPeer: @unchecked Sendable {
     /// listens), sends `request`, shuts down its side and keeps what it reads until the guest
     /// closes (`received`, once `join()` returned).
     static func tcpClient(port: UInt16, request: String) -> LoopbackPeer {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Self.stream, 0)
         let peer = LoopbackPeer(fd: fd, port: port)
         peer.serve {
             var address = sockaddr_in()
@@ -84,8 +84,7 @@ final class LoopbackPeer: @unchecked Sendable {
                 guard errno == ECONNREFUSED, Date() < deadline else { throw PeerError("connect: errno \(errno)") }
                 usleep(10_000)
             }
-            var timeout = timeval(tv_sec: 5, tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            prepare(fd)
             try writeAll(fd, Array(request.utf8))
             shutdown(fd, Int32(SHUT_WR))
             let answer = try readAll(fd)
@@ -99,7 +98,7 @@ final class LoopbackPeer: @unchecked Sendable {
 
     /// A port nothing listens on (bound by the system, then closed).
     static func closedPort() throws -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Self.stream, 0)
         defer { close(fd) }
         return try bindLoopback(fd)
     }
@@ -128,13 +127,34 @@ final class LoopbackPeer: @unchecked Sendable {
 
     // MARK: Plumbing
 
+    #if os(Linux)
+        static let stream = Int32(SOCK_STREAM.rawValue)
+        static let datagram = Int32(SOCK_DGRAM.rawValue)
+        private static let noSignal = Int32(MSG_NOSIGNAL)
+    #else
+        static let stream = SOCK_STREAM
+        static let datagram = SOCK_DGRAM
+        private static let noSignal: Int32 = 0
+    #endif
+
+    /// Sets the 5 s timeout on `fd`'s reads and, where `send` has no `MSG_NOSIGNAL`, keeps a
+    /// write to a closed guest from killing the test process with SIGPIPE.
+    private static func prepare(_ fd: Int32) {
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        #if !os(Linux)
+            var on: Int32 = 1
+            setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+        #endif
+    }
+
     private struct PeerError: Error, CustomStringConvertible {
         let description: String
         init(_ description: String) { self.description = description }
     }
 
     private static func listening() throws -> LoopbackPeer {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Self.stream, 0)
         let port = try bindLoopback(fd)
         guard listen(fd, 4) == 0 else { throw PeerError("listen: errno \(errno)") }
         return LoopbackPeer(fd: fd, port: port)
@@ -143,8 +163,7 @@ final class LoopbackPeer: @unchecked Sendable {
     /// Binds `fd` to 127.0.0.1, port 0, with a 5 s timeout on its calls; the port given.
     private static func bindLoopback(_ fd: Int32) throws -> UInt16 {
         guard fd >= 0 else { throw PeerError("socket: errno \(errno)") }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        prepare(fd)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
@@ -162,8 +181,7 @@ final class LoopbackPeer: @unchecked Sendable {
     private func acceptOne() throws -> Int32 {
         let connection = accept(fd, nil, nil)
         guard connection >= 0 else { throw PeerError("accept: errno \(errno)") }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        Self.prepare(connection)
         return connection
     }
 
@@ -181,7 +199,7 @@ final class LoopbackPeer: @unchecked Sendable {
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
-            let count = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let count = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, noSignal) }
             guard count > 0 else { throw PeerError("send: errno \(errno)") }
             sent += count
         }

@@ -73,7 +73,7 @@ extension SocketSuites {
         /// Two connected, non-blocking Unix stream sockets: a TCP connection's stand-in.
         private func socketPair() throws -> (TCPConnection, Int32) {
             var fds: [Int32] = [0, 0]
-            try #require(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0)
+            try #require(socketpair(AF_UNIX, LoopbackPeer.stream, 0, &fds) == 0)
             for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
             return (TCPConnection(SocketDescriptor(fds[0])), fds[1])
         }

@@ -1,7 +1,7 @@
 /// `wasi:sockets/udp.outgoing-datagram-stream`: each `send` is allowed for the address of its
 /// first datagram, so that every address a guest sends to is on the audit record; a call stops
 /// at the first datagram for another address (the guest sends it with its next call).
-final class OutgoingDatagramStream: HostObject {
+final class OutgoingDatagramStream: GrantedSocketObject {
     private var socket: UDPSocketObject?
     private let descriptor: SocketDescriptor
     /// The peer the socket was associated with when the stream was made.
@@ -10,7 +10,7 @@ final class OutgoingDatagramStream: HostObject {
     /// Datagrams the last `check-send` permitted.
     private var permit = 0
     let origin: String
-    /// What a send with no datagram needs: the socket's grant.
+    /// What `check-send`, and a send with no datagram, need: the socket's grant.
     let authority: HostAuthority
 
     init(_ socket: UDPSocketObject, _ descriptor: SocketDescriptor) {

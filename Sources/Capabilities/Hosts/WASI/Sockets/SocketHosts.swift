@@ -19,6 +19,21 @@ import WasmRuntime
 ///   `permanent-resolver-failure`, as wasmtime answers when lookups are off.
 /// - `instance-network`, `subscribe`, `address-family`, `is-listening`: nothing (a token, a
 ///   pollable, what the guest chose).
+///
+/// Where wasmsh differs from wasmtime's p2 host (everything else follows it, check for check):
+/// - A refused address is refused by the call that names it, before the host looks at it:
+///   `start-connect` is `access-denied` where wasmtime's `finish-connect` is (its check runs
+///   inside the connect), and an address both invalid and not granted is `access-denied`.
+/// - A connect needs no grant for the implicit bind of its local address, accepted clients
+///   are not filtered by address (the listener's bind grant covers them), nor are received
+///   datagrams by sender: grants name what a guest reaches, not who reaches it.
+/// - A `send` stops at the first datagram for another address than its first's, so that each
+///   address a guest sends to is on the audit record (the guest sends the rest next call).
+/// - Written bytes the system does not take at once wait in the host (at most 128 KiB) and go
+///   out at the stream's next call or `blocking-flush`; dropping the stream sends what the
+///   system takes then (wasmtime finishes the write in the background).
+/// - Names that are not ASCII are `not-supported` (no IDNA); at most 4 lookups run at once in
+///   the process (`temporary-resolver-failure` beyond); `EMFILE` is `new-socket-limit`.
 enum SocketHosts {
     static var all: [WASIHost] {
         [

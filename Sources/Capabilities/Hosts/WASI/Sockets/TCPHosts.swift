@@ -89,7 +89,7 @@ enum TCPHosts {
                 switch object.finishConnect() {
                 case .failure(let error): return .failure(error)
                 case .success(let connection):
-                    return .success(try streams(connection, of: object, call))
+                    return .success(.tuple(try streams(connection, of: object, call)))
                 }
             },
             method("start-listen"): .onSocket("func(\(socket)) -> \(result())", TCPSocketObject.self) {
@@ -107,10 +107,7 @@ enum TCPHosts {
                 case .success(let client):
                     guard case .connected(let connection) = client.state else { return .failure(.invalidState) }
                     let handle = try call.own(client, "tcp-socket")
-                    guard case .tuple(let pair) = try streams(connection, of: client, call) else {
-                        return .failure(.unknown)
-                    }
-                    return .success(.tuple([handle] + pair))
+                    return .success(.tuple([handle] + (try streams(connection, of: client, call))))
                 }
             },
             method("local-address"): .onSocket(
@@ -196,13 +193,13 @@ enum TCPHosts {
 
     /// The two streams of a connection, under the socket's grant, as owned handles.
     private static func streams(_ connection: TCPConnection, of socket: TCPSocketObject, _ call: WASICall) throws
-        -> ComponentValue
+        -> [ComponentValue]
     {
         let input = try call.own(
             TCPInputStream(connection, origin: socket.origin, authority: socket.authority), "input-stream")
         let output = try call.own(
             TCPOutputStream(connection, origin: socket.origin, authority: socket.authority), "output-stream")
-        return .tuple([input, output])
+        return [input, output]
     }
 
     private static let tcpLevel = Int32(IPPROTO_TCP)

@@ -143,16 +143,9 @@ enum UDPHosts {
                 return try call.own(
                     WASIPollable(origin: "subscribe") { [weak stream] in stream?.readiness ?? .ready }, "pollable")
             },
-            "[method]outgoing-datagram-stream.check-send": WASIHost.Function(
-                signature: "func(borrow<outgoing-datagram-stream>) -> \(result("u64"))",
-                authority: { call in
-                    SocketHosts.object(call, as: OutgoingDatagramStream.self)?.authority
-                        ?? .none(basis: "an unknown handle: the call fails")
-                },
-                denied: SocketHosts.refusal(.accessDenied)
-            ) { call in
-                .result(.ok(.u64(try call.object(0, as: OutgoingDatagramStream.self).checkSend())))
-            },
+            "[method]outgoing-datagram-stream.check-send": .onSocket(
+                "func(borrow<outgoing-datagram-stream>) -> \(result("u64"))", OutgoingDatagramStream.self
+            ) { _, stream in .success(.u64(stream.checkSend())) },
             "[method]outgoing-datagram-stream.send": WASIHost.Function(
                 signature:
                     "func(borrow<outgoing-datagram-stream>, list<record { data: list<u8>, remote-address: "
