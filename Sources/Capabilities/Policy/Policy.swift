@@ -72,7 +72,11 @@ public struct Policy: Hashable, Sendable {
         _ capability: String, function: String? = nil, scopes: [String] = [], access: PathAccess = .read
     ) throws(PolicyError) -> [CapabilityRule] {
         var rules: [CapabilityRule] = []
-        for target in try catalog.resolveAll(interface: capability, function: function, component: component) {
+        let targets = try catalog.resolveAll(interface: capability, function: function, component: component)
+        // A package granted with scopes (`wasi:sockets tcp:connect HOST:PORT`): each scope goes
+        // to the interfaces of the package that take it, and the others are not granted.
+        let isPackage = targets.count > 1
+        for target in targets {
             let name = InterfaceName(target.interface)
             if let reason = catalog.needsNoGrant(target.interface) {
                 throw .needsNoGrant(capability: catalog.displayName(of: target.interface), reason: reason)
@@ -102,13 +106,25 @@ public struct Policy: Hashable, Sendable {
                     rules.append(CapabilityRule(interface: interface, function: function, scope: nil, detail: detail))
                 }
             case .sockets:
-                for scope in try Self.socketScopes(scopes) {
+                // `tcp:*` scopes belong to wasi:sockets/tcp, `udp:*` ones to wasi:sockets/udp.
+                let all = try Self.socketScopes(scopes)
+                let own = all.filter { $0.use.interface == name.unversioned }
+                if own.isEmpty && !isPackage, let first = all.first {
+                    throw .invalidScope(
+                        text: first.description,
+                        problem: "\(first.use.rawValue) is a use of \(first.use.interface), not of \(name.unversioned)")
+                }
+                for scope in own {
                     rules.append(
                         CapabilityRule(interface: interface, function: function, scope: nil, detail: .socket(scope)))
                 }
             case .unscoped, .needsNoGrant:
+                if isPackage { continue }
                 throw .scopeNotApplicable(capability: catalog.displayName(of: interface), text: scopes[0])
             }
+        }
+        if rules.isEmpty, let first = scopes.first {
+            throw .scopeNotApplicable(capability: capability, text: first)
         }
         // A package granted with scopes names its interfaces of several families; keep each rule once.
         var seen: Set<RuleTarget> = []

@@ -11,4 +11,8 @@ public enum ScopeRequest: Hashable, Sendable {
     /// The call hands out what the grants name (the variables, the directories): any grant of
     /// the function allows it, and the host gives only what is granted and not denied.
     case listing
+    /// The call makes something that reaches nothing yet (a socket before it binds or
+    /// connects): any grant of the interface allows it, whatever its function or scope, as
+    /// wasmtime's `allow_tcp` does; only an explicit deny of the whole interface refuses it.
+    case anyGrant
 }

@@ -7,6 +7,14 @@ public struct SocketScope: Hashable, Sendable, CustomStringConvertible {
         case tcpBind = "tcp:bind"
         case udpBind = "udp:bind"
         case udpSend = "udp:send"
+
+        /// The interface whose calls make this use, without version.
+        public var interface: String {
+            switch self {
+            case .tcpConnect, .tcpBind: "wasi:sockets/tcp"
+            case .udpBind, .udpSend: "wasi:sockets/udp"
+            }
+        }
     }
 
     public let use: Use
