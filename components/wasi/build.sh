@@ -94,13 +94,13 @@ fi
 mkdir -p "$out/expected"
 rm -rf "$out/expected/cases"
 
-# wat_fixture NAME WIT_DIR WASI_VERSION: preprocess wat/NAME.wat, embed the command world,
-# make the component, validate it, print its WIT.
+# wat_fixture NAME WIT_DIR WASI_VERSION [WORLD]: preprocess wat/NAME.wat, embed WORLD (default
+# the command world), make the component, validate it, print its WIT.
 wat_fixture() {
-  local name="$1" source="$1" wit="$2" version="$3"
+  local name="$1" source="$1" wit="$2" version="$3" world="${4:-command}"
   [ "$name" = hello-0.2.0 ] && source=hello
   "$python" "$wasi/wat/watpp.py" -D "WASI=$version" "$wasi/wat/$source.wat" > "$work/$name.core.wat"
-  wasm-tools component embed "$wit" --world command "$work/$name.core.wat" -o "$work/$name.embedded.wasm"
+  wasm-tools component embed "$wit" --world "$world" "$work/$name.core.wat" -o "$work/$name.embedded.wasm"
   wasm-tools component new "$work/$name.embedded.wasm" -o "$out/$name.wasm"
   wasm-tools validate --features component-model "$out/$name.wasm"
   wasm-tools component wit "$out/$name.wasm" > "$out/expected/$name.wit"
@@ -111,6 +111,8 @@ for name in hello cat sleep exit exit-code env fs random-clocks net sockets; do
   wat_fixture "$name" "$wasi/wit" "$WASI"
 done
 wat_fixture hello-0.2.0 "$wasi/wit-0.2.0" 0.2.0
+# The host-call benchmark's fixture: no command, exports loops of WASI calls.
+wat_fixture spin "$wasi/wit" "$WASI" spin
 
 # --- the catalog of WASI functions -----------------------------------------------
 "$python" "$wasi/catalog.py" "$wasi/wit" > "$out/expected/wasi-functions.tsv"
