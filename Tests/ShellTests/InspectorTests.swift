@@ -62,6 +62,7 @@ struct InspectorTests {
 
         model.perform(.focusNext)
         model.perform(.focusNext)
+        model.perform(.focusNext)
         #expect(model.focus == .components)
         model.perform(.move(1))
         #expect(model.selectedComponent?.name == "busy")
@@ -70,6 +71,8 @@ struct InspectorTests {
         #expect(model.selectedComponent?.name == "busy")
         model.perform(.move(-9))
         #expect(model.selectedComponent?.name == "malicious")
+        model.perform(.focusPrevious)
+        #expect(model.focus == .output)
         model.perform(.focusPrevious)
         #expect(model.focus == .audit)
     }
@@ -279,6 +282,7 @@ struct InspectorTests {
         model.visibleRows[.audit] = 3
         #expect(model.auditEvents.count == 10)
         #expect(model.visibleAuditEvents(rows: 3).map(\.sequence) == [8, 9, 10])
+        model.perform(.focusPrevious)
         model.perform(.focusPrevious)
         #expect(model.focus == .audit)
         model.perform(.move(-2))

@@ -9,6 +9,8 @@ enum InspectorGrantState: Equatable, Sendable {
     case notProvided
     /// An interface imported for its types alone: nothing of it is called, nothing to grant.
     case typesOnly
+    /// It acts only on what the component already holds, or gives nothing (wasi:io, exit).
+    case noGrantNeeded(reason: String)
 
     var label: String {
         switch self {
@@ -16,6 +18,7 @@ enum InspectorGrantState: Equatable, Sendable {
         case .denied: return "DENIED"
         case .notProvided: return "NOT PROVIDED"
         case .typesOnly: return "TYPES ONLY"
+        case .noGrantNeeded: return "NO GRANT NEEDED"
         }
     }
 }

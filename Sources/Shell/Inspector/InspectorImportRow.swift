@@ -24,11 +24,19 @@ struct InspectorImportRow: Equatable, Sendable {
                 let isProvided = !interface.functions.contains {
                     unprovided.contains("\(interface.name).\($0.name)")
                 }
+                let state: InspectorGrantState =
+                    if interface.functions.isEmpty {
+                        .typesOnly
+                    } else if !isProvided {
+                        .notProvided
+                    } else if let reason = policy.catalog.needsNoGrant(interface.name) {
+                        .noGrantNeeded(reason: reason)
+                    } else {
+                        Self.state(of: policy.catalog.grantHolder(of: interface.name), in: policy)
+                    }
                 rows.append(
                     InspectorImportRow(
-                        name: interface.name, shortName: InterfaceName(interface.name).short,
-                        state: interface.functions.isEmpty
-                            ? .typesOnly : isProvided ? state(of: interface.name, in: policy) : .notProvided,
+                        name: interface.name, shortName: InterfaceName(interface.name).short, state: state,
                         denies: policy.denies.filter { $0.interface == interface.name }.map { policy.describe($0) }))
             case .function(let function):
                 // The shell provides no world-level functions.
@@ -47,7 +55,9 @@ struct InspectorImportRow: Equatable, Sendable {
         guard !grants.isEmpty else { return .denied }
         return .granted(
             scopes: grants.map { rule in
-                (rule.function.map { "\($0) " } ?? "") + (rule.scope.map { "\($0.access) \($0.path)" } ?? "all")
+                let scope =
+                    rule.scope.map { "\($0.access) \($0.path)" } ?? rule.detail.map { "\($0)" } ?? "all"
+                return (rule.function.map { "\($0) " } ?? "") + ControlCharacterEscaper.escaped(scope)
             })
     }
 }

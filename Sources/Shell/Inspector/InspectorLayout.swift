@@ -3,7 +3,7 @@
 ///     title
 ///     components │ imports
 ///                │ exports
-///     audit
+///     audit      │ output
 ///     status or argument prompt
 ///     key help
 ///
@@ -19,9 +19,13 @@ struct InspectorLayout: Equatable, Sendable {
     var imports: InspectorRegion
     var exports: InspectorRegion
     var audit: InspectorRegion
+    /// Beside the audit pane, narrower: guests' lines are short, audit lines long.
+    var output: InspectorRegion
     var stepper: InspectorRegion
     /// The column of the line between the components and the right-hand panes.
     var separatorColumn: Int
+    /// The column of the line between the audit and output panes.
+    var lowerSeparatorColumn: Int
 
     var statusRow: Int { rows - 2 }
     var helpRow: Int { rows - 1 }
@@ -45,7 +49,12 @@ struct InspectorLayout: Equatable, Sendable {
         imports = InspectorRegion(row: 1, column: rightColumn, height: importsHeight, width: rightWidth)
         exports = InspectorRegion(
             row: 1 + importsHeight, column: rightColumn, height: upperHeight - importsHeight, width: rightWidth)
-        audit = InspectorRegion(row: 1 + upperHeight, column: 0, height: auditHeight, width: columns)
+        let outputWidth = max(16, columns * 2 / 5)
+        lowerSeparatorColumn = max(0, columns - outputWidth - 1)
+        audit = InspectorRegion(row: 1 + upperHeight, column: 0, height: auditHeight, width: lowerSeparatorColumn)
+        output = InspectorRegion(
+            row: 1 + upperHeight, column: lowerSeparatorColumn + 1, height: auditHeight,
+            width: max(0, columns - lowerSeparatorColumn - 1))
         stepper = InspectorRegion(row: 1, column: 0, height: upperHeight, width: columns)
     }
 
@@ -55,6 +64,7 @@ struct InspectorLayout: Equatable, Sendable {
         case .imports: return imports
         case .exports: return exports
         case .audit: return audit
+        case .output: return output
         }
     }
 }

@@ -21,6 +21,8 @@ final class InspectorModel {
     private(set) var exportIndex = 0
     /// How many audit lines back from the newest the audit pane is scrolled.
     private(set) var auditScroll = 0
+    /// Lines the output pane is scrolled back from the newest.
+    private(set) var outputScroll = 0
     private(set) var status: InspectorStatus
     private(set) var prompt: InspectorArgumentPrompt?
     private(set) var overlay: InspectorOverlay?
@@ -90,6 +92,17 @@ final class InspectorModel {
         return events[max(0, end - rows)..<end]
     }
 
+    /// What guests wrote (the newest lines the session keeps), and how many lines in all.
+    var guestLines: (lines: ArraySlice<GuestOutputLog.Line>, total: Int) { session.guestLines.lines }
+
+    /// The guest lines that fit in `rows` lines at the output pane's scroll position.
+    func visibleGuestLines(rows: Int, of lines: ArraySlice<GuestOutputLog.Line>) -> ArraySlice<GuestOutputLog.Line> {
+        guard rows > 0 else { return [] }
+        let scroll = min(outputScroll, max(0, lines.count - rows))
+        let end = lines.endIndex - scroll
+        return lines[max(lines.startIndex, end - rows)..<end]
+    }
+
     /// The audit line as the shell prints it, without colours.
     func auditLine(for event: AuditEvent) -> String {
         auditFormatter.line(for: event)
@@ -112,7 +125,9 @@ final class InspectorModel {
         case .showHelp: overlay = .help
         case .showMessage:
             overlay = .message(stepper.map { $0.log.map(\.line).joined(separator: "\n") } ?? status.message)
-        case .refresh, .repaint: auditScroll = min(auditScroll, maxAuditScroll)
+        case .refresh, .repaint:
+            auditScroll = min(auditScroll, maxAuditScroll)
+            outputScroll = min(outputScroll, maxOutputScroll)
         case .reload: reloadSelected()
         case .quit:
             // Leaving with a call paused would leave it hanging: end the call instead.
@@ -151,6 +166,7 @@ final class InspectorModel {
     }
 
     private var maxAuditScroll: Int { max(0, auditEvents.count - max(1, visibleRows[.audit] ?? 1)) }
+    private var maxOutputScroll: Int { max(0, guestLines.lines.count - max(1, visibleRows[.output] ?? 1)) }
 
     private func move(by lines: Int) {
         func moved(_ index: Int, count: Int) -> Int {
@@ -171,10 +187,16 @@ final class InspectorModel {
         case .exports:
             exportIndex = moved(exportIndex, count: selectedComponent?.exports.count ?? 0)
         case .audit:
-            // Up (negative) goes back to older events.
-            let (sum, overflow) = auditScroll.subtractingReportingOverflow(lines)
-            auditScroll = overflow ? (lines > 0 ? 0 : maxAuditScroll) : min(max(sum, 0), maxAuditScroll)
+            auditScroll = scrolled(auditScroll, by: lines, maximum: maxAuditScroll)
+        case .output:
+            outputScroll = scrolled(outputScroll, by: lines, maximum: maxOutputScroll)
         }
+    }
+
+    /// A scroll position (lines back from the newest) moved by `lines`: up (negative) goes back.
+    private func scrolled(_ scroll: Int, by lines: Int, maximum: Int) -> Int {
+        let (sum, overflow) = scroll.subtractingReportingOverflow(lines)
+        return overflow ? (lines > 0 ? 0 : maximum) : min(max(sum, 0), maximum)
     }
 
     private func activate() {
@@ -185,7 +207,7 @@ final class InspectorModel {
             status = InspectorStatus(kind: .info, message: "press g to grant or revoke the selected import")
         case .exports:
             promptForSelectedExport(stepped: false)
-        case .audit:
+        case .audit, .output:
             break
         }
     }
@@ -216,10 +238,14 @@ final class InspectorModel {
                 status = InspectorStatus(
                     kind: .failure, message: "\(row.shortName) holds only types, no functions: nothing to grant")
                 return
+            case .noGrantNeeded(let reason):
+                status = InspectorStatus(kind: .failure, message: "\(row.shortName) needs no grant: \(reason)")
+                return
             case .denied:
                 changes = try component.sandboxed.policy.grant(row.name, scopes: [], access: .read)
             case .granted:
-                changes = try component.sandboxed.policy.revokeAll(row.name)
+                let holder = component.sandboxed.policy.catalog.grantHolder(of: row.name)
+                changes = try component.sandboxed.policy.revokeAll(holder)
             }
             status = InspectorStatus(kind: .success, message: changes.map(\.description).joined(separator: "; "))
         } catch {
@@ -299,6 +325,7 @@ final class InspectorModel {
             status = InspectorStatus(kind: .failure, message: "\(text): \(ErrorMessage.text(for: error))")
         }
         auditScroll = 0
+        outputScroll = 0
     }
 
     /// Runs `step TEXT` with the stepper pane as its console and shows the result or the error.
@@ -312,6 +339,7 @@ final class InspectorModel {
             overlay = nil
             focus = browsed
             auditScroll = 0
+            outputScroll = 0
         }
         do {
             let prepared = try session.calls.prepare(text, verb: "step")

@@ -1,9 +1,11 @@
-/// The four panes of the inspector, in Tab order.
+/// The five panes of the inspector, in Tab order.
 enum InspectorPane: Int, CaseIterable, Sendable {
     case components
     case imports
     case exports
     case audit
+    /// What guests wrote to their stdout and stderr (the terminal is the inspector's meanwhile).
+    case output
 
     var title: String {
         switch self {
@@ -11,6 +13,7 @@ enum InspectorPane: Int, CaseIterable, Sendable {
         case .imports: return "Imports"
         case .exports: return "Exports"
         case .audit: return "Audit"
+        case .output: return "Output"
         }
     }
 

@@ -33,6 +33,10 @@ enum InspectorView {
             drawExports(model, in: layout.exports, on: screen)
         }
         drawAudit(model, in: layout.audit, on: screen)
+        drawOutput(model, in: layout.output, on: screen)
+        for row in layout.output.row..<(layout.output.row + layout.output.height) {
+            screen.draw(row == layout.output.row ? "┬" : "│", row: row, column: layout.lowerSeparatorColumn, role: .dim)
+        }
         if let prompt = model.prompt {
             drawPrompt(
                 prefix: prompt.prefix, input: prompt.input, suffix: prompt.suffix, row: layout.statusRow,
@@ -100,7 +104,7 @@ enum InspectorView {
             switch row.state {
             case .granted: stateRole = .allowed
             case .denied: stateRole = .denied
-            case .notProvided, .typesOnly: stateRole = .dim
+            case .notProvided, .typesOnly, .noGrantNeeded: stateRole = .dim
             }
             column = draw(row.state.label, row: screenRow, column: column, in: region, on: screen, role: stateRole)
             if !row.denies.isEmpty {
@@ -137,6 +141,23 @@ enum InspectorView {
             draw(
                 " " + model.auditLine(for: event), row: region.row + 1 + line, in: region, on: screen,
                 role: role(for: event.decision))
+        }
+    }
+
+    private static func drawOutput(_ model: InspectorModel, in region: InspectorRegion, on screen: FullScreen) {
+        let (lines, total) = model.guestLines
+        let visible = model.visibleGuestLines(rows: region.bodyRows, of: lines)
+        var detail = "\(total) line" + (total == 1 ? "" : "s")
+        if total > lines.count { detail += ", the last \(lines.count) kept" }
+        if visible.endIndex != lines.endIndex { detail += ", scrolled back" }
+        drawHeader(.output, detail: detail, model: model, in: region, on: screen)
+        if visible.isEmpty {
+            draw(" (guests' stdout and stderr)", row: region.row + 1, in: region, on: screen, role: .dim)
+        }
+        for (row, line) in visible.enumerated() {
+            draw(
+                " " + line.shown, row: region.row + 1 + row, in: region, on: screen,
+                role: line.isError ? .caution : nil)
         }
     }
 

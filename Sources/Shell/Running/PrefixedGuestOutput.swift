@@ -7,20 +7,23 @@ import WasmComponent
 /// error. On a terminal the guest's control characters are shown escaped; elsewhere its bytes
 /// pass as they are. A partial last line waits for the rest until the call ends; a line longer
 /// than `longestLine` is shown in pieces, so a guest that never ends a line holds no more than
-/// that in the shell.
+/// that in the shell. Each line is also kept in the session's `GuestOutputLog`, which the
+/// inspector shows in its output pane while the terminal is its own.
 final class PrefixedGuestOutput: GuestOutput {
     /// The most bytes of one line kept waiting for its end.
     static let longestLine = 16 << 10
 
     private let component: String
-    private let output: any ShellOutput
+    private let output: SessionOutput
+    private let log: GuestOutputLog
     private let style: Style
     private let escapesControls: Bool
     private var pending: [GuestStream: [UInt8]] = [:]
 
-    init(component: String, output: any ShellOutput, style: Style, escapesControls: Bool) {
+    init(component: String, output: SessionOutput, log: GuestOutputLog, style: Style, escapesControls: Bool) {
         self.component = component
         self.output = output
+        self.log = log
         self.style = style
         self.escapesControls = escapesControls
     }
@@ -49,14 +52,18 @@ final class PrefixedGuestOutput: GuestOutput {
     }
 
     private func show(_ line: [UInt8], on stream: GuestStream) {
+        let toError = stream == .stderr
+        let escaped = ControlCharacterEscaper.escapingControls(String(decoding: line, as: UTF8.self))
+        log.append(GuestOutputLog.Line(component: component, isError: toError, text: escaped))
         let label = stream == .stdout ? "\(component): " : "\(component) (stderr): "
         let prefix = style(.dim, ControlCharacterEscaper.escaped(label))
-        let toError = stream == .stderr
-        if escapesControls {
-            let text = prefix + ControlCharacterEscaper.escapingControls(String(decoding: line, as: UTF8.self)) + "\n"
-            if toError { output.writeError(text) } else { output.write(text) }
-        } else {
-            output.write(bytes: Array(prefix.utf8) + line + [UInt8(ascii: "\n")], toError: toError)
+        output.writeGuestLine { target in
+            if escapesControls {
+                let text = prefix + escaped + "\n"
+                if toError { target.writeError(text) } else { target.write(text) }
+            } else {
+                target.write(bytes: Array(prefix.utf8) + line + [UInt8(ascii: "\n")], toError: toError)
+            }
         }
     }
 }

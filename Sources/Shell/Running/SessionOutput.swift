@@ -1,8 +1,9 @@
 import Synchronization
 
 /// The session's output, whose destination can change for a while: the full-screen inspector
-/// takes the messages and drops the audit lines (its audit pane shows those events) for as
-/// long as it is open, so that nothing writes to the terminal behind ncurses.
+/// takes the messages and drops the audit lines and the guests' output lines (its audit and
+/// output panes show those) for as long as it is open, so that nothing writes to the terminal
+/// behind ncurses.
 final class SessionOutput: ShellOutput {
     private struct Route {
         var target: any ShellOutput
@@ -27,7 +28,15 @@ final class SessionOutput: ShellOutput {
         if route.showsAuditLines { route.target.write(line) }
     }
 
-    /// Sends everything to `target` while `body` runs (audit lines only if `showingAuditLines`),
+    /// Writes a guest's output line (with `write`) unless the current destination shows guest
+    /// output its own way: the same destinations as audit lines.
+    func writeGuestLine(_ write: (any ShellOutput) -> Void) {
+        let route = route.withLock { $0 }
+        if route.showsAuditLines { write(route.target) }
+    }
+
+    /// Sends everything to `target` while `body` runs (audit and guest output lines only if
+    /// `showingAuditLines`),
     /// then back to where it went before, however `body` ends.
     func redirecting<Result>(
         to target: any ShellOutput, showingAuditLines: Bool, _ body: () throws -> Result

@@ -21,6 +21,8 @@ public final class Session {
     var sourceDepth = 0
     /// The audit as lines among the output (stream operations summed up per call).
     let auditLines: LineAuditSink
+    /// What guests wrote lately, for the inspector's output pane.
+    let guestLines = GuestOutputLog()
     /// The JSONL sink `audit log FILE` or `--audit-log` opened, if any.
     var auditFile: (path: String, sink: JSONLinesAuditSink)?
     /// Reads one answer at a stepper pause (the argument is the prompt): the next script line,
@@ -49,9 +51,10 @@ public final class Session {
             formatter: formatter, summarizingTraffic: true, emit: { line in routed.writeAuditLine(line + "\n") })
         let audit = AuditLog(sinks: [auditLines])
         self.environment = try SandboxEnvironment(root: settings.root, audit: audit)
+        let guestLines = self.guestLines
         environment.guestOutput = { component in
             PrefixedGuestOutput(
-                component: component, output: routed, style: style, escapesControls: settings.outputIsTerminal)
+                component: component, output: routed, log: guestLines, style: style, escapesControls: settings.outputIsTerminal)
         }
         if let path = settings.auditLogPath {
             let sink = try JSONLinesAuditSink(path: path)

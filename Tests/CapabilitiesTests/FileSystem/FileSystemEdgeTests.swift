@@ -232,7 +232,9 @@ struct FileSystemEdgeTests {
                 Self.hostCall(level1000 + "top/" + String(repeating: "a/", count: 198) + "mid.txt", in: setup)
                     == .success("mid\n"))
         }
-        #expect(AttackTree.openDescriptorCount() - before < 10)
+        // Suites running meanwhile hold descriptors of their own (sockets, WASI streams, PTYs):
+        // a leak here would be one per level, over a thousand.
+        #expect(AttackTree.openDescriptorCount() - before < 100)
     }
 
     @Test("the trail holds a bounded number of descriptors and reopens the right directories")
