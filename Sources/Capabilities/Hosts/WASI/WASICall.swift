@@ -96,6 +96,9 @@ struct WASICall {
             return .variant(caseName: "closed", payload: nil)
         case .failed(let message):
             return .variant(caseName: "last-operation-failed", payload: try own(WASIError(message: message), "error"))
+        case .failedWithCode(let message, let code):
+            return .variant(
+                caseName: "last-operation-failed", payload: try own(WASIError(message: message, code: code), "error"))
         }
     }
 

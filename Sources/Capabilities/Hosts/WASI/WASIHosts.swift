@@ -7,6 +7,6 @@ public enum WASIHosts {
             IOHosts.error, IOHosts.poll, IOHosts.streams,
             CLIHosts.environment, CLIHosts.exit, CLIHosts.input, CLIHosts.output(.stdout), CLIHosts.output(.stderr),
             ClockAndRandomHosts.monotonicClock, ClockAndRandomHosts.wallClock,
-        ] + CLIHosts.terminals + ClockAndRandomHosts.random
+        ] + CLIHosts.terminals + ClockAndRandomHosts.random + [FilesystemHosts.types, FilesystemHosts.preopens]
     }
 }
