@@ -57,10 +57,12 @@ struct BeneathWalk {
         case failed(FileAccessError)
     }
 
-    /// Why a walk stopped, and where the path leads when read lexically from there (absolute
-    /// names, `..` applied): what the guest asked to reach, for an audit record.
+    /// Why a walk stopped, where (the absolute names up to the one it stopped at), and where the
+    /// path leads when read lexically from there (`..` applied): what the guest asked to reach,
+    /// for an audit record.
     struct Stop: Error {
         let error: FileAccessError
+        let reached: [ArraySlice<UInt8>]
         let leadsTo: [ArraySlice<UInt8>]
     }
 
@@ -161,7 +163,8 @@ struct BeneathWalk {
                 let cleaned = Self.cleanedAbsolute(targetNames)
                 guard !absoluteTargetsEscape || isWholeFilesystem, hasAnchorPrefix(cleaned) else {
                     let leadsTo = Self.cleanedAbsolute(cleaned + pending.reversed())
-                    return .failure(Stop(error: .escapesScope(path: requestedPath, scope: scopeName), leadsTo: leadsTo))
+                    let error = FileAccessError.escapesScope(path: requestedPath, scope: scopeName)
+                    return .failure(Stop(error: error, reached: cleaned, leadsTo: leadsTo))
                 }
                 trail.reset()
                 pending.append(contentsOf: cleaned.dropFirst(anchorComponents.count).reversed())
@@ -179,8 +182,9 @@ struct BeneathWalk {
         var path = Self.names(of: anchorComponents[...])
         path += trail.path
         path += names
+        let reached = Self.cleanedAbsolute(path)
         path += pending.reversed()
-        return Stop(error: error, leadsTo: Self.cleanedAbsolute(path))
+        return Stop(error: error, reached: reached, leadsTo: Self.cleanedAbsolute(path))
     }
 
     /// The identity's denied scope, if an explicit deny covers the file `status` describes.

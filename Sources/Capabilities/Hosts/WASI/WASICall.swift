@@ -20,12 +20,16 @@ struct WASICall {
     }
 
     func u64(_ index: Int) throws -> UInt64 {
-        guard case .u64(let value) = try argument(index) else { throw Self.malformed("argument \(index + 1) is not a u64") }
+        guard case .u64(let value) = try argument(index) else {
+            throw Self.malformed("argument \(index + 1) is not a u64")
+        }
         return value
     }
 
     func u32(_ index: Int) throws -> UInt32 {
-        guard case .u32(let value) = try argument(index) else { throw Self.malformed("argument \(index + 1) is not a u32") }
+        guard case .u32(let value) = try argument(index) else {
+            throw Self.malformed("argument \(index + 1) is not a u32")
+        }
         return value
     }
 
@@ -71,6 +75,13 @@ struct WASICall {
 
     /// A new owned handle to `object`, of the resource called `resource` in this function's type.
     func own(_ object: any HostObject, _ resource: String) throws -> ComponentValue {
+        try Self.own(object, resource, context: context, state: state)
+    }
+
+    /// The same for a call being refused (its answer may hold a new resource: an `error`).
+    static func own(_ object: any HostObject, _ resource: String, context: HostCallContext, state: HostState) throws
+        -> ComponentValue
+    {
         guard let type = WASITypes.resource(named: resource, in: context.type) else {
             throw HostError("\(context.qualifiedName) has no resource \(resource) in its type")
         }

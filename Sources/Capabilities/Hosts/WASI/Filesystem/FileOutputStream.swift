@@ -25,13 +25,23 @@ final class FileOutputStream: OutputStreamObject {
     let origin: String
     let authority: HostAuthority
 
-    init(_ file: OpenFile, _ position: Position, seekable: Bool, descriptor: WASIDescriptor, function: String) {
+    /// A stream on a descriptor not `openedForWriting` writes nothing: its first operation fails
+    /// with `bad-descriptor`, as the system's write would.
+    init(
+        _ file: OpenFile, _ position: Position, seekable: Bool, descriptor: WASIDescriptor, function: String,
+        openedForWriting: Bool = true
+    ) {
         self.file = file
         self.position = position
         self.seekable = seekable
         self.hostPath = descriptor.hostPath
         self.origin = "\(function) of \(descriptor.origin)"
         self.authority = descriptor.authority("[method]descriptor.\(function)", .write)
+        if !openedForWriting {
+            failure = .failedWithCode(
+                "writing \(QuotedPath(descriptor.hostPath)) failed: it was not opened for writing",
+                code: FilesystemErrorCode.badDescriptor.rawValue)
+        }
     }
 
     var droppedWhenRefused: Bool { false }

@@ -24,16 +24,21 @@ extension FilesystemHosts {
         }
     }
 
+    /// A write stream on a file. As wasmtime, a file opened without `write` (in a preopen whose
+    /// grant allows writing: the gate refused it otherwise) still gets its stream, whose first
+    /// operation fails with `bad-descriptor`; wasmsh never tries that write.
     static func writeViaStream(_ call: WASICall, _ descriptor: WASIDescriptor, at position: FileOutputStream.Position)
         throws -> ComponentValue
     {
-        switch file(descriptor, for: "write") {
+        guard descriptor.kind == .file else { return FilesystemErrorCode.badDescriptor.failure }
+        switch descriptor.openFile() {
         case .failure(let code): return code.failure
         case .success(let file):
             let function: String
             if case .end = position { function = "append-via-stream" } else { function = "write-via-stream" }
             let stream = FileOutputStream(
-                file, position, seekable: isSeekable(file), descriptor: descriptor, function: function)
+                file, position, seekable: isSeekable(file), descriptor: descriptor, function: function,
+                openedForWriting: descriptor.flags.contains("write"))
             return .result(.ok(try call.own(stream, "output-stream")))
         }
     }

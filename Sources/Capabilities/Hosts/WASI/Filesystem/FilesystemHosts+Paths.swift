@@ -81,6 +81,7 @@ extension FilesystemHosts {
         _ call: WASICall, _ descriptor: WASIDescriptor, _ path: String, _ value: (stat) -> ComponentValue
     ) -> ComponentValue {
         let follow = (try? FilesystemValues.flags(call.argument(1)).contains("symlink-follow")) ?? false
+        if descriptor.isGrantedFile && path == "." { return statusResult(descriptor, value) }
         return answer(
             walk(call, descriptor, path, followLast: follow, access: .read) { last, _ in
                 var status = stat()
@@ -100,6 +101,9 @@ extension FilesystemHosts {
             let modification = try FilesystemValues.timestamp(call.argument(4))
         else { return FilesystemErrorCode.overflow.failure }
         let times = [access, modification]
+        if descriptor.isGrantedFile && path == ".", case .success(let file) = descriptor.openFile() {
+            return answer(outcome(times.withUnsafeBufferPointer { futimens(file.descriptor, $0.baseAddress) }))
+        }
         return answer(
             walk(call, descriptor, path, followLast: follow, access: .write) { last, _ in
                 outcome(

@@ -1,6 +1,6 @@
 extension WASIDescriptor {
-    /// Why a guest path beneath a descriptor failed, and the host path it leads to (lexically
-    /// from where the walk stopped), for the audit and the policy.
+    /// Why a guest path beneath a descriptor failed, and the host path it names for the audit
+    /// and the policy: where it leads (lexically) for an escape, else where the walk stopped.
     struct PathFailure: Error {
         let code: FilesystemErrorCode
         let hostPath: String
@@ -49,7 +49,11 @@ extension WASIDescriptor {
         switch result {
         case .success(let outcome): return outcome
         case .failure(let stop):
-            return .failure(PathFailure(code: FilesystemErrorCode(stop.error), hostPath: Self.path(of: stop.leadsTo)))
+            // An escape names where it leads (outside); any other failure, where the walk stopped,
+            // so that the policy refuses the escape, and lets the call fail as the system says.
+            let code = FilesystemErrorCode(stop.error)
+            let names = code == .notPermitted ? stop.leadsTo : stop.reached
+            return .failure(PathFailure(code: code, hostPath: Self.path(of: names)))
         }
     }
 

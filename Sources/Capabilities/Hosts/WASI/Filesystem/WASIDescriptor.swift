@@ -16,7 +16,11 @@ final class WASIDescriptor: HostObject {
     let grant: PreopenGrant
     /// The `descriptor-flags` it was opened with (`read`, `write`, `mutate-directory`).
     let flags: [String]
-    /// The file of a single-file grant, handed out as a preopen: `open-at` of `.` reopens it.
+    /// The file of a single-file grant, handed out as a preopen named by its guest name. A guest's
+    /// C library resolves the preopen's own name to `.` beneath it: `open-at`, `stat-at`,
+    /// `metadata-hash-at` and `set-times-at` of `.` act on the file (`open-at` reopens it for what
+    /// the call asks and the grant allows); any other path is `not-directory`, as beneath any
+    /// file. wasmtime has no such preopen.
     let isGrantedFile: Bool
     /// The path call being decided on it and the host path its authority named, from the gate's
     /// question to the call's end: the call acts there without asking the policy again (the

@@ -56,7 +56,13 @@ enum IOHosts {
         func refusedWrite(_ call: HostCallRequest, _ message: String) throws -> ComponentValue? {
             let stream = try object(call, as: (any OutputStreamObject).self)
             if stream.droppedWhenRefused { return .result(.ok(call.function.contains("splice") ? .u64(0) : nil)) }
-            return nil
+            return try refused(call, message)
+        }
+        /// A refused read or write (a file whose grant was revoked): the operation fails, with the
+        /// refusal as its error, as a read or write the system refused would.
+        func refused(_ call: HostCallRequest, _ message: String) throws -> ComponentValue? {
+            let error = try WASICall.own(WASIError(message: message), "error", context: call.context, state: call.state)
+            return .result(.err(.variant(caseName: "last-operation-failed", payload: error)))
         }
         func read(_ call: WASICall, blocking: Bool) throws -> ComponentValue {
             let stream = try call.object(0, as: (any InputStreamObject).self)
@@ -77,7 +83,9 @@ enum IOHosts {
         func write(_ call: WASICall, _ bytes: [UInt8], flush: Bool) throws -> ComponentValue {
             let stream = try call.object(0, as: (any OutputStreamObject).self)
             var result = stream.write(bytes)
-            if flush, case .success = result { result = try stream.blockingFlush(interruption: call.context.interruption) }
+            if flush, case .success = result {
+                result = try stream.blockingFlush(interruption: call.context.interruption)
+            }
             return try call.streamResult(result.map { nil })
         }
         func splice(_ call: WASICall, blocking: Bool) throws -> ComponentValue {
@@ -99,27 +107,33 @@ enum IOHosts {
             "wasi:io/streams",
             [
                 "[method]input-stream.read": WASIHost.Function(
-                    signature: "func(borrow<input-stream>, u64) -> result<list<u8>, \(streamError)>", authority: input
+                    signature: "func(borrow<input-stream>, u64) -> result<list<u8>, \(streamError)>", authority: input,
+                    denied: refused
                 ) { try read($0, blocking: false) },
                 "[method]input-stream.blocking-read": WASIHost.Function(
-                    signature: "func(borrow<input-stream>, u64) -> result<list<u8>, \(streamError)>", authority: input
+                    signature: "func(borrow<input-stream>, u64) -> result<list<u8>, \(streamError)>", authority: input,
+                    denied: refused
                 ) { try read($0, blocking: true) },
                 "[method]input-stream.skip": WASIHost.Function(
-                    signature: "func(borrow<input-stream>, u64) -> result<u64, \(streamError)>", authority: input
+                    signature: "func(borrow<input-stream>, u64) -> result<u64, \(streamError)>", authority: input,
+                    denied: refused
                 ) { try skip($0, blocking: false) },
                 "[method]input-stream.blocking-skip": WASIHost.Function(
-                    signature: "func(borrow<input-stream>, u64) -> result<u64, \(streamError)>", authority: input
+                    signature: "func(borrow<input-stream>, u64) -> result<u64, \(streamError)>", authority: input,
+                    denied: refused
                 ) { try skip($0, blocking: true) },
                 "[method]input-stream.subscribe": .free(
                     "func(borrow<input-stream>) -> own<pollable>", "a stream it holds"
                 ) { call in
                     let stream = try call.object(0, as: (any InputStreamObject).self)
-                    return try call.own(WASIPollable(origin: "subscribe") { [weak stream] in stream?.readiness ?? .ready }, "pollable")
+                    return try call.own(
+                        WASIPollable(origin: "subscribe") { [weak stream] in stream?.readiness ?? .ready }, "pollable")
                 },
                 "[method]output-stream.check-write": .free(
                     "func(borrow<output-stream>) -> result<u64, \(streamError)>", "a stream it holds"
                 ) { call in
-                    try call.streamResult(try call.object(0, as: (any OutputStreamObject).self).checkWrite().map { .u64($0) })
+                    try call.streamResult(
+                        try call.object(0, as: (any OutputStreamObject).self).checkWrite().map { .u64($0) })
                 },
                 "[method]output-stream.write": WASIHost.Function(
                     signature: "func(borrow<output-stream>, list<u8>) -> \(result)", authority: output,
@@ -137,7 +151,8 @@ enum IOHosts {
                     return try write(call, bytes, flush: true)
                 },
                 "[method]output-stream.flush": .free("func(borrow<output-stream>) -> \(result)", "a stream it holds") {
-                    call in try call.streamResult(try call.object(0, as: (any OutputStreamObject).self).flush().map { nil })
+                    call in
+                    try call.streamResult(try call.object(0, as: (any OutputStreamObject).self).flush().map { nil })
                 },
                 "[method]output-stream.blocking-flush": .free(
                     "func(borrow<output-stream>) -> \(result)", "a stream it holds"
@@ -150,7 +165,8 @@ enum IOHosts {
                     "func(borrow<output-stream>) -> own<pollable>", "a stream it holds"
                 ) { call in
                     let stream = try call.object(0, as: (any OutputStreamObject).self)
-                    return try call.own(WASIPollable(origin: "subscribe") { [weak stream] in stream?.readiness ?? .ready }, "pollable")
+                    return try call.own(
+                        WASIPollable(origin: "subscribe") { [weak stream] in stream?.readiness ?? .ready }, "pollable")
                 },
                 "[method]output-stream.write-zeroes": WASIHost.Function(
                     signature: "func(borrow<output-stream>, u64) -> \(result)", authority: output, denied: refusedWrite
