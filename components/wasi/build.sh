@@ -107,7 +107,7 @@ wat_fixture() {
   echo "built $name.wasm ($(wc -c < "$out/$name.wasm") bytes)"
 }
 
-for name in hello cat sleep exit exit-code env fs random-clocks net sockets; do
+for name in hello cat sleep exit exit-code env fs fs-meta random-clocks net sockets; do
   wat_fixture "$name" "$wasi/wit" "$WASI"
 done
 wat_fixture hello-0.2.0 "$wasi/wit-0.2.0" 0.2.0

@@ -28,6 +28,9 @@ struct DirectoryTrail {
     /// How many descriptors the trail holds now (the anchor aside).
     var heldCount: Int { held.count }
 
+    /// The names of the directories entered, outermost first: where the walk is, below the anchor.
+    var path: [ArraySlice<UInt8>] { names }
+
     /// Enters `name`, a directory of the current one that the caller opened as `descriptor` (the
     /// trail owns it from now on).
     mutating func descend(into name: ArraySlice<UInt8>, descriptor: Int32) {

@@ -81,7 +81,7 @@ enum SystemFiles {
     /// `name` as a NUL-terminated C string, in a temporary buffer (`fallback`, with errno EINVAL,
     /// if there is none). Names hold no NUL: they come from a path checked for NUL bytes or from
     /// a link target, which cannot hold one.
-    private static func withCName<Result>(
+    static func withCName<Result>(
         _ name: ArraySlice<UInt8>, orElse fallback: Result, _ body: (UnsafePointer<CChar>) -> Result
     ) -> Result {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: name.count + 1) { buffer in

@@ -124,7 +124,7 @@ public final class CapabilityGate: HostCallHandler {
             return try audited(
                 context, argumentText, unprovided, { throw HostError(message) }, deliver: deliver, arguments: arguments)
         }
-        let call = HostCallRequest(context: context, arguments: arguments, state: state)
+        let call = HostCallRequest(context: context, arguments: arguments, state: state, policy: policy)
         let authority = host.authority(for: call)
         var verdict = decide(authority, context)
         if let stepper {

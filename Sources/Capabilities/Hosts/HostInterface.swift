@@ -38,6 +38,10 @@ public struct HostCallRequest {
     public let arguments: [ComponentValue]
     /// What the host keeps for this component (its objects, the WASI streams).
     public let state: HostState
+    /// The component's policy as the call finds it: for an authority that depends on what is
+    /// granted (the directories `get-directories` hands out) and for a refusal's answer that
+    /// depends on why (a WASI `error-code`).
+    let policy: Policy
 
     public var function: String { context.function }
 }

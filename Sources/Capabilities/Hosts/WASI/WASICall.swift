@@ -75,6 +75,13 @@ struct WASICall {
 
     /// A new owned handle to `object`, of the resource called `resource` in this function's type.
     func own(_ object: any HostObject, _ resource: String) throws -> ComponentValue {
+        try Self.own(object, resource, context: context, state: state)
+    }
+
+    /// The same for a call being refused (its answer may hold a new resource: an `error`).
+    static func own(_ object: any HostObject, _ resource: String, context: HostCallContext, state: HostState) throws
+        -> ComponentValue
+    {
         guard let type = WASITypes.resource(named: resource, in: context.type) else {
             throw HostError("\(context.qualifiedName) has no resource \(resource) in its type")
         }
@@ -100,6 +107,9 @@ struct WASICall {
             return .variant(caseName: "closed", payload: nil)
         case .failed(let message):
             return .variant(caseName: "last-operation-failed", payload: try own(WASIError(message: message), "error"))
+        case .failedWithCode(let message, let code):
+            return .variant(
+                caseName: "last-operation-failed", payload: try own(WASIError(message: message, code: code), "error"))
         }
     }
 

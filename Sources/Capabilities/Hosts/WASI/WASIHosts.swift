@@ -8,5 +8,6 @@ public enum WASIHosts {
             CLIHosts.environment, CLIHosts.exit, CLIHosts.input, CLIHosts.output(.stdout), CLIHosts.output(.stderr),
             ClockAndRandomHosts.monotonicClock, ClockAndRandomHosts.wallClock,
         ] + CLIHosts.terminals + ClockAndRandomHosts.random + SocketHosts.all
+            + [FilesystemHosts.types, FilesystemHosts.preopens]
     }
 }

@@ -56,7 +56,13 @@ enum IOHosts {
         func refusedWrite(_ call: HostCallRequest, _ message: String) throws -> ComponentValue? {
             let stream = try object(call, as: (any OutputStreamObject).self)
             if stream.droppedWhenRefused { return .result(.ok(call.function.contains("splice") ? .u64(0) : nil)) }
-            return nil
+            return try refused(call, message)
+        }
+        /// A refused read or write (a file whose grant was revoked): the operation fails, with the
+        /// refusal as its error, as a read or write the system refused would.
+        func refused(_ call: HostCallRequest, _ message: String) throws -> ComponentValue? {
+            let error = try WASICall.own(WASIError(message: message), "error", context: call.context, state: call.state)
+            return .result(.err(.variant(caseName: "last-operation-failed", payload: error)))
         }
         func read(_ call: WASICall, blocking: Bool) throws -> ComponentValue {
             let stream = try call.object(0, as: (any InputStreamObject).self)
@@ -121,19 +127,19 @@ enum IOHosts {
             [
                 "[method]input-stream.read": WASIHost.Function(
                     signature: "func(borrow<input-stream>, u64) -> result<list<u8>, \(streamError)>", authority: input,
-                    traffic: readTraffic
+                    traffic: readTraffic, denied: refused
                 ) { try read($0, blocking: false) },
                 "[method]input-stream.blocking-read": WASIHost.Function(
                     signature: "func(borrow<input-stream>, u64) -> result<list<u8>, \(streamError)>", authority: input,
-                    traffic: readTraffic
+                    traffic: readTraffic, denied: refused
                 ) { try read($0, blocking: true) },
                 "[method]input-stream.skip": WASIHost.Function(
                     signature: "func(borrow<input-stream>, u64) -> result<u64, \(streamError)>", authority: input,
-                    traffic: readTraffic
+                    traffic: readTraffic, denied: refused
                 ) { try skip($0, blocking: false) },
                 "[method]input-stream.blocking-skip": WASIHost.Function(
                     signature: "func(borrow<input-stream>, u64) -> result<u64, \(streamError)>", authority: input,
-                    traffic: readTraffic
+                    traffic: readTraffic, denied: refused
                 ) { try skip($0, blocking: true) },
                 "[method]input-stream.subscribe": .free(
                     "func(borrow<input-stream>) -> own<pollable>", "a stream it holds", traffic: otherTraffic

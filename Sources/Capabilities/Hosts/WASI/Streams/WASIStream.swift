@@ -6,6 +6,9 @@ enum StreamError: Error, Equatable {
     case closed
     /// It failed; the message becomes an `error` resource.
     case failed(String)
+    /// It failed with an `error-code` of the interface the stream came from (a file's), which
+    /// that interface's `filesystem-error-code` hands back from the `error` resource.
+    case failedWithCode(String, code: String)
 }
 
 /// A stream as the user knows it, for the audit's traffic summary: `stdout`, `stdin`,
