@@ -75,11 +75,13 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
         .testTarget(name: "DebugInfoTests", dependencies: ["DebugInfo", "WasmComponent"]),
         .testTarget(name: "WasmComponentTests", dependencies: ["WasmComponent"], exclude: ["WIT/Fixtures"]),
+        // The wasmtime oracle's cases (components/wasi/expected/cases), their files, the packed fixtures.
+        .target(name: "WASIOracleSupport", path: "Tests/WASIOracleSupport"),
         .testTarget(
-            name: "ShellTests", dependencies: ["Shell", "PTYTestSupport"], exclude: ["Transcripts", "Programs/SeedExpected"]),
+            name: "ShellTests", dependencies: ["Shell", "PTYTestSupport", "WASIOracleSupport"], exclude: ["Transcripts", "Programs/SeedExpected"]),
         .testTarget(
             name: "WasmRuntimeTests", dependencies: ["WasmRuntime", "DebugInfo"], exclude: ["WasmKitWorkarounds/Fixtures", "Debugging/Fixtures"]),
-        .testTarget(name: "CapabilitiesTests", dependencies: ["Capabilities"]),
+        .testTarget(name: "CapabilitiesTests", dependencies: ["Capabilities", "WASIOracleSupport"]),
         .testTarget(name: "WasmshCLITests", dependencies: ["WasmshCLI"]),
     ]
 )

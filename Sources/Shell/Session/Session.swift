@@ -54,7 +54,8 @@ public final class Session {
         let guestLines = self.guestLines
         environment.guestOutput = { component in
             PrefixedGuestOutput(
-                component: component, output: routed, log: guestLines, style: style, escapesControls: settings.outputIsTerminal)
+                component: component, output: routed, log: guestLines, style: style,
+                escapesControls: settings.outputIsTerminal)
         }
         if let path = settings.auditLogPath {
             let sink = try JSONLinesAuditSink(path: path)

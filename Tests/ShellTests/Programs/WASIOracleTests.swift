@@ -1,37 +1,8 @@
 import Foundation
 import Testing
+import WASIOracleSupport
 
-/// One case of `components/wasi/expected/cases/`: a WASI command as wasmtime-py 50.0.1 ran it,
-/// with what it printed and how it ended.
-struct OracleCase: Decodable, CustomStringConvertible {
-    struct Expected: Decodable {
-        let stdout: String
-        let stderr: String
-        let outcome: String
-        let status: Int32
-    }
-
-    let name: String
-    let component: String
-    let argv: [String]
-    let env: [[String]]
-    let stdin: String?
-    let preopens: [[String: String]]?
-    let server: [String: String]?
-    let expected: Expected
-
-    var description: String { name }
-
-    static let directory = repositoryRoot.appendingPathComponent("components/wasi/expected/cases")
-
-    static func all() -> [OracleCase] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return files.filter { $0.hasSuffix(".json") }.sorted().compactMap { file in
-            guard let data = try? Data(contentsOf: directory.appendingPathComponent(file)) else { return nil }
-            return try? JSONDecoder().decode(OracleCase.self, from: data)
-        }
-    }
-
+extension OracleCase {
     /// `wasmsh run` with the flags that give the guest what wasmtime gave it: standard output
     /// and error, the variables, standard input when there is one.
     var wasmshArguments: [String] {
@@ -40,6 +11,16 @@ struct OracleCase: Decodable, CustomStringConvertible {
         if stdin != nil { arguments += ["--grant", "stdin"] }
         for pair in env where pair.count == 2 { arguments += ["--env", "\(pair[0])=\(pair[1])"] }
         return arguments + ["--"] + argv.dropFirst()
+    }
+
+    /// The same with its preopens as `--dir [rw:]HOST::GUEST`, their host folders under `root`.
+    func wasmshArguments(root: ScratchRoot) -> [String] {
+        let dirs = preopens.flatMap { preopen in
+            ["--dir", (preopen.writable ? "rw:" : "") + "\(root.path)/\(preopen.host)::\(preopen.guest)"]
+        }
+        let arguments = wasmshArguments
+        guard let dashes = arguments.firstIndex(of: "--") else { return arguments + dirs }
+        return Array(arguments[..<dashes]) + dirs + arguments[dashes...]
     }
 }
 
@@ -54,6 +35,21 @@ struct WASIOracleTests {
     @Test("there are command cases to compare")
     func casesExist() {
         #expect(Self.commandCases.count >= 20)
+    }
+
+    /// Filesystem cases whose preopens `--dir` gives: every fifth one of fs.wasm and fs-meta.wasm
+    /// (the hosts' own tests run all of them; these check the command line's way there).
+    static let filesystemCases = OracleCase.all().filter { $0.component.hasPrefix("fs") }.enumerated()
+        .filter { $0.offset % 5 == 0 }.map(\.element)
+
+    @Test("wasmsh run --dir gives a guest the files wasmtime --dir gives it", arguments: filesystemCases)
+    func filesystemMatchesOracle(_ oracle: OracleCase) throws {
+        let root = try ScratchRoot(oracle.files)
+        let (stdout, stderr, status) = try runWasmsh(oracle.wasmshArguments(root: root))
+        #expect(stdout == oracle.expected.stdout)
+        #expect(stderr == oracle.expected.stderr)
+        #expect(status == oracle.expected.status)
+        #expect(root.snapshot() == oracle.expected.files)
     }
 
     @Test("wasmsh run prints what wasmtime prints and ends with its status", arguments: commandCases)

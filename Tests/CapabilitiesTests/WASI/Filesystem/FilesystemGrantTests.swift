@@ -1,5 +1,6 @@
 import Capabilities
 import Testing
+import WASIOracleSupport
 
 /// What wasmsh's grants do inside a preopen that wasmtime cannot: a single file granted, a
 /// subfolder denied, a write grant inside a read-only one. The tree is the oracle's
@@ -50,15 +51,14 @@ struct FilesystemGrantTests {
     }
 
     @Test(
-        "CPython opens, reads and rewrites a single file granted as a preopen by its own name",
-        .enabled(if: FilesystemOracleTests.pythonTestsAsked, "set WASMSH_PYTHON_TESTS=1 (the probe loads in seconds)"))
+        "CPython opens, reads and rewrites a single file granted as a preopen by its own name")
     func singleFilePython() throws {
         let root = try Self.tree()
         let grants = [
             GrantRequest("stdout"), GrantRequest("stderr"),
             GrantRequest("wasi:filesystem", scopes: ["data/hello.txt::/data/hello.txt"], access: .readWrite),
         ]
-        let probe = try PythonComponent.bytes("python-probe")
+        let probe = try PackedFixture.bytes("python-probe")
         let read = try WASIFixture(bytes: probe, name: "python-probe", grants: grants, root: root.path)
         #expect(try read.run(["read", "/data/hello.txt"]) == .returned(ok: true))
         #expect(read.output.stdoutText == "hello from a file\n")

@@ -1,6 +1,7 @@
 import Capabilities
 import Foundation
 import Testing
+import WASIOracleSupport
 
 /// wasmsh against wasmtime-py 50.0.1 (`components/wasi/expected/cases/fs-*.json`): `fs.wasm` and
 /// `fs-meta.wasm` run with the grants that mirror the oracle's preopens give the same output,
@@ -26,7 +27,7 @@ struct FilesystemOracleTests {
         let fixture =
             component == "python-probe"
             ? try WASIFixture(
-                bytes: try PythonComponent.bytes("python-probe"), name: component, grants: oracleCase.grants,
+                bytes: try PackedFixture.bytes("python-probe"), name: component, grants: oracleCase.grants,
                 root: root.path)
             : try WASIFixture(component, grants: oracleCase.grants, root: root.path)
         let outcome: String
@@ -63,36 +64,27 @@ struct FilesystemOracleTests {
         #expect(root.snapshot() == expected.files)
     }
 
-    /// The python-probe cases that use the filesystem. Each loads an 18 MB component (about 7 s
-    /// here), so they run only when asked: `WASMSH_PYTHON_TESTS=1 swift test --filter python-probe`.
+    /// The python-probe cases that use the filesystem. Each loads the 18 MB component (about a
+    /// second in a debug build; they run side by side).
     static let pythonFilesystemCases = [
         "python-probe-listdir", "python-probe-read", "python-probe-read-missing", "python-probe-read-escape",
         "python-probe-read-symlink-out", "python-probe-write-read-only", "python-probe-write",
         "python-probe-passwd-no-preopen", "python-probe-passwd-data-preopen", "python-probe-passwd-fake-root",
         "python-probe-all",
     ]
-    static let pythonTestsAsked = ProcessInfo.processInfo.environment["WASMSH_PYTHON_TESTS"] != nil
 
     @Test(
         "python-probe: CPython's own use of the filesystem, as under wasmtime",
-        .enabled(if: pythonTestsAsked, "set WASMSH_PYTHON_TESTS=1 to run the componentize-py cases (minutes)"),
         arguments: pythonFilesystemCases)
     func pythonProbeCase(name: String) throws {
         let oracleCase = try OracleCase.load(name)
         let (observed, root) = try Self.run(oracleCase)
         let expected = oracleCase.expected
-        let matches =
+        #expect(
             observed
-            == Observed(
-                stdout: expected.stdout, stderr: expected.stderr, outcome: expected.outcome, status: expected.status)
-        if oracleCase.env.isEmpty {
-            #expect(matches)
-        } else {
-            // The environment grant NAME=VALUE reaches no guest yet: get-environment is refused
-            // whenever its grants are scoped (Policy.decide of a `.none` request), not a
-            // filesystem matter. Flagged here, so that its fix shows.
-            withKnownIssue("get-environment refuses scoped variable grants") { #expect(matches) }
-        }
+                == Observed(
+                    stdout: expected.stdout, stderr: expected.stderr, outcome: expected.outcome, status: expected.status
+                ))
         #expect(root.snapshot() == expected.files)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WASIOracleSupport
 import WasmComponent
 
 @testable import Capabilities
@@ -27,7 +28,7 @@ struct FilesystemSignatureTests {
 
     @Test("CPython's components (WASI 0.2.12 and 0.2.9) import every filesystem function, each served as imported")
     func componentizePy() throws {
-        let probe = try Self.imported(in: try PythonComponent.bytes("python-probe"))
+        let probe = try Self.imported(in: try PackedFixture.bytes("python-probe"))
         #expect(Set(probe.keys) == ["wasi:filesystem/types@0.2.12", "wasi:filesystem/preopens@0.2.12"])
         for (name, functions) in probe {
             let host = try #require(Self.host(name))
@@ -36,7 +37,7 @@ struct FilesystemSignatureTests {
         }
         #expect(probe["wasi:filesystem/types@0.2.12"]?.count == 29)
 
-        let malicious = try Self.imported(in: try PythonComponent.bytes("python-malicious"))
+        let malicious = try Self.imported(in: try PackedFixture.bytes("python-malicious"))
         #expect(Set(malicious.keys) == ["wasi:filesystem/types@0.2.9", "wasi:filesystem/preopens@0.2.9"])
         // The malicious skill imports only what its code uses (26 of types' functions: no
         // get-type, is-same-object or filesystem-error-code), each served with its type.

@@ -1,4 +1,5 @@
 import Foundation
+import WASIOracleSupport
 
 /// One `net-*` or `sockets-*` case of `components/wasi/expected/cases/` (the format is at the
 /// top of `components/wasi/oracle.py`): what wasmtime did with `net.wasm` or `sockets.wasm`.

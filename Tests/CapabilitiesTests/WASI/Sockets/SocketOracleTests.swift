@@ -1,6 +1,7 @@
 import Capabilities
 import Foundation
 import Testing
+import WASIOracleSupport
 
 extension SocketSuites {
     /// `net.wasm` and `sockets.wasm` on wasmsh against what wasmtime did with them

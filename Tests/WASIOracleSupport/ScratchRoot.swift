@@ -1,13 +1,11 @@
 import Foundation
 
-@testable import Capabilities
-
 /// A fresh temporary folder ROOT holding an oracle case's files, removed when released; and what
 /// is under it afterwards, in the oracle's form.
-final class ScratchRoot {
-    let path: String
+public final class ScratchRoot {
+    public let path: String
 
-    init(_ entries: [OracleCase.Entry] = []) throws {
+    public init(_ entries: [OracleCase.Entry] = []) throws {
         var template = Array("/tmp/wasmsh-wasi-fs-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw ScratchError("mkdtemp failed (errno \(errno))") }
         path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -17,12 +15,12 @@ final class ScratchRoot {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
-    struct ScratchError: Error, CustomStringConvertible {
-        let description: String
+    public struct ScratchError: Error, CustomStringConvertible {
+        public let description: String
         init(_ description: String) { self.description = description }
     }
 
-    func create(_ entry: OracleCase.Entry) throws {
+    public func create(_ entry: OracleCase.Entry) throws {
         let full = path + "/" + entry.path
         switch entry.type {
         case "file": try write(entry.text ?? "", to: entry.path)
@@ -33,18 +31,18 @@ final class ScratchRoot {
         }
     }
 
-    func write(_ text: String, to relative: String) throws {
+    public func write(_ text: String, to relative: String) throws {
         guard FileManager.default.createFile(atPath: path + "/" + relative, contents: Data(text.utf8)) else {
             throw ScratchError("create \(relative)")
         }
     }
 
-    func read(_ relative: String) -> String? {
+    public func read(_ relative: String) -> String? {
         FileManager.default.contents(atPath: path + "/" + relative).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Every entry under the root, sorted by path, as `oracle.py`'s `snapshot` lists them.
-    func snapshot() -> [OracleCase.Entry] {
+    public func snapshot() -> [OracleCase.Entry] {
         var entries: [OracleCase.Entry] = []
         func visit(_ relative: String) {
             let full = relative.isEmpty ? path : path + "/" + relative

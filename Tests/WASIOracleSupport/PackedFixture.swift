@@ -3,11 +3,11 @@ import Synchronization
 
 /// The componentize-py fixtures, committed xz-compressed (`components/wasi/NAME.wasm.xz`),
 /// unpacked once per test process into a temporary folder.
-enum PackedFixture {
+public enum PackedFixture {
     private static let unpacked = Mutex<[String: String]>([:])
 
     /// The path of `components/wasi/NAME.wasm`, unpacked.
-    static func path(_ name: String) throws -> String {
+    public static func path(_ name: String) throws -> String {
         try unpacked.withLock { paths in
             if let path = paths[name] { return path }
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmsh-fixtures-\(getpid())")
@@ -26,5 +26,10 @@ enum PackedFixture {
             paths[name] = path
             return path
         }
+    }
+
+    /// The bytes of `components/wasi/NAME.wasm`, unpacked.
+    public static func bytes(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: try path(name))))
     }
 }
