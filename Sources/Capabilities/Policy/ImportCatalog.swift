@@ -148,8 +148,12 @@ public struct ImportCatalog: Hashable, Sendable {
     /// it holds only types (or resources), or its family needs no grant (`InterfaceFamily`).
     public func needsNoGrant(_ interface: String) -> String? {
         if case .needsNoGrant(let reason) = InterfaceFamily(InterfaceName(interface)) { return reason }
-        if interfaces.first(where: { $0.name == interface })?.functions?.isEmpty == true {
-            return Self.typesOnly
+        guard let functions = interfaces.first(where: { $0.name == interface })?.functions else { return nil }
+        if functions.isEmpty { return Self.typesOnly }
+        // wasi:cli/environment imported for get-arguments alone, say.
+        if let free = WASIHosts.ungatedFunctions[InterfaceName(interface).unversioned], free.isSuperset(of: functions) {
+            return "it calls only " + functions.joined(separator: ", ")
+                + (functions.count == 1 ? ", which gives" : ", which give") + " nothing beyond what it was given"
         }
         return nil
     }

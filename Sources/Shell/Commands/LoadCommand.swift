@@ -56,7 +56,14 @@ enum LoadCommand: ShellCommand {
         var pinNote: String?
         switch sandboxed.manifest?.pin {
         case nil:
-            line += "; no manifest: nothing granted"
+            // Clocks and randomness are granted by default (Policy.withDefaultGrants): say so.
+            let policy = sandboxed.policy
+            let defaults = policy.grants.map { policy.catalog.displayName(of: $0.interface) }
+            line +=
+                defaults.isEmpty
+                ? "; no manifest: nothing granted"
+                : "; no manifest: nothing granted but, by default, \(defaults.joined(separator: ", "))"
+                    + " ('revoke \(name) CAP' takes one back)"
         case .mismatch(let pinned, let actual)?:
             line += "; manifest \(manifestPath) is pinned to another binary: none of its grants apply"
             pinNote = "  (the manifest is for sha256 \(pinned.prefix(16))…, this binary is \(actual.prefix(16))…)"

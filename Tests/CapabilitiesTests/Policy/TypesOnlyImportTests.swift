@@ -28,4 +28,23 @@ struct TypesOnlyImportTests {
         try policy.grant("host")
         #expect(policy.grants.count == 1)
     }
+
+    @Test("an interface imported only for what the user gave (get-arguments) needs no grant; get-stdout does")
+    func importsGivingNothing() throws {
+        let catalog = ImportCatalog(interfaces: [
+            .init(name: "wasi:cli/environment@0.2.12", functions: ["get-arguments", "initial-cwd"]),
+            .init(name: "wasi:cli/stdout@0.2.12", functions: ["get-stdout"]),
+            .init(name: "wasi:cli/environment@0.2.3", functions: ["get-arguments", "get-environment"]),
+        ])
+        #expect(
+            catalog.needsNoGrant("wasi:cli/environment@0.2.12")
+                == "it calls only get-arguments, initial-cwd, which give nothing beyond what it was given")
+        // get-stdout is free, but the stream it returns writes only under the stdout grant.
+        #expect(catalog.needsNoGrant("wasi:cli/stdout@0.2.12") == nil)
+        #expect(catalog.needsNoGrant("wasi:cli/environment@0.2.3") == nil)
+        var policy = try Policy(component: "c", catalog: catalog, root: "/r")
+        #expect(throws: PolicyError.self) { try policy.grant("wasi:cli/environment@0.2.12") }
+        try policy.grant("stdout")
+        #expect(policy.grants.count == 1)
+    }
 }

@@ -13,17 +13,23 @@ final class WASIHost: HostInterface, @unchecked Sendable {
         var traffic: ((HostCallRequest, ComponentValue?) -> StreamTraffic?)?
         /// What a refused call gives the guest; nil: the generic answer (a trap).
         var denied: ((HostCallRequest, String) throws -> ComponentValue?)?
+        /// It gives nothing a grant could withhold, now or through what it returns (`given`):
+        /// a component importing only such functions of an interface has nothing there to grant.
+        var givesNothing = false
         let body: (WASICall) throws -> ComponentValue?
     }
 
     let interfaceName: String
     let signatures: [String: String]
+    /// The functions that give nothing a grant could withhold.
+    let ungatedFunctions: Set<String>
     private let functions: [String: Function]
 
     init(_ interfaceName: String, _ functions: [String: Function]) {
         self.interfaceName = interfaceName
         self.functions = functions
         signatures = functions.mapValues(\.signature)
+        ungatedFunctions = Set(functions.filter(\.value.givesNothing).keys)
     }
 
     func authority(for call: HostCallRequest) -> HostAuthority {
@@ -56,6 +62,15 @@ extension WASIHost.Function {
         _ body: @escaping (WASICall) throws -> ComponentValue?
     ) -> Self {
         Self(signature: signature, authority: { _ in .none(basis: basis) }, traffic: traffic, body: body)
+    }
+
+    /// A function that gives only what the user gave the component (its arguments) or nothing
+    /// at all: free, and no grant of its interface means anything for it (unlike `get-stdout`,
+    /// free too, whose stream writes only under the grant).
+    static func given(_ signature: String, _ basis: String, _ body: @escaping (WASICall) throws -> ComponentValue?)
+        -> Self
+    {
+        Self(signature: signature, authority: { _ in .none(basis: basis) }, givesNothing: true, body: body)
     }
 
     /// A function that needs a grant of its interface.

@@ -15,11 +15,11 @@ enum CLIHosts {
                 ) { call in
                     .list(variables(granted: call.authorization).map { .tuple([.string($0.name), .string($0.value)]) })
                 },
-                "get-arguments": .free("func() -> list<string>", "the arguments it was run with") { call in
+                "get-arguments": .given("func() -> list<string>", "the arguments it was run with") { call in
                     .list(call.state.arguments.map { .string($0) })
                 },
                 // As wasmtime: a guest has no working directory unless one is given it.
-                "initial-cwd": .free("func() -> option<string>", "no authority") { _ in .option(nil) },
+                "initial-cwd": .given("func() -> option<string>", "no authority") { _ in .option(nil) },
             ])
     }
 
