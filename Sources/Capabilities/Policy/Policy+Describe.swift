@@ -55,7 +55,14 @@ extension Policy {
             return "no \(catalog.displayName(of: interface)) capability"
         case .functionNotGranted(let interface, let function):
             return "\(catalog.displayName(of: interface)).\(function) not granted"
-        case .outsideScopes(_, _, let scopes):
+        case .outsideScopes(let path, let access, let scopes):
+            // Inside a scope that lacks the access asked for (a write in a read-only preopen):
+            // say that, not "outside".
+            let request = LexicalPath.cleanedAbsoluteBytes(of: path, root: rootBytes)
+            let covering = request.withUnsafeBufferPointer { request in scopes.filter { $0.covers(request) } }
+            if !covering.isEmpty {
+                return "\(access) not granted in " + covering.map(\.description).joined(separator: ", ")
+            }
             return "outside " + scopes.map(\.description).joined(separator: ", ")
         case .scopedGrantsOnly(_, _, let scopes):
             return "no path, scoped to " + scopes.map(\.description).joined(separator: ", ")

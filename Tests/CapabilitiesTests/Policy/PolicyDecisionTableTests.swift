@@ -238,6 +238,16 @@ struct PolicyDecisionTableTests {
             ])
     }
 
+    @Test("a write inside a read-only scope is named as such, not as outside it")
+    func writeInReadOnlyScope() throws {
+        let policy = try PolicyFixture.policy(grants: ["filesystem /data", "filesystem ./out --write"])
+        let reasons = [
+            policy.decide(interface: fs, function: "write-file", request: write("/data/new.txt")),
+            policy.decide(interface: fs, function: "write-file", request: write("/elsewhere")),
+        ].map(policy.basis(of:))
+        #expect(reasons == ["write not granted in /data", "outside ./out [write], /data"])
+    }
+
     @Test("decision kinds are stable names for the audit log")
     func kinds() throws {
         let policy = try PolicyFixture.policy(grants: ["filesystem.read-file ./a"], denies: ["clock"])
