@@ -25,7 +25,7 @@ public struct Manifest: Hashable, Sendable {
     }
 
     static let topLevelKeys = ["component", "sha256", "grant", "deny"]
-    static let entryKeys = ["interface", "function", "read", "write"]
+    static let entryKeys = ["interface", "function", "read", "write", "variables", "sockets"]
 
     /// The largest manifest read or parsed, in bytes. Manifests are hostile input like any other:
     /// this bounds what one can make the host allocate (TOMLKit's document, the positions, the
@@ -160,7 +160,8 @@ public struct Manifest: Hashable, Sendable {
         }
         let location = ManifestEntry.Location(
             table: line, interface: node.line(of: "interface"), function: node.line(of: "function"),
-            read: node.line(of: "read"), write: node.line(of: "write"))
+            read: node.line(of: "read"), write: node.line(of: "write"), variables: node.line(of: "variables"),
+            sockets: node.line(of: "sockets"))
 
         guard let interfaceValue = table["interface"] else {
             throw ManifestError(file: file, line: line, message: "\(header) needs an 'interface' key")
@@ -181,8 +182,41 @@ public struct Manifest: Hashable, Sendable {
         }
         let read = try paths(table, key: "read", line: location.read, node: node.node(of: "read"), file: file)
         let write = try paths(table, key: "write", line: location.write, node: node.node(of: "write"), file: file)
+        let variables = try strings(
+            table, key: "variables", what: "variable names (NAME or NAME=VALUE)", line: location.variables,
+            node: node.node(of: "variables"), file: file)
+        let sockets = try strings(
+            table, key: "sockets", what: "socket scopes (USE ADDRESS: tcp:connect 127.0.0.1:8080)",
+            line: location.sockets, node: node.node(of: "sockets"), file: file)
         return ManifestEntry(
-            kind: kind, interface: interface, function: function, read: read, write: write, location: location)
+            kind: kind, interface: interface, function: function, read: read, write: write, variables: variables,
+            sockets: sockets, location: location)
+    }
+
+    /// The strings of a `variables` or `sockets` list; `node` has the line of each element.
+    private static func strings(
+        _ table: TOMLTable, key: String, what: String, line: Int, node: TOMLSourceNode?, file: String
+    ) throws(ManifestError) -> [String] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else {
+            throw ManifestError(
+                file: file, line: line, message: "'\(key)' must be an array of \(what), not \(typeName(value.type))")
+        }
+        if array.isEmpty {
+            throw ManifestError(
+                file: file, line: line,
+                message: "'\(key)' is empty: list \(what), or leave it out for an unscoped grant")
+        }
+        var strings: [String] = []
+        for (index, element) in array.enumerated() {
+            guard let text = element.string else {
+                throw ManifestError(
+                    file: file, line: node?.line(ofElement: index) ?? line,
+                    message: "'\(key)' must hold strings only (\(what)), found \(typeName(element.type))")
+            }
+            strings.append(text)
+        }
+        return strings
     }
 
     /// The paths of a `read` or `write` list; `node` has the line of each element.
@@ -264,6 +298,11 @@ public struct Manifest: Hashable, Sendable {
                 switch error {
                 case .unknownFunction where entry.function != nil: line = entry.location.function
                 case .invalidPath, .noAccess: line = entry.location.read
+                case .invalidScope, .scopeNotApplicable:
+                    line =
+                        !entry.sockets.isEmpty
+                        ? entry.location.sockets
+                        : !entry.variables.isEmpty ? entry.location.variables : entry.location.read
                 default: line = entry.location.interface
                 }
                 throw ManifestError(file: file, line: line, message: error.description)
@@ -277,10 +316,20 @@ public struct Manifest: Hashable, Sendable {
     /// The rules of one entry: unscoped when it lists no paths, else one per path with the union of
     /// the access the two lists give it.
     private func rules(of entry: ManifestEntry, in policy: Policy) throws(PolicyError) -> [CapabilityRule] {
-        if entry.read.isEmpty && entry.write.isEmpty {
+        if entry.isUnscoped {
             return try policy.rules(entry.interface, function: entry.function)
         }
         var rules: [CapabilityRule] = []
+        if !entry.variables.isEmpty {
+            rules += try policy.rules(entry.interface, function: entry.function, scopes: entry.variables)
+        }
+        // `tcp:connect 127.0.0.1:8080`: the use and the address, as the shell takes them.
+        let socketWords = entry.sockets.flatMap {
+            $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        }
+        if !socketWords.isEmpty {
+            rules += try policy.rules(entry.interface, function: entry.function, scopes: socketWords)
+        }
         for (paths, access) in [(entry.read, PathAccess.read), (entry.write, PathAccess.write)] where !paths.isEmpty {
             rules += try policy.rules(entry.interface, function: entry.function, scopes: paths, access: access)
         }
@@ -313,16 +362,23 @@ public struct Manifest: Hashable, Sendable {
                     group.append(rules[index])
                     index += 1
                 }
-                if group.contains(where: { $0.scope == nil }) {
+                // A rule with neither a path nor a detail is the whole interface; a variable or a
+                // socket scope is no less scoped than a path, and is written as such.
+                if group.contains(where: { $0.scope == nil && $0.detail == nil }) {
                     entries.append(ManifestEntry(kind: kind, interface: first.interface, function: first.function))
                 }
+                // In grant order: the order a guest sees its variables and directories in.
+                group.sort { $0.ordinal < $1.ordinal }
                 let scopes = group.compactMap(\.scope)
-                if !scopes.isEmpty {
+                let details = group.compactMap(\.detail)
+                if !scopes.isEmpty || !details.isEmpty {
                     entries.append(
                         ManifestEntry(
                             kind: kind, interface: first.interface, function: first.function,
-                            read: scopes.filter { $0.access.contains(.read) }.map(\.path),
-                            write: scopes.filter { $0.access.contains(.write) }.map(\.path)))
+                            read: scopes.filter { $0.access.contains(.read) }.map(\.key),
+                            write: scopes.filter { $0.access.contains(.write) }.map(\.key),
+                            variables: details.compactMap { if case .variable = $0 { $0.description } else { nil } },
+                            sockets: details.compactMap { if case .socket = $0 { $0.description } else { nil } }))
                 }
             }
         }
@@ -353,6 +409,12 @@ public struct Manifest: Hashable, Sendable {
             }
             if !entry.write.isEmpty {
                 text += "write = [" + entry.write.map(Self.tomlString).joined(separator: ", ") + "]\n"
+            }
+            if !entry.variables.isEmpty {
+                text += "variables = [" + entry.variables.map(Self.tomlString).joined(separator: ", ") + "]\n"
+            }
+            if !entry.sockets.isEmpty {
+                text += "sockets = [" + entry.sockets.map(Self.tomlString).joined(separator: ", ") + "]\n"
             }
         }
         return text

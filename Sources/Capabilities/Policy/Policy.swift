@@ -175,7 +175,10 @@ public struct Policy: Hashable, Sendable {
     /// the clocks and randomness it imports (`InterfaceFamily.isGrantedByDefault`).
     public func withDefaultGrants() -> Policy {
         var policy = self
-        let defaults = catalog.interfaces.filter { InterfaceFamily.isGrantedByDefault(InterfaceName($0.name)) }
+        // Not those imported for their types alone (wall-clock's `datetime`, in wasi:filesystem).
+        let defaults = catalog.interfaces.filter {
+            InterfaceFamily.isGrantedByDefault(InterfaceName($0.name)) && catalog.needsNoGrant($0.name) == nil
+        }
         policy.add(defaults.map { CapabilityRule(interface: $0.name, function: nil, scope: nil) }, to: .grant)
         return policy
     }

@@ -13,7 +13,11 @@ struct GrantSuggestionTests {
     @Test("one grant per function, scoped to exactly the paths used")
     func minimal() {
         let grants = GrantSuggestion.minimalGrants(for: [Self.read("./a"), Self.read("./b"), Self.read("./a")])
-        #expect(grants == [.init(interface: Self.fs, function: "read-file", scopes: ["./a", "./b"], access: .read, needsNames: false)])
+        #expect(
+            grants == [
+                .init(
+                    interface: Self.fs, function: "read-file", scopes: ["./a", "./b"], access: .read, needsNames: false)
+            ])
     }
 
     @Test("calls the policy allows already are left out: nothing it has is suggested again")
@@ -22,7 +26,8 @@ struct GrantSuggestionTests {
         let calls = [Self.read("./a"), Self.read("./b")]
         #expect(
             GrantSuggestion.minimalGrants(for: calls, beyond: policy)
-                == [.init(interface: Self.fs, function: "read-file", scopes: ["./b"], access: .read, needsNames: false)])
+                == [.init(interface: Self.fs, function: "read-file", scopes: ["./b"], access: .read, needsNames: false)]
+        )
         let everything = try PolicyFixture.policy(grants: ["filesystem"])
         #expect(GrantSuggestion.minimalGrants(for: calls, beyond: everything).isEmpty)
     }

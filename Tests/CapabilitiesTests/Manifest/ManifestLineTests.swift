@@ -131,7 +131,7 @@ struct ManifestLineTests {
         (
             // An inline table's unknown key: the line of the table.
             "grant = [\n  { interface = \"filesystem\" },\n  { interface = \"clock\", scope = \"x\" },\n]\n",
-            "m.toml:3: unknown key 'scope' in [[grant]] (expected interface, function, read, write)"
+            "m.toml:3: unknown key 'scope' in [[grant]] (expected interface, function, read, write, variables, sockets)"
         ),
         (
             "grant = [\n  { interface = \"filesystem\" },\n  \"clock\",\n]\n",
@@ -170,7 +170,7 @@ struct ManifestLineTests {
             interface = "filesystem"
             reed = ["./a"]
             """,
-            "m.toml:7: unknown key 'reed' in [[deny]] (expected interface, function, read, write)"
+            "m.toml:7: unknown key 'reed' in [[deny]] (expected interface, function, read, write, variables, sockets)"
         ),
         (
             // Unknown top-level keys made by a header or a dotted key: the first written.

@@ -79,6 +79,45 @@ struct ManifestTests {
         #expect(Manifest(policy: loaded, file: "x.toml").tomlText == text)
     }
 
+    @Test("WASI scopes round-trip: variables, socket addresses and preopens keep their scope and their order")
+    func wasiRoundTrip() throws {
+        let catalog = ImportCatalog(interfaces: [
+            .init(name: "wasi:cli/environment@0.2.12", functions: ["get-environment"]),
+            .init(name: "wasi:sockets/tcp@0.2.12", functions: ["[method]tcp-socket.start-connect"]),
+            .init(name: "wasi:filesystem/types@0.2.12", functions: ["[method]descriptor.open-at"]),
+            .init(name: "wasi:filesystem/preopens@0.2.12", functions: ["get-directories"]),
+        ])
+        var policy = try Policy(component: "app", catalog: catalog, root: Self.root)
+        try policy.grant("environment", scopes: ["LANG=C", "HOME", "GREETING=hi there"])
+        try policy.grant("wasi:sockets", scopes: ["tcp:connect", "127.0.0.1:8080", "[::1]:*"])
+        try policy.grant("wasi:filesystem", scopes: ["./data::/data"], access: .readWrite)
+        try policy.grant("wasi:filesystem", scopes: ["/etc::/config"])
+        let text = Manifest(policy: policy, file: "app.toml").tomlText
+        #expect(text.contains(#"variables = ["LANG=C", "HOME", "GREETING=hi there"]"#))
+        #expect(text.contains(#"sockets = ["tcp:connect 127.0.0.1:8080", "tcp:connect [::1]:*"]"#))
+        #expect(text.contains(#"read = ["./data::/data", "/etc::/config"]"#))
+        // Never widened: no table of these interfaces without its scopes.
+        #expect(!text.contains("interface = \"wasi:cli/environment@0.2.12\"\n\n"))
+        let loaded = try Manifest.parse(text, file: "app.toml").policy(
+            component: "app", catalog: catalog, root: Self.root)
+        #expect(loaded == policy)
+        #expect(Manifest(policy: loaded, file: "app.toml").tomlText == text)
+        #expect(
+            !loaded.decide(
+                interface: "wasi:cli/environment@0.2.12", function: "get-environment", request: .variable("PATH")
+            ).isAllowed)
+    }
+
+    @Test("variables and sockets must be lists of strings, not empty")
+    func wasiKeyErrors() {
+        #expect(throws: ManifestError.self) {
+            try Manifest.parse("[[grant]]\ninterface = \"environment\"\nvariables = []\n", file: "m.toml")
+        }
+        #expect(throws: ManifestError.self) {
+            try Manifest.parse("[[grant]]\ninterface = \"wasi:sockets\"\nsockets = [1]\n", file: "m.toml")
+        }
+    }
+
     @Test("an empty policy saves as a manifest with no grants that loads back empty")
     func emptyRoundTrip() throws {
         let policy = try Policy(component: "malicious", catalog: Self.catalog, root: Self.root)
@@ -158,7 +197,7 @@ struct ManifestTests {
         ),
         (
             "component = \"t\"\n\n[[grant]]\ninterface = \"filesystem\"\nreed = [\"./a\"]\n",
-            "manifests/test.toml:5: unknown key 'reed' in [[grant]] (expected interface, function, read, write)"
+            "manifests/test.toml:5: unknown key 'reed' in [[grant]] (expected interface, function, read, write, variables, sockets)"
         ),
         (
             "[[grant]]\ninterface = \"filesystem\"\n\n[[grant]]\nread = [\"./a\"]\n",
@@ -218,7 +257,7 @@ struct ManifestTests {
         ),
         (
             "grant = [{ interface = \"filesystem\", scope = \"x\" }]\n",
-            "manifests/test.toml:1: unknown key 'scope' in [[grant]] (expected interface, function, read, write)"
+            "manifests/test.toml:1: unknown key 'scope' in [[grant]] (expected interface, function, read, write, variables, sockets)"
         ),
         (
             "component = \"other\"\n",

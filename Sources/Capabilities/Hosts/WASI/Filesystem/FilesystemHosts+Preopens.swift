@@ -3,25 +3,16 @@ import WasmComponent
 extension FilesystemHosts {
     /// The grants of `interface` (the preopens import) that hand out a directory or file now:
     /// each scoped grant whose path the policy allows (an explicit deny may cover it), or the
-    /// whole filesystem for an unscoped one. In the order of their host paths, name by name (a
-    /// directory before what is inside it), then of their guest names: a policy is a set of
-    /// rules and keeps no order of its own (wasmtime keeps the order of its `--dir` flags).
+    /// whole filesystem for an unscoped one. In the order they were granted, as `wasmtime run`
+    /// keeps the order of its `--dir` flags (a manifest's lists keep it too).
     static func preopenGrants(
         _ rules: [CapabilityRule], interface: String, allows: (String, PathAccess) -> Bool
     ) -> [PreopenGrant] {
-        let grants = rules.compactMap { rule -> PreopenGrant? in
+        rules.sorted { $0.ordinal < $1.ordinal }.compactMap { rule -> PreopenGrant? in
             let grant = PreopenGrant(interface: interface, scope: rule.scope)
             let readable = grant.access.contains(.read) && allows(grant.hostPath, .read)
             let writable = grant.access.contains(.write) && allows(grant.hostPath, .write)
             return readable || writable ? grant : nil
-        }
-        return grants.sorted { left, right in
-            let leftNames = left.hostPath.utf8.split(separator: UInt8(ascii: "/"))
-            let rightNames = right.hostPath.utf8.split(separator: UInt8(ascii: "/"))
-            if !leftNames.elementsEqual(rightNames, by: { $0.elementsEqual($1) }) {
-                return leftNames.lexicographicallyPrecedes(rightNames) { $0.lexicographicallyPrecedes($1) }
-            }
-            return left.guestName.utf8.lexicographicallyPrecedes(right.guestName.utf8)
         }
     }
 
