@@ -36,12 +36,12 @@ package struct InstructionPrinter: Sendable {
         var names = ModuleNames()
         var types: Range<Int>?
         while position < module.count {
-            var reader = ModuleNames.NameReader(bytes: module[...], position: position)
+            var reader = NameSectionReader(bytes: module[...], position: position)
             guard let id = reader.byte(), let size = reader.u32(), size <= reader.remaining else { return nil }
             let content = reader.position..<(reader.position + size)
             switch id {
             case 0:
-                var custom = ModuleNames.NameReader(bytes: module[content], position: content.lowerBound)
+                var custom = NameSectionReader(bytes: module[content], position: content.lowerBound)
                 if custom.name() == "name" {
                     names = ModuleNames(section: module[custom.position..<content.upperBound])
                 }

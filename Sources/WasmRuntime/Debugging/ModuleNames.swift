@@ -32,11 +32,11 @@ struct ModuleNames: Sendable {
 
     /// The names in a `name` section's content (after the section's own name).
     init(section content: ArraySlice<UInt8>) {
-        var reader = NameReader(bytes: content, position: content.startIndex)
+        var reader = NameSectionReader(bytes: content, position: content.startIndex)
         while reader.position < content.endIndex {
             guard let id = reader.byte(), let size = reader.u32(), size <= reader.remaining else { return }
             let end = reader.position + size
-            var sub = NameReader(bytes: content[reader.position..<end], position: reader.position)
+            var sub = NameSectionReader(bytes: content[reader.position..<end], position: reader.position)
             if let namespace = Namespace(rawValue: id) {
                 var used: Set<String>? = []
                 items[namespace] = Self.nameMap(&sub, group: namespace.group, used: &used)
@@ -52,7 +52,7 @@ struct ModuleNames: Sendable {
     func local(_ index: UInt32, function: UInt32) -> String? { locals[function]?[index]?.text }
     func label(_ index: UInt32, function: UInt32) -> String? { labels[function]?[index]?.text }
 
-    private static func nameMap(_ reader: inout NameReader, group: String, used: inout Set<String>?)
+    private static func nameMap(_ reader: inout NameSectionReader, group: String, used: inout Set<String>?)
         -> [UInt32: WatIdentifier]
     {
         var map: [UInt32: WatIdentifier] = [:]
@@ -66,7 +66,7 @@ struct ModuleNames: Sendable {
         return map
     }
 
-    private static func indirectMap(_ reader: inout NameReader, group: String, unique: Bool)
+    private static func indirectMap(_ reader: inout NameSectionReader, group: String, unique: Bool)
         -> [UInt32: [UInt32: WatIdentifier]]
     {
         var maps: [UInt32: [UInt32: WatIdentifier]] = [:]
@@ -77,30 +77,5 @@ struct ModuleNames: Sendable {
             maps[UInt32(function)] = nameMap(&reader, group: group, used: &used)
         }
         return maps
-    }
-
-    /// A cursor that answers nil instead of reading past the end.
-    struct NameReader {
-        let bytes: ArraySlice<UInt8>
-        var position: Int
-
-        var remaining: Int { max(0, bytes.endIndex - position) }
-
-        mutating func byte() -> UInt8? {
-            guard position >= bytes.startIndex, position < bytes.endIndex else { return nil }
-            defer { position += 1 }
-            return bytes[position]
-        }
-
-        mutating func u32() -> Int? {
-            guard position >= bytes.startIndex else { return nil }
-            return (try? LEB128.unsigned(bytes, at: &position, end: bytes.endIndex, bits: 32)).map(Int.init)
-        }
-
-        mutating func name() -> String? {
-            guard let length = u32(), length <= remaining else { return nil }
-            defer { position += length }
-            return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
-        }
     }
 }

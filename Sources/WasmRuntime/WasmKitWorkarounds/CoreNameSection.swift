@@ -9,7 +9,7 @@ enum CoreNameSection {
     /// The module's bytes without its `name` sections when one of them names a function index
     /// at or past `importedFunctions` + the module's own functions; nil when the bytes are fine.
     static func strippedIfInvalid(_ bytes: ArraySlice<UInt8>, importedFunctions: Int) -> [UInt8]? {
-        var reader = Reader(bytes: bytes, position: bytes.startIndex + 8)
+        var reader = NameSectionReader(bytes: bytes, position: bytes.startIndex + 8)
         var definedFunctions = 0
         var nameSections: [Range<Int>] = []
         while reader.position < bytes.endIndex {
@@ -25,7 +25,8 @@ enum CoreNameSection {
         }
         let functionCount = importedFunctions + definedFunctions
         let invalid = nameSections.contains { section in
-            !namesOnlyKnownFunctions(Reader(bytes: bytes, position: section.lowerBound), count: functionCount)
+            !namesOnlyKnownFunctions(
+                NameSectionReader(bytes: bytes, position: section.lowerBound), count: functionCount)
         }
         guard invalid else { return nil }
         var stripped = Array(bytes[bytes.startIndex..<(bytes.startIndex + 8)])
@@ -41,7 +42,7 @@ enum CoreNameSection {
     /// Whether the function-names subsection of the `name` section at the reader names only
     /// functions below `count`. Malformed contents are left to WasmKit, which rejects them
     /// without crashing.
-    private static func namesOnlyKnownFunctions(_ start: Reader, count: Int) -> Bool {
+    private static func namesOnlyKnownFunctions(_ start: NameSectionReader, count: Int) -> Bool {
         var reader = start
         guard reader.byte() != nil, let size = reader.u32() else { return true }
         let end = reader.position + size
@@ -62,7 +63,7 @@ enum CoreNameSection {
         var names: [Int: String] = [:]
         // A module chooses these names, and they reach the terminal in backtraces, `functions`
         // and breakpoints: kept escaped and bounded, as the user will see and type them.
-        forEachFunctionName(Reader(bytes: content, position: content.startIndex), end: content.endIndex) {
+        forEachFunctionName(NameSectionReader(bytes: content, position: content.startIndex), end: content.endIndex) {
             names[$0] = ControlCharacterEscaper.escaped($1, maximumScalars: shownNameLength)
         }
         return names
@@ -70,7 +71,7 @@ enum CoreNameSection {
 
     /// Calls `body` with each entry of the function-names subsection among the subsections
     /// from the reader to `end`, stopping quietly at the first malformed byte.
-    private static func forEachFunctionName(_ start: Reader, end: Int, _ body: (Int, String) -> Void) {
+    private static func forEachFunctionName(_ start: NameSectionReader, end: Int, _ body: (Int, String) -> Void) {
         var reader = start
         while reader.position < end {
             guard let subsection = reader.byte(), let subsectionSize = reader.u32() else { return }
@@ -82,31 +83,6 @@ enum CoreNameSection {
                 }
             }
             reader.position = subsectionEnd
-        }
-    }
-
-    /// A cursor that answers nil instead of reading past the end.
-    private struct Reader {
-        let bytes: ArraySlice<UInt8>
-        var position: Int
-
-        var remaining: Int { max(0, bytes.endIndex - position) }
-
-        mutating func byte() -> UInt8? {
-            guard position >= bytes.startIndex, position < bytes.endIndex else { return nil }
-            defer { position += 1 }
-            return bytes[position]
-        }
-
-        mutating func u32() -> Int? {
-            guard position >= bytes.startIndex else { return nil }
-            return (try? LEB128.unsigned(bytes, at: &position, end: bytes.endIndex, bits: 32)).map(Int.init)
-        }
-
-        mutating func name() -> String? {
-            guard let length = u32(), length <= remaining else { return nil }
-            defer { position += length }
-            return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
         }
     }
 }

@@ -102,6 +102,38 @@ enum SocketHosts {
             return .capability(.socket(address.request(use)))
         }
     }
+
+    /// `wasi:sockets/tcp-create-socket` or `udp-create-socket` (`proto` is `tcp` or `udp`): a new
+    /// socket, allowed by any grant of its protocol's interface (it reaches nothing yet).
+    static func createSocket(
+        _ proto: String, datagram: Bool,
+        make: @escaping (SocketDescriptor, SocketFamily, _ interface: String) -> any HostObject
+    ) -> WASIHost {
+        let resource = "\(proto)-socket"
+        return WASIHost(
+            "wasi:sockets/\(proto)-create-socket",
+            [
+                "create-\(resource)": WASIHost.Function(
+                    signature: "func(\(SocketTypes.family)) -> \(SocketTypes.result("own<\(resource)>"))",
+                    authority: { call in
+                        .inherited(
+                            interface: sibling(of: call.context.interface, proto), function: call.function,
+                            request: .anyGrant, origin: "a new \(proto.uppercased()) socket")
+                    },
+                    denied: refusal(.accessDenied)
+                ) { call in
+                    guard let family = SocketFamily(try call.argument(0)) else {
+                        throw WASICall.malformed("argument 1 is not an ip-address-family")
+                    }
+                    switch SocketCalls.open(family, datagram: datagram) {
+                    case .failure(let error): return value(.failure(error))
+                    case .success(let descriptor):
+                        let socket = make(descriptor, family, sibling(of: call.context.interface, proto))
+                        return value(.success(try call.own(socket, resource)))
+                    }
+                }
+            ])
+    }
 }
 
 extension WASIHost.Function {

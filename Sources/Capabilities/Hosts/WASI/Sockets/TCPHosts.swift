@@ -4,31 +4,9 @@ import WasmRuntime
 /// `wasi:sockets/tcp` and `tcp-create-socket` (see `SocketHosts` for what each call needs).
 enum TCPHosts {
     static var createSocket: WASIHost {
-        WASIHost(
-            "wasi:sockets/tcp-create-socket",
-            [
-                "create-tcp-socket": WASIHost.Function(
-                    signature: "func(\(SocketTypes.family)) -> \(SocketTypes.result("own<tcp-socket>"))",
-                    authority: { call in
-                        .inherited(
-                            interface: SocketHosts.sibling(of: call.context.interface, "tcp"), function: call.function,
-                            request: .anyGrant, origin: "a new TCP socket")
-                    },
-                    denied: SocketHosts.refusal(.accessDenied)
-                ) { call in
-                    guard let family = SocketFamily(try call.argument(0)) else {
-                        throw WASICall.malformed("argument 1 is not an ip-address-family")
-                    }
-                    switch SocketCalls.open(family, datagram: false) {
-                    case .failure(let error): return SocketHosts.value(.failure(error))
-                    case .success(let descriptor):
-                        let socket = TCPSocketObject(
-                            descriptor, family: family,
-                            tcpInterface: SocketHosts.sibling(of: call.context.interface, "tcp"))
-                        return SocketHosts.value(.success(try call.own(socket, "tcp-socket")))
-                    }
-                }
-            ])
+        SocketHosts.createSocket("tcp", datagram: false) { descriptor, family, interface in
+            TCPSocketObject(descriptor, family: family, tcpInterface: interface)
+        }
     }
 
     static var tcp: WASIHost {

@@ -4,31 +4,9 @@ import WasmRuntime
 /// `wasi:sockets/udp` and `udp-create-socket` (see `SocketHosts` for what each call needs).
 enum UDPHosts {
     static var createSocket: WASIHost {
-        WASIHost(
-            "wasi:sockets/udp-create-socket",
-            [
-                "create-udp-socket": WASIHost.Function(
-                    signature: "func(\(SocketTypes.family)) -> \(SocketTypes.result("own<udp-socket>"))",
-                    authority: { call in
-                        .inherited(
-                            interface: SocketHosts.sibling(of: call.context.interface, "udp"), function: call.function,
-                            request: .anyGrant, origin: "a new UDP socket")
-                    },
-                    denied: SocketHosts.refusal(.accessDenied)
-                ) { call in
-                    guard let family = SocketFamily(try call.argument(0)) else {
-                        throw WASICall.malformed("argument 1 is not an ip-address-family")
-                    }
-                    switch SocketCalls.open(family, datagram: true) {
-                    case .failure(let error): return SocketHosts.value(.failure(error))
-                    case .success(let descriptor):
-                        let socket = UDPSocketObject(
-                            descriptor, family: family,
-                            udpInterface: SocketHosts.sibling(of: call.context.interface, "udp"))
-                        return SocketHosts.value(.success(try call.own(socket, "udp-socket")))
-                    }
-                }
-            ])
+        SocketHosts.createSocket("udp", datagram: true) { descriptor, family, interface in
+            UDPSocketObject(descriptor, family: family, udpInterface: interface)
+        }
     }
 
     static var udp: WASIHost {
