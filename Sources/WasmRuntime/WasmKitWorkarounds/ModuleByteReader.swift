@@ -64,7 +64,12 @@ struct ModuleByteReader {
 
     /// An unsigned LEB128 `u32`: at most 5 bytes, and the 5th may use only 4 bits.
     mutating func readVarUInt32(_ what: String) throws(InstrumentationError) -> UInt32 {
-        UInt32(
+        // Most integers in code are one byte (local indices, small constants): read it here.
+        if position < end, bytes[position] < 0x80 {
+            defer { position += 1 }
+            return UInt32(bytes[position])
+        }
+        return UInt32(
             try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
                 try LEB128.unsigned(bytes, at: &position, end: end, bits: 32)
             })
@@ -72,7 +77,12 @@ struct ModuleByteReader {
 
     /// A signed LEB128 integer of `bits` bits (33 for block types), sign-extended.
     mutating func readVarInt(bits: Int, _ what: String) throws(InstrumentationError) -> Int64 {
-        try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
+        // One byte: 0x00...0x3F are 0...63, 0x40...0x7F are -64...-1.
+        if position < end, bytes[position] < 0x80 {
+            defer { position += 1 }
+            return Int64(Int8(bitPattern: bytes[position] << 1) >> 1)
+        }
+        return try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
             try LEB128.signed(bytes, at: &position, end: end, bits: bits)
         }
     }
@@ -86,6 +96,10 @@ struct ModuleByteReader {
 
     /// An unsigned LEB128 integer of up to 64 bits, whose value is not needed.
     mutating func skipVarUInt64(_ what: String) throws(InstrumentationError) {
+        if position < end, bytes[position] < 0x80 {
+            position += 1
+            return
+        }
         _ = try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
             try LEB128.unsigned(bytes, at: &position, end: end, bits: 64)
         }
