@@ -15,6 +15,8 @@ public enum GrantSuggestion {
         /// The guest asked for a list the grants make (its environment): which entries it used
         /// cannot be seen, so the user must name them. Shown, never applied.
         public var needsNames: Bool
+        /// The suggestion is of directories (`wasi:filesystem/preopens`), not variables.
+        public var namesDirectories: Bool { InterfaceFamily(InterfaceName(interface)) == .preopens }
     }
 
     /// The grants covering `calls`, leaving out calls `policy` allows already: what it would

@@ -44,8 +44,10 @@ enum GrantsCommand: ShellCommand {
         for grant in grants {
             let name = policy.catalog.displayName(of: grant.interface) + (grant.function.map { ".\($0)" } ?? "")
             guard !grant.needsNames else {
+                // The directories a guest wants, or the variables it reads, are not in its calls.
+                let (what, words) = grant.namesDirectories ? ("wasi:filesystem", "DIR[::GUEST]...") : (name, "NAME...")
                 session.print(
-                    "# \(name): which entries it uses cannot be seen; name them: grant \(component.name) \(name) NAME..."
+                    "# \(what): which entries it uses cannot be seen; name them: grant \(component.name) \(what) \(words)"
                 )
                 continue
             }

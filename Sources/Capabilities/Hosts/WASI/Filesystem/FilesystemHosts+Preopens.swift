@@ -31,7 +31,9 @@ extension FilesystemHosts {
                 )
                 .isAllowed
             }
-            guard !granted.isEmpty else { return .capability(.none) }
+            // Nothing to hand out: the call asks for what grants would name (in watch mode, a
+            // suggestion must ask the user which directories, never grant the whole filesystem).
+            guard !granted.isEmpty else { return .capability(.listing) }
             let names = granted.map { "\($0.name) [\($0.access)]" }.joined(separator: ", ")
             return .none(basis: "hands out the directories granted to it: \(names)")
         }
