@@ -22,7 +22,12 @@ public final class CapabilityGate: HostCallHandler {
 
     public let component: String
     /// The component's capabilities; grants and revokes take effect on the next host call.
-    public var policy: Policy
+    public var policy: Policy {
+        didSet { grantBases.removeAll() }
+    }
+    /// The audit's basis of each grant that allowed a call (`grant filesystem read ./demo.txt`),
+    /// by the rule's ordinal: made once per grant instead of once per call.
+    private var grantBases: [UInt64: (rule: CapabilityRule, basis: String)] = [:]
     public private(set) var mode = Mode.enforcing
     /// The host calls seen since watching last started (kept after it stops, for suggestions).
     public private(set) var observations: [ObservedCall] = []
@@ -201,10 +206,10 @@ public final class CapabilityGate: HostCallHandler {
         switch authority {
         case .capability(let request):
             let decision = policy.decide(interface: context.interface, function: context.function, request: request)
-            return Verdict(decision: decision, audit: AuditDecision(decision, policy: policy))
+            return Verdict(decision: decision, audit: auditDecision(decision))
         case .inherited(let interface, let function, let request, let origin, let hint):
             let decision = policy.decide(interface: interface, function: function, request: request)
-            let audit = AuditDecision(decision, policy: policy)
+            let audit = auditDecision(decision)
             var basis = "\(audit.basis) (via \(origin))"
             // The first refusal of its kind says what to do about it.
             if !decision.isAllowed, let hint, state.notes.insert(hint).inserted { basis = hint }
@@ -218,6 +223,19 @@ public final class CapabilityGate: HostCallHandler {
                 audit: AuditDecision(verdict: .allowed, authority: .policy, reason: nil, basis: basis),
                 needsNoGrant: true)
         }
+    }
+
+    /// How the audit records a decision of the policy (`AuditDecision(decision, policy:)`), with
+    /// the basis of an allowing grant remembered: a rule equal to the one remembered under its
+    /// ordinal reads the same (the catalog is the policy's, and a new policy forgets them all).
+    private func auditDecision(_ decision: Decision) -> AuditDecision {
+        guard case .allow(let rule) = decision else { return AuditDecision(decision, policy: policy) }
+        if let known = grantBases[rule.ordinal], known.rule == rule {
+            return AuditDecision(verdict: .allowed, authority: .policy, reason: nil, basis: known.basis)
+        }
+        let audit = AuditDecision(decision, policy: policy)
+        if grantBases.count < 1024 { grantBases[rule.ordinal] = (rule, audit.basis) }
+        return audit
     }
 
     /// Records the decision, runs `body` only if that record was made, hands its result to the

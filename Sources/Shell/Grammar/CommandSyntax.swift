@@ -32,7 +32,6 @@ struct CommandSyntax: Sendable {
     /// value, an unterminated quote, or else the usage.
     func parse(_ text: String, command: String) throws(ShellError) -> ParsedArguments {
         let scanner = ArgumentScanner(text, separators: separators)
-        let usage = "usage: " + self.usage(command: command)
         var telling: ShellError?
         for (index, form) in forms.enumerated() {
             let shape = FormShape(form)
@@ -49,6 +48,8 @@ struct CommandSyntax: Sendable {
                 }
             }
         }
+        // Made only for an error: a command that parses never needs it.
+        let usage = "usage: " + self.usage(command: command)
         if let telling {
             // A quote error stands alone; the others say how the command is used.
             throw telling.description == scanner.failure?.description

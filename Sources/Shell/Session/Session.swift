@@ -107,7 +107,10 @@ public final class Session {
 
 extension StringProtocol {
     func trimmingWhitespace() -> String {
+        // A command line is nearly always ASCII: trimmed by its bytes, with no Unicode property
+        // look-ups (Characters and bytes agree on ASCII, "\r\n" included).
         var text = Substring(self)
+        if let ascii = text.asciiTrimmedBounds() { return String(text[ascii]) }
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return String(text)
@@ -116,7 +119,38 @@ extension StringProtocol {
     /// The first whitespace-separated word and the rest, trimmed.
     func splitFirstWord() -> (String, String) {
         let text = trimmingWhitespace()
+        let asciiSpace = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            bytes.contains(where: { $0 >= 0x80 }) ? nil : .some(bytes.firstIndex(where: \.isASCIIWhitespace))
+        }
+        if let asciiSpace = asciiSpace ?? nil {
+            guard let offset = asciiSpace else { return (text, "") }
+            let space = text.utf8.index(text.startIndex, offsetBy: offset)
+            return (String(text[..<space]), text[space...].trimmingWhitespace())
+        }
         guard let space = text.firstIndex(where: \.isWhitespace) else { return (text, "") }
         return (String(text[..<space]), text[space...].trimmingWhitespace())
     }
+}
+
+extension Substring {
+    /// The range of the text without its leading and trailing ASCII whitespace, when the text
+    /// is all ASCII; nil otherwise.
+    fileprivate func asciiTrimmedBounds() -> Range<Index>? {
+        let offsets = utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard let first = bytes.firstIndex(where: { !$0.isASCIIWhitespace }),
+                let last = bytes.lastIndex(where: { !$0.isASCIIWhitespace })
+            else { return 0..<0 }
+            return first..<(last + 1)
+        }
+        guard let offsets = offsets ?? nil else { return nil }
+        let lower = utf8.index(startIndex, offsetBy: offsets.lowerBound)
+        return lower..<utf8.index(lower, offsetBy: offsets.count)
+    }
+}
+
+extension UInt8 {
+    /// Space, tab, line feed, vertical tab, form feed, carriage return: what `Character.isWhitespace`
+    /// says of ASCII.
+    fileprivate var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
 }
