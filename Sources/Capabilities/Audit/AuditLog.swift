@@ -123,11 +123,12 @@ public final class AuditLog: Sendable {
         if let failure { throw failure }
     }
 
-    /// What an event takes in memory, roughly: its texts and a fixed part for the rest.
+    /// What an event takes in memory, roughly: its texts (or the values a text not written yet
+    /// holds) and a fixed part for the rest.
     static func bytes(of event: AuditEvent) -> Int {
-        var bytes = 256 + event.arguments.preview.utf8.count + event.decision.basis.utf8.count
+        var bytes = 256 + event.arguments.retainedBytes + event.decision.basis.utf8.count
         switch event.outcome {
-        case .returned(let text)?, .failed(let text)?: bytes += text.preview.utf8.count
+        case .returned(let text)?, .failed(let text)?: bytes += text.retainedBytes
         case nil: break
         }
         return bytes

@@ -250,7 +250,7 @@ public final class CapabilityGate: HostCallHandler {
             component: component, interface: context.interface, function: context.function,
             arguments: argumentText, decision: decision)
         // Arguments cut short in the decision are measured once the decision is on record.
-        let measured = argumentText.isComplete ? nil : AuditText.measured(arguments, context.type)
+        let measured = AuditText.measuredArguments(arguments, context.type, after: argumentText)
         let result: ComponentValue?
         do {
             result = try body()
