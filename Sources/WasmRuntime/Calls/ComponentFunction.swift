@@ -33,12 +33,25 @@ final class ComponentFunction {
     }
 }
 
-/// A core function with the canonical options of its `canon lift`.
-struct LiftedFunction {
+/// A core function with the canonical options of its `canon lift`. A class: a call reaches it
+/// with one retain instead of copying out all it holds.
+final class LiftedFunction {
     let signature: CanonicalSignature
     let core: Function
     let memory: Memory?
     let realloc: Function?
     let postReturn: Function?
     let options: CanonicalOptions
+
+    init(
+        signature: CanonicalSignature, core: Function, memory: Memory?, realloc: Function?, postReturn: Function?,
+        options: CanonicalOptions
+    ) {
+        self.signature = signature
+        self.core = core
+        self.memory = memory
+        self.realloc = realloc
+        self.postReturn = postReturn
+        self.options = options
+    }
 }
