@@ -54,12 +54,14 @@ public final class AuditLog: Sendable {
     /// it, the event is still numbered and kept in memory, but the error is thrown: the caller
     /// must then not run the host work (treat the call as denied).
     public func begin(
-        component: String, interface: String, function: String, arguments: AuditText, decision: AuditDecision
+        component: String, interface: String, function: String, arguments: AuditText, decision: AuditDecision,
+        staysInProcess: Bool = false
     ) throws(AuditError) -> AuditEvent {
         let result: Result<AuditEvent, AuditError> = state.withLock { state in
             let event = AuditEvent(
                 sequence: state.nextSequence, component: component, interface: interface, function: function,
-                arguments: arguments, decision: decision, startedAt: WallClockTime.monotonicNanoseconds())
+                arguments: arguments, decision: decision, startedAt: WallClockTime.monotonicNanoseconds(),
+                staysInProcess: staysInProcess)
             state.nextSequence += 1
             remember(event, in: &state)
             do throws(AuditError) {

@@ -8,6 +8,9 @@ import Synchronization
 /// `finished` records are written at once too, unless `outcomes` is `.withNextDecision`: then
 /// they wait in memory and go out in the same write as the next decision (or on `flush`), which
 /// halves the system calls at the price of losing the last outcomes on a crash.
+/// Both records of a call that stays in the process (`AuditEvent.staysInProcess`: a clock,
+/// random bytes) wait that way whatever `outcomes` says: a crash can lose them, but never the
+/// record of anything done outside wasmsh, whose decision always goes out before it is done.
 public final class JSONLinesAuditSink: AuditSink {
     public enum OutcomeWrites: Sendable {
         case immediately
@@ -20,6 +23,9 @@ public final class JSONLinesAuditSink: AuditSink {
         /// Finished records waiting for the next decision (`.withNextDecision`).
         var pending: [UInt8] = []
     }
+
+    /// The most bytes held for the next write; more go out at once.
+    static let pendingLimit = 64 << 10
 
     public let path: String
     public let outcomes: OutcomeWrites
@@ -49,7 +55,9 @@ public final class JSONLinesAuditSink: AuditSink {
         let failure: AuditError? = state.withLock { state in
             state.line.reset()
             Self.encode(event, phase: phase, into: state.line)
-            if phase == .finished, outcomes == .withNextDecision {
+            if event.staysInProcess || (phase == .finished && outcomes == .withNextDecision),
+                state.pending.count + state.line.bytes.count <= Self.pendingLimit
+            {
                 state.pending.append(contentsOf: state.line.bytes)
                 return nil
             }
@@ -127,23 +135,28 @@ public final class JSONLinesAuditSink: AuditSink {
     /// Writes every byte (retrying short writes and EINTR); 0 or the errno. When a write fails
     /// part-way (a full disk), a regular file is cut back to where it ended before, so that no
     /// torn line is left for a reader to mistake for a record. (A FIFO cannot be cut back; a
-    /// reader of one sees the failure as the writer's end.)
+    /// reader of one sees the failure as the writer's end.) The file's size is asked only then:
+    /// what this call appended is taken off its end.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
         bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
     }
 
     private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
         guard let base = buffer.baseAddress else { return 0 }
-        var status = stat()
-        let sizeBefore: off_t? =
-            fstat(descriptor, &status) == 0 && SystemFiles.isType(status.st_mode, S_IFREG) ? status.st_size : nil
         var offset = 0
         while offset < buffer.count {
             let written = write(descriptor, base + offset, buffer.count - offset)
             if written < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                if offset > 0, let sizeBefore { _ = ftruncate(descriptor, sizeBefore) }
+                if offset > 0 {
+                    var status = stat()
+                    if fstat(descriptor, &status) == 0, SystemFiles.isType(status.st_mode, S_IFREG),
+                        status.st_size >= off_t(offset)
+                    {
+                        _ = ftruncate(descriptor, status.st_size - off_t(offset))
+                    }
+                }
                 return code
             }
             offset += written

@@ -88,7 +88,7 @@ public final class CapabilityGate: HostCallHandler {
     }
 
     public func unprovidedReason(for context: HostCallContext) -> String? {
-        guard let host = host(for: context.interface) else { return Self.noHost }
+        guard let host = host(for: context.interface).host else { return Self.noHost }
         guard let expected = host.signatures[context.function] else {
             return "\(InterfaceName(host.interfaceName).short) has no function \(context.function)"
         }
@@ -120,7 +120,8 @@ public final class CapabilityGate: HostCallHandler {
     ) throws {
         // Bounded: the decision is on record before anything large is formatted.
         let argumentText = AuditText.preview(of: arguments, context.type)
-        guard context.unprovidedReason == nil, let host = host(for: context.interface) else {
+        let served = host(for: context.interface)
+        guard context.unprovidedReason == nil, let host = served.host else {
             let reason = context.unprovidedReason ?? Self.noHost
             let unprovided = AuditDecision(verdict: .denied, authority: .policy, reason: "not-provided", basis: reason)
             let message =
@@ -248,7 +249,7 @@ public final class CapabilityGate: HostCallHandler {
     ) throws {
         let event = try audit.begin(
             component: component, interface: context.interface, function: context.function,
-            arguments: argumentText, decision: decision)
+            arguments: argumentText, decision: decision, staysInProcess: host(for: context.interface).staysInProcess)
         // Arguments cut short in the decision are measured once the decision is on record.
         let measured = AuditText.measuredArguments(arguments, context.type, after: argumentText)
         let result: ComponentValue?
@@ -279,15 +280,27 @@ public final class CapabilityGate: HostCallHandler {
         }
     }
 
-    /// The host serving an imported interface name (which may carry `@version`), looked up once
-    /// per name: splitting the name on every call was a measurable part of a host call.
-    private var hostsByImportName: [String: (any HostInterface)?] = [:]
+    /// The host serving an imported interface name (which may carry `@version`), and whether its
+    /// calls stay in the process, looked up once per name: splitting the name on every call was
+    /// a measurable part of a host call.
+    private var hostsByImportName: [String: (host: (any HostInterface)?, staysInProcess: Bool)] = [:]
 
-    private func host(for interface: String) -> (any HostInterface)? {
-        if let known = hostsByImportName[interface] { return known }
-        let host = hosts[InterfaceName(interface).unversioned]
-        hostsByImportName[interface] = .some(host)
-        return host
+    /// The last name looked up: a guest calling one import in a loop costs no hashing, and
+    /// comparing a name with itself is a pointer comparison.
+    private var lastServed: (interface: String, host: (any HostInterface)?, staysInProcess: Bool)?
+
+    private func host(for interface: String) -> (host: (any HostInterface)?, staysInProcess: Bool) {
+        if let last = lastServed, last.interface == interface { return (last.host, last.staysInProcess) }
+        let served: (host: (any HostInterface)?, staysInProcess: Bool)
+        if let known = hostsByImportName[interface] {
+            served = known
+        } else {
+            let name = InterfaceName(interface)
+            served = (hosts[name.unversioned], InterfaceFamily.staysInProcess(name))
+            hostsByImportName[interface] = served
+        }
+        lastServed = (interface, served.host, served.staysInProcess)
+        return served
     }
 
     /// `err(message)` when the function returns `result<_, string>`; nil otherwise.

@@ -100,6 +100,9 @@ public final class Session {
     func callsEnded() {
         for component in components { component.sandboxed.gate.state.output.flush() }
         auditLines.flushTraffic()
+        // Records of clock and random calls wait for the JSONL file's next write: at the latest
+        // they are written when the command ends. A failure shows at the next decision.
+        if auditFile != nil { try? audit.flush() }
     }
 
     public var isFinished: Bool { quitRequested }

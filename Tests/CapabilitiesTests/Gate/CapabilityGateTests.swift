@@ -66,6 +66,18 @@ struct CapabilityGateTests {
         #expect(bases[4] == "grant filesystem")
     }
 
+    @Test("clock and random calls are marked as staying in the process; a file read is not")
+    func staysInProcess() throws {
+        let spin = try load("wasi/spin")
+        _ = try spin.call("spin-clock(2)")
+        _ = try spin.call("spin-random(1)")
+        let trusted = try load(
+            "trusted", policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))
+        _ = try run(trusted)
+        #expect(audit.history.map(\.function) == ["now", "now", "get-random-bytes", "read-file"])
+        #expect(audit.history.map(\.staysInProcess) == [true, true, true, false])
+    }
+
     @Test("a grant scoped to one file does not reach another, and the message names both")
     func scopedGrant() throws {
         let malicious = try load(
