@@ -23,6 +23,8 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
         let preview: String
         let byteCount: Int?
         let sha256: String?
+
+        var isComplete: Bool { byteCount == preview.utf8.count }
     }
 
     private let storage: Storage
@@ -36,7 +38,7 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
     public var sha256: String? { formatted.sha256 }
 
     /// The preview is the whole text.
-    public var isComplete: Bool { byteCount == preview.utf8.count }
+    public var isComplete: Bool { formatted.isComplete }
 
     public var description: String { preview }
 
@@ -134,7 +136,9 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Keeps the first `limit` bytes of what is written, and counts and digests all of it.
+/// Keeps the first `limit` bytes of what is written, and counts and digests all of it. The
+/// digest is only wanted for a text longer than the limit: hashing starts when the text is cut,
+/// with what was kept before, so a short text is never hashed.
 private struct MeasuringOutput: WAVEOutput {
     private var prefix: WAVEPrefixOutput
     private var hasher = SHA256()
@@ -144,8 +148,18 @@ private struct MeasuringOutput: WAVEOutput {
     var wantsMore: Bool { true }
 
     mutating func waveWrite(_ text: some StringProtocol) {
-        hasher.update(text.utf8)
+        if prefix.isCut {
+            hasher.update(text.utf8)
+            prefix.waveWrite(text)
+            return
+        }
+        let keptBefore = prefix.keptBytes
         prefix.waveWrite(text)
+        if prefix.isCut {
+            // The text so far: what was kept before this piece, then the whole piece.
+            hasher.update(prefix.text.utf8.prefix(keptBefore))
+            hasher.update(text.utf8)
+        }
     }
 
     mutating func waveWrite(_ scalar: Unicode.Scalar) { waveWrite(String(scalar)) }

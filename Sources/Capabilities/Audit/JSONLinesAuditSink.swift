@@ -95,8 +95,10 @@ public final class JSONLinesAuditSink: AuditSink {
         line.string("component", event.component)
         line.string("interface", event.interface)
         line.string("function", event.function)
-        line.string("args", event.arguments.preview)
-        if !event.arguments.isComplete { cutText("args_bytes", "args_sha256", event.arguments, into: line) }
+        // Each text read once: a text not written yet is written now.
+        let arguments = event.arguments.formatted
+        line.string("args", arguments.preview)
+        if !arguments.isComplete { cutText("args_bytes", "args_sha256", arguments, into: line) }
         line.string("decision", event.decision.verdict.rawValue)
         line.string("by", event.decision.authority.rawValue)
         line.string("reason", event.decision.reason)
@@ -104,13 +106,15 @@ public final class JSONLinesAuditSink: AuditSink {
         if phase == .finished {
             switch event.outcome {
             case .returned(let value)?:
+                let result = value.formatted
                 line.string("outcome", "returned")
-                line.string("result", value.preview)
-                if !value.isComplete { cutText("result_bytes", "result_sha256", value, into: line) }
+                line.string("result", result.preview)
+                if !result.isComplete { cutText("result_bytes", "result_sha256", result, into: line) }
             case .failed(let message)?:
+                let error = message.formatted
                 line.string("outcome", "failed")
-                line.string("error", message.preview)
-                if !message.isComplete { cutText("error_bytes", "error_sha256", message, into: line) }
+                line.string("error", error.preview)
+                if !error.isComplete { cutText("error_bytes", "error_sha256", error, into: line) }
             case nil:
                 line.null("outcome")
             }
@@ -126,7 +130,7 @@ public final class JSONLinesAuditSink: AuditSink {
 
     /// The length and digest of a text whose preview is cut: the length is null while not measured.
     private static func cutText(
-        _ bytesKey: StaticString, _ digestKey: StaticString, _ text: AuditText, into line: JSONLineBuilder
+        _ bytesKey: StaticString, _ digestKey: StaticString, _ text: AuditText.Formatted, into line: JSONLineBuilder
     ) {
         if let count = text.byteCount { line.integer(bytesKey, UInt64(count)) } else { line.null(bytesKey) }
         if let digest = text.sha256 { line.string(digestKey, digest) }

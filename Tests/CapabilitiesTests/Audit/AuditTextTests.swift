@@ -27,6 +27,22 @@ struct AuditTextTests {
         #expect(result == AuditText.formattedResult(.string(text), .string))
     }
 
+    @Test("a cut text's digest is that of the whole text, however it was written in pieces")
+    func digestOfWholeText() {
+        let long = String(repeating: "0123456789", count: 500) + "é"
+        let plain = AuditText(long)
+        #expect(plain.byteCount == long.utf8.count && plain.preview.utf8.count <= AuditText.previewBytes)
+        #expect(plain.sha256 == SHA256.hexDigest(of: Array(long.utf8)))
+        let wave = AuditText.measured([.string(long), .u32(7)], Self.twoParameters)
+        let whole = "\"" + long + "\", 7"
+        #expect(wave.byteCount == whole.utf8.count)
+        #expect(wave.sha256 == SHA256.hexDigest(of: Array(whole.utf8)))
+        #expect(AuditText("short").sha256 == nil && AuditText("short").isComplete)
+    }
+
+    static let twoParameters = FunctionType(
+        parameters: [.init(name: "s", type: .string), .init(name: "n", type: .u32)], result: nil)
+
     @Test("only values that hold at most a preview wait; their size is what the history counts")
     func onlySmallValuesWait() {
         let small = AuditText.preview(of: [.string("./demo.txt")], Self.stringType)
