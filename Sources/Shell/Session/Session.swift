@@ -121,17 +121,31 @@ extension StringProtocol {
 
     /// The first whitespace-separated word and the rest, trimmed.
     func splitFirstWord() -> (String, String) {
-        let text = trimmingWhitespace()
-        let asciiSpace = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
-            bytes.contains(where: { $0 >= 0x80 }) ? nil : .some(bytes.firstIndex(where: \.isASCIIWhitespace))
+        let text = Substring(self)
+        // An ASCII line in one pass over its bytes (see `trimmingWhitespace`).
+        let asciiOffsets = text.utf8.withContiguousStorageIfAvailable {
+            bytes -> (word: Range<Int>, rest: Range<Int>)? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start].isASCIIWhitespace { start += 1 }
+            while end > start, bytes[end - 1].isASCIIWhitespace { end -= 1 }
+            var wordEnd = start
+            while wordEnd < end, !bytes[wordEnd].isASCIIWhitespace { wordEnd += 1 }
+            var restStart = wordEnd
+            while restStart < end, bytes[restStart].isASCIIWhitespace { restStart += 1 }
+            return (start..<wordEnd, restStart..<end)
         }
-        if let asciiSpace = asciiSpace ?? nil {
-            guard let offset = asciiSpace else { return (text, "") }
-            let space = text.utf8.index(text.startIndex, offsetBy: offset)
-            return (String(text[..<space]), text[space...].trimmingWhitespace())
+        if let found = asciiOffsets, let offsets = found {
+            func piece(_ range: Range<Int>) -> String {
+                let lower = text.utf8.index(text.startIndex, offsetBy: range.lowerBound)
+                return String(text[lower..<text.utf8.index(lower, offsetBy: range.count)])
+            }
+            return (piece(offsets.word), piece(offsets.rest))
         }
-        guard let space = text.firstIndex(where: \.isWhitespace) else { return (text, "") }
-        return (String(text[..<space]), text[space...].trimmingWhitespace())
+        let trimmed = trimmingWhitespace()
+        guard let space = trimmed.firstIndex(where: \.isWhitespace) else { return (trimmed, "") }
+        return (String(trimmed[..<space]), trimmed[space...].trimmingWhitespace())
     }
 }
 

@@ -32,5 +32,9 @@ struct WhitespaceTrimmingTests {
         #expect("lé\u{A0}x y".splitFirstWord() == ("lé", "x y"))
         #expect("\u{3000}a\u{3000}b".splitFirstWord() == ("a", "b"))
         #expect("".splitFirstWord() == ("", ""))
+        #expect("   ".splitFirstWord() == ("", ""))
+        #expect(" a ".splitFirstWord() == ("a", ""))
+        #expect("a\r\n\tb  c\r\n".splitFirstWord() == ("a", "b  c"))
+        #expect("a b".dropFirst(0).splitFirstWord() == ("a", "b"))
     }
 }
