@@ -42,11 +42,15 @@ final class LiftedFunction {
     let realloc: Function?
     let postReturn: Function?
     let options: CanonicalOptions
+    /// Set when every parameter and the result are 32- or 64-bit integers: calls skip the
+    /// canonical ABI's intermediate arrays.
+    let scalarPlan: ScalarCallPlan?
 
     init(
-        signature: CanonicalSignature, core: Function, memory: Memory?, realloc: Function?, postReturn: Function?,
-        options: CanonicalOptions
+        type: WasmComponent.FunctionType, signature: CanonicalSignature, core: Function, memory: Memory?,
+        realloc: Function?, postReturn: Function?, options: CanonicalOptions
     ) {
+        self.scalarPlan = ScalarCallPlan(type)
         self.signature = signature
         self.core = core
         self.memory = memory
