@@ -68,6 +68,34 @@ def time_process(side, metric, command, cwd, runs, expect):
                             "note": f"median of {runs} runs"}
 
 
+def shell_script(count):
+    return "load values\n" + "call values.add(20, 22)\n" * count + "quit\n"
+
+
+def time_lines(side, metric, command, cwd, counts, runs, script):
+    """Per-line cost of a whole process fed `count` lines, start-up removed: the difference of the
+    median times at two counts, over the difference of the counts, in µs. `script(count)` is
+    the process's stdin, or None when the count is on the command line instead."""
+    medians = []
+    for count in counts:
+        times = []
+        for _ in range(runs):
+            stdin = script(count) if script else None
+            full = command + ([] if script else [str(count)])
+            start = time.perf_counter_ns()
+            done = subprocess.run(full, cwd=cwd, input=stdin, capture_output=True, text=True, timeout=600)
+            elapsed = (time.perf_counter_ns() - start) / 1e3
+            printed = done.stdout.split().count("42")
+            if done.returncode != 0 or printed != count:
+                side.failures.append(f"{' '.join(full)} ({count} lines) exited {done.returncode}, printed {printed} "
+                                     f"results: {(done.stderr or done.stdout).strip()[:500]}")
+                return
+            times.append(elapsed)
+        medians.append(statistics.median(times))
+    side.figures[metric] = {"metric": metric, "value": (medians[1] - medians[0]) / (counts[1] - counts[0]),
+                            "unit": "µs/line", "note": f"({counts[1]} − {counts[0]} lines), median of {runs} runs"}
+
+
 # --- the table -------------------------------------------------------------------------------
 def fmt(value, digits=None):
     if value is None:
@@ -97,6 +125,33 @@ def goal_call(ws, wt, key):
         if ours is not None and core:
             text += f"; ≤2× core invoke: {ours / core:.2f}× {verdict(ours / core <= 2)}"
     return text
+
+
+def goal_shell(ws, wt, key):
+    ratio = advantage(ws.value(key), wt.value(key), True)
+    return "≥10× wasmtime-py: " + ("n/a" if ratio is None else verdict(ratio >= 10))
+
+
+def goal_api_add(ws, wt, key):
+    ours, core = ws.value(key), ws.value("call.core-add")
+    if ours is None or not core:
+        return "≤1.5× core invoke: n/a"
+    return f"≤1.5× core invoke: {ours / core:.2f}× {verdict(ours / core <= 1.5)}"
+
+
+def goal_string(ws, wt, key):
+    ratio = advantage(ws.value(key), wt.value(key), True)
+    return "≥10× wasmtime-py: " + ("n/a" if ratio is None else verdict(ratio >= 10))
+
+
+def goal_host_fivefold(ws, wt, key):
+    ratio = advantage(ws.value(key), wt.value(key), False)
+    return "≥5× wasmtime-py: " + ("n/a" if ratio is None else verdict(ratio >= 5))
+
+
+def goal_wasi_jsonl(ws, wt, key):
+    ours = ws.value(key)
+    return "≥500,000/s: " + ("n/a" if ours is None else verdict(ours >= 500_000))
 
 
 def goal_host_memory(ws, wt, key):
@@ -144,16 +199,20 @@ def no_goal(ws, wt, key):
 # Section headings, and rows: (metric key, label, lower is better, goal text for it).
 ROWS = [
     ("(a) export call round trip", None),
-    ("call.add", "add(u32,u32) [µs/call]", True, goal_call),
-    ("call.string1k", "echo-string, 1 KiB [µs/call]", True, goal_call),
+    ("shell.add", "scripted shell: call values.add(20, 22) [µs/line]", True, goal_shell),
+    ("call.add", "add(u32,u32) [µs/call]", True, goal_api_add),
+    ("call.string1k", "echo-string, 1 KiB [µs/call]", True, goal_string),
     ("call.record", "echo-point record [µs/call]", True, goal_call),
     ("call.core-add", "core add invoke, no component layer [µs/call]", True, no_goal),
     ("call.wave-add", "add via WAVE text (shell path) [µs/call]", True, no_goal),
     ("(b) host calls inside one export call", None),
-    ("host.memory", "read-file, audit in memory [calls/s]", False, goal_host_memory),
+    ("host.memory", "read-file, audit in memory [calls/s]", False, goal_host_fivefold),
     ("host.gate", "gate + audit in memory, no file I/O [calls/s]", False, goal_host_memory),
     ("host.jsonl", "read-file, audit + JSONL file [calls/s]", False, goal_host_jsonl),
     ("host.bare", "bare host, no policy/audit/IO [calls/s]", False, no_goal),
+    ("wasi.clock", "WASI clock.now, audit in memory [calls/s]", False, goal_host_memory),
+    ("wasi.random", "WASI get-random-bytes(16), audit in memory [calls/s]", False, goal_host_memory),
+    ("wasi.clock-jsonl", "WASI clock.now, audit + JSONL file [calls/s]", False, goal_wasi_jsonl),
     ("(c) load", None),
     ("load.trusted", "trusted.wasm parse+instantiate [µs]", True, goal_load),
     ("load.values", "values.wasm parse+instantiate [µs]", True, goal_load),
@@ -208,7 +267,7 @@ def table(ws, wt):
 
 def notes(ws, wt):
     out = []
-    for key in ("large.first-call", "compute.spin", "compute.interrupt", "step.recurse-debug", "step.recurse-stepped",
+    for key in ("shell.add", "wasi.clock", "large.first-call", "compute.spin", "compute.interrupt", "step.recurse-debug", "step.recurse-stepped",
                 "step.spin-debug", "source.squares-debug", "source.squares-stepped", "source.squares-lines",
                 "source.spin-stepped", "source.spin-stepi",
                 "memory.values", "memory.trusted"):
@@ -241,6 +300,10 @@ def main():
     print("· start-up (whole processes)", file=sys.stderr, flush=True)
     time_process(ws, "startup", [args.wasmsh], root, startup_runs, "SUCCESS")
     time_process(wt, "startup", [*python_bench, "--root", root, "startup"], root, startup_runs, "SUCCESS")
+    print("· scripted shell calls (whole processes)", file=sys.stderr, flush=True)
+    counts, shell_runs = ((100, 1_100), 1) if args.quick else ((1_000, 51_000), 3)
+    time_lines(ws, "shell.add", [args.wasmsh], root, counts, shell_runs, shell_script)
+    time_lines(wt, "shell.add", [*python_bench, "--root", root, "shell-loop"], root, counts, shell_runs, None)
 
     mode = "quick (smoke test; figures are not meaningful)" if args.quick else "full"
     if args.debug:

@@ -9,7 +9,8 @@
 Sections: calls hostcalls load large compute memory-values memory-trusted (run each memory-*
 section alone, in a fresh process: it reads the process's RSS), and `startup`, which is not a
 measurement but the whole-process workload that Benchmarks/compare.py times: load trusted.wasm,
-call run() once, print its result.
+call run() once, print its result. `shell-loop COUNT` is the other whole-process workload: values'
+add(20, 22) COUNT times in a loop, each result printed (the scripted shell call's counterpart).
 
 The hosts do what wasmsh's do, in Python, so that the comparison is of the same work:
 read-file checks the path against the granted scope, reads the file, and records a decided and
@@ -147,11 +148,13 @@ class FilesystemHost:
 class Loaded:
     """A component compiled, linked and instantiated in a store of its own."""
 
-    def __init__(self, engine, wasm, setup):
+    def __init__(self, engine, wasm, setup, wasi=False):
         self.component = cm.Component(engine, wasm)
         linker = cm.Linker(engine)
         setup(linker, self.component)
         self.store = wasmtime.Store(engine)
+        if wasi:
+            self.store.set_wasi(wasmtime.WasiConfig())
         self.instance = linker.instantiate(self.store, self.component)
 
     def func(self, name, interface=None):
@@ -226,6 +229,31 @@ def host_calls(fixtures, settings):
             define(linker, "sandbox:skill/filesystem", {"read-file": lambda store, path: cm.Variant("ok", "x")})
 
     emit("host.bare", rate(Bare()), "calls/s", "Python host returns ok(\"x\")")
+    wasi_host_calls(fixtures, settings)
+
+
+def wasi_host_calls(fixtures, settings):
+    """spin.wasm on wasmtime's own WASI (Rust, no Python host, no audit): the floor to compare with."""
+    engine, count = fixtures.engine, settings.host_calls
+    wasm = fixtures.bytes("wasi/spin")
+
+    def rate(export, check):
+        def setup(linker, component):
+            linker.add_wasip2()
+        spin = Loaded(engine, wasm, setup, wasi=True)
+        func = spin.func(export)
+        seconds = []
+        for _ in range(settings.host_runs):
+            start = time.perf_counter_ns()
+            result = func(spin.store, count)
+            seconds.append((time.perf_counter_ns() - start) / 1e9)
+            expect(check(result), f"{export}({count}) returned {result}")
+        return count / statistics.median(seconds)
+
+    note = "wasmtime's WASI in Rust: no policy, no audit"
+    emit("wasi.clock", rate("spin-clock", lambda result: result > 0), "calls/s", note)
+    emit("wasi.random", rate("spin-random", lambda result: result == (16 * count) % 2 ** 32), "calls/s", note)
+    emit("wasi.clock-jsonl", None, "calls/s", "no audit in wasmtime")
 
 
 # --- (c) load --------------------------------------------------------------------------------
@@ -327,7 +355,16 @@ def compute(fixtures, settings):
     emit("compute.interrupt", None, "%", "wasmtime: epoch interruption (not measured)")
 
 
-# --- (d) the whole-process workload ----------------------------------------------------------
+# --- (d) the whole-process workloads ---------------------------------------------------------
+def shell_loop(fixtures, count):
+    """What a script of `count` lines `call values.add(20, 22)` does in wasmsh, as a Python loop:
+    the call and its printed result, per line (compare.py differences two counts)."""
+    values = Loaded(fixtures.engine, fixtures.bytes("values"), setup_for(fixtures, "values"))
+    add, store = values.func("add"), values.store
+    for _ in range(count):
+        print(add(store, 20, 22))
+
+
 def startup(fixtures):
     trusted = Loaded(fixtures.engine, fixtures.bytes("trusted"), setup_for(fixtures, "trusted"))
     run = trusted.func("run", "sandbox:skill/skill")
@@ -354,6 +391,10 @@ def main():
         "memory-trusted": lambda: memory(fixtures, settings, "trusted"),
         "startup": lambda: startup(fixtures),
     }
+    if args.sections[0] == "shell-loop":
+        expect(len(args.sections) == 2 and args.sections[1].isdigit(), "usage: shell-loop COUNT")
+        shell_loop(fixtures, int(args.sections[1]))
+        return
     for section in args.sections:
         if section not in sections:
             parser.error(f"unknown section {section!r}; one of {', '.join(sections)}")

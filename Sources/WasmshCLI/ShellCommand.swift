@@ -54,7 +54,12 @@ struct ShellCommand: ParsableCommand {
         if let root { settings.root = root }
         settings.sourceDirectories = sourceDirectories
         let capabilities = TerminalCapabilities.detect(noColorFlag: noColor)
-        let output = StandardStreams()
+        // A script's output piped on is written in large pieces (see `StandardStreams`); the
+        // interactive shell and a terminal see every line at once.
+        let output = StandardStreams(
+            buffering: !settings.outputIsTerminal
+                && (commands != nil || script != nil || !InteractiveShell.standardInputIsTerminal))
+        defer { output.flush() }
         let session: Session
         do {
             session = try Session(settings: settings, output: output, style: capabilities.style)

@@ -19,6 +19,7 @@ struct ProfileWorkload {
     enum Name: String, CaseIterable {
         case callAdd = "call-add", callString = "call-string", callRecord = "call-record", waveAdd = "wave-add"
         case hostMemory = "host-memory", hostJSONL = "host-jsonl", hostGate = "host-gate", hostBare = "host-bare"
+        case wasiClock = "wasi-clock", wasiClockJSONL = "wasi-clock-jsonl", wasiRandom = "wasi-random"
         case loadValues = "load-values", loadTrusted = "load-trusted"
         case coreAdd = "core-add", coreSpin = "core-spin", coreSpinChecked = "core-spin-checked"
     }
@@ -61,6 +62,8 @@ struct ProfileWorkload {
             try profiledLoop { blackHole(try values.call("add(1, 2)")) }
         case .hostMemory, .hostJSONL, .hostGate, .hostBare:
             try hostCalls()
+        case .wasiClock, .wasiClockJSONL, .wasiRandom:
+            try wasiHostCalls()
         case .coreAdd:
             let add = try RawCoreFunction(exported: "add", fromComponent: try files.bytes(of: "values")).function
             try profiledLoop { blackHole(try add.invoke([.i32(1), .i32(2)])) }
@@ -100,13 +103,30 @@ struct ProfileWorkload {
         // The gate row reads from memory: the same host, policy and audit, no file I/O.
         let environment =
             name == .hostGate
-            ? SandboxEnvironment(fileSystem: InMemoryFileSystem(root: files.root, files: ["demo.txt": "x"]), audit: audit)
+            ? SandboxEnvironment(
+                fileSystem: InMemoryFileSystem(root: files.root, files: ["demo.txt": "x"]), audit: audit)
             : try SandboxEnvironment(root: files.root, audit: audit)
         let busy = try SandboxedComponent(
             bytes: bytes, name: "busy", environment: environment,
             policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))
         let call = try CallExpression(expression, in: busy.component)
         try profiledLoop(times: 1) { blackHole(try busy.component.call(call.export, call.arguments)) }
+    }
+
+    /// One `spin-clock(count)` or `spin-random(count)` of spin.wasm: `count` WASI host calls
+    /// without I/O inside one export call.
+    private func wasiHostCalls() throws {
+        let audit = AuditLog()
+        let path = "/tmp/wasmsh-profile-wasi-\(getpid()).jsonl"
+        if name == .wasiClockJSONL { audit.add(try JSONLinesAuditSink(path: path)) }
+        defer { if name == .wasiClockJSONL { unlink(path) } }
+        let spin = try SandboxedComponent(
+            bytes: try files.bytes(of: "wasi/spin"), name: "spin",
+            environment: try SandboxEnvironment(root: files.root, audit: audit),
+            policy: PolicySetup(grants: [GrantRequest("random")]))
+        let call = try CallExpression(
+            name == .wasiRandom ? "spin-random(\(count))" : "spin-clock(\(count))", in: spin.component)
+        try profiledLoop(times: 1) { blackHole(try spin.component.call(call.export, call.arguments)) }
     }
 
     /// The only code callgrind counts (see the type's comment); never inlined so that its name

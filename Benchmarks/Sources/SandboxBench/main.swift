@@ -16,6 +16,9 @@ func measurements(of section: BenchOptions.Section, options: BenchOptions) throw
         return try HostCallBenchmarks(
             files: files, callsPerExportCall: options.hostCallsPerExportCall, runs: options.hostCallRuns
         ).run()
+            + WASIHostCallBenchmarks(
+                files: files, callsPerExportCall: options.hostCallsPerExportCall, runs: options.hostCallRuns
+            ).run()
     case .load:
         return try LoadBenchmarks(files: files, sampler: options.loadSampler).run()
     case .large:

@@ -20,6 +20,10 @@ public struct AuditEvent: Hashable, Sendable {
     public internal(set) var durationNanoseconds: UInt64?
     /// For an operation on a stream: what it moved (set with the outcome).
     public internal(set) var traffic: StreamTraffic?
+    /// The call has no effect outside wasmsh (a clock, random bytes): a durable sink may write its
+    /// records with its next write instead of at once (`JSONLinesAuditSink`), since a crash
+    /// before then loses no record of anything done to the world.
+    public internal(set) var staysInProcess = false
     /// Monotonic start, for the duration.
     let startedAt: UInt64
 
@@ -43,8 +47,9 @@ public struct AuditEvent: Hashable, Sendable {
 
     init(
         sequence: UInt64, component: String, interface: String, function: String, arguments: AuditText,
-        decision: AuditDecision, startedAt: UInt64
+        decision: AuditDecision, startedAt: UInt64, staysInProcess: Bool
     ) {
+        self.staysInProcess = staysInProcess
         self.sequence = sequence
         self.time = .now()
         self.component = component

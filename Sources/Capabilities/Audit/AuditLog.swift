@@ -18,6 +18,8 @@ public final class AuditLog: Sendable {
         var sinks: [any AuditSink] = []
         /// A ring of the most recent events in sequence order: `count` of them from `head`.
         var ring: [AuditEvent] = []
+        /// What each slot of `ring` takes, by `AuditLog.bytes(of:)`: measured once per event.
+        var slotBytes: [Int] = []
         var head = 0
         var count = 0
         /// What the kept events take, by `AuditLog.bytes(of:)`.
@@ -52,12 +54,14 @@ public final class AuditLog: Sendable {
     /// it, the event is still numbered and kept in memory, but the error is thrown: the caller
     /// must then not run the host work (treat the call as denied).
     public func begin(
-        component: String, interface: String, function: String, arguments: AuditText, decision: AuditDecision
+        component: String, interface: String, function: String, arguments: AuditText, decision: AuditDecision,
+        staysInProcess: Bool = false
     ) throws(AuditError) -> AuditEvent {
         let result: Result<AuditEvent, AuditError> = state.withLock { state in
             let event = AuditEvent(
                 sequence: state.nextSequence, component: component, interface: interface, function: function,
-                arguments: arguments, decision: decision, startedAt: WallClockTime.monotonicNanoseconds())
+                arguments: arguments, decision: decision, startedAt: WallClockTime.monotonicNanoseconds(),
+                staysInProcess: staysInProcess)
             state.nextSequence += 1
             remember(event, in: &state)
             do throws(AuditError) {
@@ -80,14 +84,15 @@ public final class AuditLog: Sendable {
     /// same text, measured whole).
     @discardableResult
     public func finish(
-        _ event: AuditEvent, arguments: AuditText? = nil, outcome: AuditOutcome, traffic: StreamTraffic? = nil
+        _ event: consuming AuditEvent, arguments: AuditText? = nil, outcome: AuditOutcome, traffic: StreamTraffic? = nil
     ) throws(AuditError) -> AuditEvent {
+        // Taken, not copied: a copy retains every text of the event.
         var finished = event
         if let arguments { finished.arguments = arguments }
         finished.traffic = traffic
         finished.outcome = outcome
         let now = WallClockTime.monotonicNanoseconds()
-        finished.durationNanoseconds = now >= event.startedAt ? now - event.startedAt : 0
+        finished.durationNanoseconds = now >= finished.startedAt ? now - finished.startedAt : 0
         let failure: AuditError? = state.withLock { state in
             update(finished, in: &state)
             do throws(AuditError) {
@@ -123,11 +128,12 @@ public final class AuditLog: Sendable {
         if let failure { throw failure }
     }
 
-    /// What an event takes in memory, roughly: its texts and a fixed part for the rest.
+    /// What an event takes in memory, roughly: its texts (or the values a text not written yet
+    /// holds) and a fixed part for the rest.
     static func bytes(of event: AuditEvent) -> Int {
-        var bytes = 256 + event.arguments.preview.utf8.count + event.decision.basis.utf8.count
+        var bytes = 256 + event.arguments.retainedBytes + event.decision.basis.utf8.count
         switch event.outcome {
-        case .returned(let text)?, .failed(let text)?: bytes += text.preview.utf8.count
+        case .returned(let text)?, .failed(let text)?: bytes += text.retainedBytes
         case nil: break
         }
         return bytes
@@ -138,20 +144,24 @@ public final class AuditLog: Sendable {
             state.dropped += 1
             return
         }
+        let size = Self.bytes(of: event)
         if state.ring.count < historyLimit {
             state.ring.append(event)
+            state.slotBytes.append(size)
             state.count += 1
         } else {
             if state.count == state.ring.count { dropOldest(&state) }
-            state.ring[(state.head + state.count) % state.ring.count] = event
+            let slot = (state.head + state.count) % state.ring.count
+            state.ring[slot] = event
+            state.slotBytes[slot] = size
             state.count += 1
         }
-        state.bytes += Self.bytes(of: event)
+        state.bytes += size
         while state.bytes > historyByteLimit, state.count > 1 { dropOldest(&state) }
     }
 
     private func dropOldest(_ state: inout State) {
-        state.bytes -= Self.bytes(of: state.ring[state.head])
+        state.bytes -= state.slotBytes[state.head]
         state.head = (state.head + 1) % state.ring.count
         state.count -= 1
         state.dropped += 1
@@ -164,8 +174,10 @@ public final class AuditLog: Sendable {
         let oldest = newest + 1 - UInt64(state.count)
         guard event.sequence >= oldest, event.sequence <= newest else { return }
         let slot = (state.head + Int(event.sequence - oldest)) % state.ring.count
-        state.bytes += Self.bytes(of: event) - Self.bytes(of: state.ring[slot])
+        let size = Self.bytes(of: event)
+        state.bytes += size - state.slotBytes[slot]
         state.ring[slot] = event
+        state.slotBytes[slot] = size
         while state.bytes > historyByteLimit, state.count > 1 { dropOldest(&state) }
     }
 }

@@ -131,31 +131,35 @@ final class JSONLineBuilder {
     /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, `\r` or `\u00XX`,
     /// everything else copied as UTF-8 (Swift strings are always valid Unicode).
     private func appendString(_ value: String) {
+        // A native string's bytes are read in place; any other is made contiguous first.
+        if let done: Void = value.utf8.withContiguousStorageIfAvailable({ appendString(utf8: $0) }) { return done }
         var text = value
-        text.withUTF8 { utf8 in
-            // Worst case every byte becomes `\u00XX`.
-            reserve(utf8.count * 6 + 2)
+        text.withUTF8 { appendString(utf8: $0) }
+    }
+
+    private func appendString(utf8: UnsafeBufferPointer<UInt8>) {
+        // Worst case every byte becomes `\u00XX`.
+        reserve(utf8.count * 6 + 2)
+        put(UInt8(ascii: "\""))
+        guard let source = utf8.baseAddress else {
             put(UInt8(ascii: "\""))
-            guard let source = utf8.baseAddress else {
-                put(UInt8(ascii: "\""))
-                return
-            }
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = source[index]
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                    index += 1
-                    continue
-                }
-                copy(source + runStart, count: index - runStart)
-                appendEscaped(byte)
-                index += 1
-                runStart = index
-            }
-            copy(source + runStart, count: utf8.count - runStart)
-            put(UInt8(ascii: "\""))
+            return
         }
+        var runStart = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = source[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
+            copy(source + runStart, count: index - runStart)
+            appendEscaped(byte)
+            index += 1
+            runStart = index
+        }
+        copy(source + runStart, count: utf8.count - runStart)
+        put(UInt8(ascii: "\""))
     }
 
     private func appendEscaped(_ byte: UInt8) {

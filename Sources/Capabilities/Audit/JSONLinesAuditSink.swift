@@ -8,6 +8,9 @@ import Synchronization
 /// `finished` records are written at once too, unless `outcomes` is `.withNextDecision`: then
 /// they wait in memory and go out in the same write as the next decision (or on `flush`), which
 /// halves the system calls at the price of losing the last outcomes on a crash.
+/// Both records of a call that stays in the process (`AuditEvent.staysInProcess`: a clock,
+/// random bytes) wait that way whatever `outcomes` says: a crash can lose them, but never the
+/// record of anything done outside wasmsh, whose decision always goes out before it is done.
 public final class JSONLinesAuditSink: AuditSink {
     public enum OutcomeWrites: Sendable {
         case immediately
@@ -20,6 +23,9 @@ public final class JSONLinesAuditSink: AuditSink {
         /// Finished records waiting for the next decision (`.withNextDecision`).
         var pending: [UInt8] = []
     }
+
+    /// The most bytes held for the next write; more go out at once.
+    static let pendingLimit = 64 << 10
 
     public let path: String
     public let outcomes: OutcomeWrites
@@ -49,7 +55,9 @@ public final class JSONLinesAuditSink: AuditSink {
         let failure: AuditError? = state.withLock { state in
             state.line.reset()
             Self.encode(event, phase: phase, into: state.line)
-            if phase == .finished, outcomes == .withNextDecision {
+            if event.staysInProcess || (phase == .finished && outcomes == .withNextDecision),
+                state.pending.count + state.line.bytes.count <= Self.pendingLimit
+            {
                 state.pending.append(contentsOf: state.line.bytes)
                 return nil
             }
@@ -87,8 +95,10 @@ public final class JSONLinesAuditSink: AuditSink {
         line.string("component", event.component)
         line.string("interface", event.interface)
         line.string("function", event.function)
-        line.string("args", event.arguments.preview)
-        if !event.arguments.isComplete { cutText("args_bytes", "args_sha256", event.arguments, into: line) }
+        // Each text read once: a text not written yet is written now.
+        let arguments = event.arguments.formatted
+        line.string("args", arguments.preview)
+        if !arguments.isComplete { cutText("args_bytes", "args_sha256", arguments, into: line) }
         line.string("decision", event.decision.verdict.rawValue)
         line.string("by", event.decision.authority.rawValue)
         line.string("reason", event.decision.reason)
@@ -96,13 +106,15 @@ public final class JSONLinesAuditSink: AuditSink {
         if phase == .finished {
             switch event.outcome {
             case .returned(let value)?:
+                let result = value.formatted
                 line.string("outcome", "returned")
-                line.string("result", value.preview)
-                if !value.isComplete { cutText("result_bytes", "result_sha256", value, into: line) }
+                line.string("result", result.preview)
+                if !result.isComplete { cutText("result_bytes", "result_sha256", result, into: line) }
             case .failed(let message)?:
+                let error = message.formatted
                 line.string("outcome", "failed")
-                line.string("error", message.preview)
-                if !message.isComplete { cutText("error_bytes", "error_sha256", message, into: line) }
+                line.string("error", error.preview)
+                if !error.isComplete { cutText("error_bytes", "error_sha256", error, into: line) }
             case nil:
                 line.null("outcome")
             }
@@ -118,7 +130,7 @@ public final class JSONLinesAuditSink: AuditSink {
 
     /// The length and digest of a text whose preview is cut: the length is null while not measured.
     private static func cutText(
-        _ bytesKey: StaticString, _ digestKey: StaticString, _ text: AuditText, into line: JSONLineBuilder
+        _ bytesKey: StaticString, _ digestKey: StaticString, _ text: AuditText.Formatted, into line: JSONLineBuilder
     ) {
         if let count = text.byteCount { line.integer(bytesKey, UInt64(count)) } else { line.null(bytesKey) }
         if let digest = text.sha256 { line.string(digestKey, digest) }
@@ -127,23 +139,28 @@ public final class JSONLinesAuditSink: AuditSink {
     /// Writes every byte (retrying short writes and EINTR); 0 or the errno. When a write fails
     /// part-way (a full disk), a regular file is cut back to where it ended before, so that no
     /// torn line is left for a reader to mistake for a record. (A FIFO cannot be cut back; a
-    /// reader of one sees the failure as the writer's end.)
+    /// reader of one sees the failure as the writer's end.) The file's size is asked only then:
+    /// what this call appended is taken off its end.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
         bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
     }
 
     private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
         guard let base = buffer.baseAddress else { return 0 }
-        var status = stat()
-        let sizeBefore: off_t? =
-            fstat(descriptor, &status) == 0 && SystemFiles.isType(status.st_mode, S_IFREG) ? status.st_size : nil
         var offset = 0
         while offset < buffer.count {
             let written = write(descriptor, base + offset, buffer.count - offset)
             if written < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                if offset > 0, let sizeBefore { _ = ftruncate(descriptor, sizeBefore) }
+                if offset > 0 {
+                    var status = stat()
+                    if fstat(descriptor, &status) == 0, SystemFiles.isType(status.st_mode, S_IFREG),
+                        status.st_size >= off_t(offset)
+                    {
+                        _ = ftruncate(descriptor, status.st_size - off_t(offset))
+                    }
+                }
                 return code
             }
             offset += written

@@ -22,7 +22,12 @@ public final class CapabilityGate: HostCallHandler {
 
     public let component: String
     /// The component's capabilities; grants and revokes take effect on the next host call.
-    public var policy: Policy
+    public var policy: Policy {
+        didSet { grantBases.removeAll() }
+    }
+    /// The audit's basis of each grant that allowed a call (`grant filesystem read ./demo.txt`),
+    /// by the rule's ordinal: made once per grant instead of once per call.
+    private var grantBases: [UInt64: (rule: CapabilityRule, basis: String)] = [:]
     public private(set) var mode = Mode.enforcing
     /// The host calls seen since watching last started (kept after it stops, for suggestions).
     public private(set) var observations: [ObservedCall] = []
@@ -83,7 +88,7 @@ public final class CapabilityGate: HostCallHandler {
     }
 
     public func unprovidedReason(for context: HostCallContext) -> String? {
-        guard let host = host(for: context.interface) else { return Self.noHost }
+        guard let host = host(for: context.interface).host else { return Self.noHost }
         guard let expected = host.signatures[context.function] else {
             return "\(InterfaceName(host.interfaceName).short) has no function \(context.function)"
         }
@@ -115,7 +120,8 @@ public final class CapabilityGate: HostCallHandler {
     ) throws {
         // Bounded: the decision is on record before anything large is formatted.
         let argumentText = AuditText.preview(of: arguments, context.type)
-        guard context.unprovidedReason == nil, let host = host(for: context.interface) else {
+        let served = host(for: context.interface)
+        guard context.unprovidedReason == nil, let host = served.host else {
             let reason = context.unprovidedReason ?? Self.noHost
             let unprovided = AuditDecision(verdict: .denied, authority: .policy, reason: "not-provided", basis: reason)
             let message =
@@ -201,10 +207,10 @@ public final class CapabilityGate: HostCallHandler {
         switch authority {
         case .capability(let request):
             let decision = policy.decide(interface: context.interface, function: context.function, request: request)
-            return Verdict(decision: decision, audit: AuditDecision(decision, policy: policy))
+            return Verdict(decision: decision, audit: auditDecision(decision))
         case .inherited(let interface, let function, let request, let origin, let hint):
             let decision = policy.decide(interface: interface, function: function, request: request)
-            let audit = AuditDecision(decision, policy: policy)
+            let audit = auditDecision(decision)
             var basis = "\(audit.basis) (via \(origin))"
             // The first refusal of its kind says what to do about it.
             if !decision.isAllowed, let hint, state.notes.insert(hint).inserted { basis = hint }
@@ -220,6 +226,19 @@ public final class CapabilityGate: HostCallHandler {
         }
     }
 
+    /// How the audit records a decision of the policy (`AuditDecision(decision, policy:)`), with
+    /// the basis of an allowing grant remembered: a rule equal to the one remembered under its
+    /// ordinal reads the same (the catalog is the policy's, and a new policy forgets them all).
+    private func auditDecision(_ decision: Decision) -> AuditDecision {
+        guard case .allow(let rule) = decision else { return AuditDecision(decision, policy: policy) }
+        if let known = grantBases[rule.ordinal], known.rule == rule {
+            return AuditDecision(verdict: .allowed, authority: .policy, reason: nil, basis: known.basis)
+        }
+        let audit = AuditDecision(decision, policy: policy)
+        if grantBases.count < 1024 { grantBases[rule.ordinal] = (rule, audit.basis) }
+        return audit
+    }
+
     /// Records the decision, runs `body` only if that record was made, hands its result to the
     /// guest (`deliver`), and records what the guest received or why the call failed, delivery
     /// included: a result the guest never got is not recorded as returned.
@@ -230,9 +249,9 @@ public final class CapabilityGate: HostCallHandler {
     ) throws {
         let event = try audit.begin(
             component: component, interface: context.interface, function: context.function,
-            arguments: argumentText, decision: decision)
+            arguments: argumentText, decision: decision, staysInProcess: host(for: context.interface).staysInProcess)
         // Arguments cut short in the decision are measured once the decision is on record.
-        let measured = argumentText.isComplete ? nil : AuditText.measured(arguments, context.type)
+        let measured = AuditText.measuredArguments(arguments, context.type, after: argumentText)
         let result: ComponentValue?
         do {
             result = try body()
@@ -261,15 +280,27 @@ public final class CapabilityGate: HostCallHandler {
         }
     }
 
-    /// The host serving an imported interface name (which may carry `@version`), looked up once
-    /// per name: splitting the name on every call was a measurable part of a host call.
-    private var hostsByImportName: [String: (any HostInterface)?] = [:]
+    /// The host serving an imported interface name (which may carry `@version`), and whether its
+    /// calls stay in the process, looked up once per name: splitting the name on every call was
+    /// a measurable part of a host call.
+    private var hostsByImportName: [String: (host: (any HostInterface)?, staysInProcess: Bool)] = [:]
 
-    private func host(for interface: String) -> (any HostInterface)? {
-        if let known = hostsByImportName[interface] { return known }
-        let host = hosts[InterfaceName(interface).unversioned]
-        hostsByImportName[interface] = .some(host)
-        return host
+    /// The last name looked up: a guest calling one import in a loop costs no hashing, and
+    /// comparing a name with itself is a pointer comparison.
+    private var lastServed: (interface: String, host: (any HostInterface)?, staysInProcess: Bool)?
+
+    private func host(for interface: String) -> (host: (any HostInterface)?, staysInProcess: Bool) {
+        if let last = lastServed, last.interface == interface { return (last.host, last.staysInProcess) }
+        let served: (host: (any HostInterface)?, staysInProcess: Bool)
+        if let known = hostsByImportName[interface] {
+            served = known
+        } else {
+            let name = InterfaceName(interface)
+            served = (hosts[name.unversioned], InterfaceFamily.staysInProcess(name))
+            hostsByImportName[interface] = served
+        }
+        lastServed = (interface, served.host, served.staysInProcess)
+        return served
     }
 
     /// `err(message)` when the function returns `result<_, string>`; nil otherwise.

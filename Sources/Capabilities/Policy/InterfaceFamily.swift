@@ -50,4 +50,9 @@ enum InterfaceFamily: Equatable {
     static func isGrantedByDefault(_ name: InterfaceName) -> Bool {
         name.unversioned.hasPrefix("wasi:clocks/") || name.unversioned.hasPrefix("wasi:random/")
     }
+
+    /// Whether no call of the interface has an effect outside wasmsh, allowed or not (reading a
+    /// clock, drawing random bytes): the audit may hold its records until the next write
+    /// (`AuditEvent.staysInProcess`). The same interfaces as `isGrantedByDefault`.
+    static func staysInProcess(_ name: InterfaceName) -> Bool { isGrantedByDefault(name) }
 }

@@ -19,12 +19,12 @@ struct CallText {
 
     /// Parses `text`; `verb` (`call`, `step`) names the command in the example of an error.
     init(_ text: String, verb: String) throws {
-        guard text.contains("(") else {
+        guard text.utf8.contains(UInt8(ascii: "(")) else {
             throw ShellError("expected COMPONENT.FUNCTION(ARGS), e.g. \(verb) trusted.run()")
         }
         let call = try WAVECall.parse(text)
         let target = call.target
-        guard let dot = target.firstIndex(of: ".") else {
+        guard let dot = target.utf8.firstIndex(of: UInt8(ascii: ".")) else {
             if target.hasPrefix("$") {
                 throw ShellError("expected $HANDLE.METHOD(ARGS), e.g. \(verb) $cart.count()")
             }

@@ -19,10 +19,19 @@ enum CommandTable {
 
     static var names: [String] { all.map { $0.name } }
 
-    static func find(_ word: String) throws(ShellError) -> any ShellCommand.Type {
-        for spelling in [word, word.lowercased()] {
-            if let exact = all.first(where: { $0.name == spelling || $0.aliases.contains(spelling) }) { return exact }
+    /// Every name and alias, with the command's place in `all`: the exact look-up every command
+    /// line makes.
+    private static let placeBySpelling: [String: Int] = {
+        var table: [String: Int] = [:]
+        for (place, command) in all.enumerated() {
+            for spelling in [command.name] + command.aliases where table[spelling] == nil { table[spelling] = place }
         }
+        return table
+    }()
+
+    static func find(_ word: String) throws(ShellError) -> any ShellCommand.Type {
+        // The exact spelling first: no lower-cased copy for a command typed as it is named.
+        if let place = placeBySpelling[word] ?? placeBySpelling[word.lowercased()] { return all[place] }
         let lowered = word.lowercased()
         let matches = all.filter { $0.name.hasPrefix(lowered) }
         if matches.count == 1 { return matches[0] }

@@ -5,10 +5,22 @@ struct CommandSyntax: Sendable {
     /// What an unknown word is called in errors when a form takes only options: `limit` for
     /// `limits bogus 5`. Nil: such a word is simply not in the usage.
     let unknownWordNoun: String?
+    /// Each form's shape, made once: every command line is matched against them.
+    private let shapes: [FormShape]
+    /// Literal one-character words stand alone even when written without spaces (`let x=call f()`).
+    let separators: Set<Character>
 
     init(_ forms: [SyntaxElement]..., unknownWordNoun: String? = nil) {
         self.forms = forms
         self.unknownWordNoun = unknownWordNoun
+        shapes = forms.map(FormShape.init)
+        var characters: Set<Character> = []
+        for form in forms {
+            for case .word(let word) in form where word.count == 1 && !(word.first?.isLetter ?? true) {
+                if let first = word.first { characters.insert(first) }
+            }
+        }
+        separators = characters
     }
 
     /// `grants [COMPONENT] | grants --suggest COMPONENT`.
@@ -16,26 +28,13 @@ struct CommandSyntax: Sendable {
         forms.map { ([command] + $0.map(\.usage)).joined(separator: " ") }.joined(separator: " | ")
     }
 
-    /// Literal one-character words stand alone even when written without spaces (`let x=call f()`).
-    var separators: Set<Character> {
-        var characters: Set<Character> = []
-        for form in forms {
-            for case .word(let word) in form where word.count == 1 && !(word.first?.isLetter ?? true) {
-                characters.insert(word.first!)
-            }
-        }
-        return characters
-    }
-
     /// Matches `text` (what follows the command's name) against the forms, first match wins.
     /// When none matches, the most telling error: an unknown option, an option without its
     /// value, an unterminated quote, or else the usage.
     func parse(_ text: String, command: String) throws(ShellError) -> ParsedArguments {
         let scanner = ArgumentScanner(text, separators: separators)
-        let usage = "usage: " + self.usage(command: command)
         var telling: ShellError?
-        for (index, form) in forms.enumerated() {
-            let shape = FormShape(form)
+        for (index, shape) in shapes.enumerated() {
             for sequence in shape.sequences {
                 let walk = shape.walk(
                     sequence, scanner: scanner, text: text, completing: false, unknownWordNoun: unknownWordNoun)
@@ -49,6 +48,8 @@ struct CommandSyntax: Sendable {
                 }
             }
         }
+        // Made only for an error: a command that parses never needs it.
+        let usage = "usage: " + self.usage(command: command)
         if let telling {
             // A quote error stands alone; the others say how the command is used.
             throw telling.description == scanner.failure?.description
@@ -62,8 +63,7 @@ struct CommandSyntax: Sendable {
     func expectations(after text: String) -> [Expectation] {
         let scanner = ArgumentScanner(text, separators: separators)
         var found: [Expectation] = []
-        for form in forms {
-            let shape = FormShape(form)
+        for shape in shapes {
             for sequence in shape.sequences {
                 if case .expecting(let expectations) = shape.walk(
                     sequence, scanner: scanner, text: text, completing: true, unknownWordNoun: nil)
@@ -91,7 +91,7 @@ struct Expectation: Sendable, Equatable {
 
 /// One form broken down for matching: its positional pieces unrolled into every sequence its
 /// optional groups allow, and its flags and options, which may stand anywhere.
-private struct FormShape {
+private struct FormShape: Sendable {
     enum Atom: Equatable {
         case word(String)
         case argument(Argument)

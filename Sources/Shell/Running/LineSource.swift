@@ -29,11 +29,17 @@ final class StandardInputLineSource: LineSource {
     static let lineLimit = 1 << 20
 
     private var number = 0
+    /// Called before a read that may block: held output goes out first.
+    private let beforeWaiting: () -> Void
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
     /// Set when a line was cut: the caller's next line reports it.
     private(set) var cutLine: Int?
+
+    init(beforeWaiting: @escaping () -> Void = {}) {
+        self.beforeWaiting = beforeWaiting
+    }
 
     func nextLine() -> (number: Int, text: String)? {
         var line: [UInt8] = []
@@ -64,6 +70,7 @@ final class StandardInputLineSource: LineSource {
     }
 
     private func fill() {
+        beforeWaiting()
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }

@@ -46,6 +46,8 @@ final class PrefixedGuestOutput: GuestOutput {
     }
 
     func flush() {
+        // After every command: nearly always nothing waits.
+        guard !pending.isEmpty else { return }
         for stream in [GuestStream.stdout, .stderr] {
             if let line = pending.removeValue(forKey: stream) { show(line, on: stream) }
         }

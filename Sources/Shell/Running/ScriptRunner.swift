@@ -51,13 +51,15 @@ public final class ScriptRunner {
 
     /// Reads standard input to the end, running each line as it arrives.
     public func runStandardInput() -> Bool {
-        run(from: StandardInputLineSource())
+        // Whoever feeds the lines may wait for the output of those it sent before sending more.
+        run(from: StandardInputLineSource(beforeWaiting: { [session] in session.output.flush() }))
     }
 
     func run(from lines: LineSource) -> Bool {
         let previousReader = session.readStepAnswer
         session.readStepAnswer = { [echo, session] _ in
-            // Answers at a stepper pause are the script's next command lines.
+            // Answers at a stepper pause are the script's next command lines; the pause is shown first.
+            session.output.flush()
             while let (_, line) = lines.nextLine() {
                 let trimmed = line.trimmingWhitespace()
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

@@ -21,6 +21,7 @@ final class SessionOutput: ShellOutput {
     func write(_ text: String) { route.withLock { $0.target }.write(text) }
     func writeError(_ text: String) { route.withLock { $0.target }.writeError(text) }
     func write(bytes: [UInt8], toError: Bool) { route.withLock { $0.target }.write(bytes: bytes, toError: toError) }
+    func flush() { route.withLock { $0.target }.flush() }
 
     /// Writes an audit line unless the current destination shows audit events its own way.
     func writeAuditLine(_ line: String) {

@@ -104,6 +104,9 @@ public final class Session {
     func callsEnded() {
         for component in components { component.sandboxed.gate.state.output.flush() }
         auditLines.flushTraffic()
+        // Records of clock and random calls wait for the JSONL file's next write: at the latest
+        // they are written when the command ends. A failure shows at the next decision.
+        if auditFile != nil { try? audit.flush() }
     }
 
     public var isFinished: Bool { quitRequested }
@@ -111,7 +114,10 @@ public final class Session {
 
 extension StringProtocol {
     func trimmingWhitespace() -> String {
+        // A command line is nearly always ASCII: trimmed by its bytes, with no Unicode property
+        // look-ups (Characters and bytes agree on ASCII, "\r\n" included).
         var text = Substring(self)
+        if let ascii = text.asciiTrimmedBounds() { return String(text[ascii]) }
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return String(text)
@@ -119,8 +125,53 @@ extension StringProtocol {
 
     /// The first whitespace-separated word and the rest, trimmed.
     func splitFirstWord() -> (String, String) {
-        let text = trimmingWhitespace()
-        guard let space = text.firstIndex(where: \.isWhitespace) else { return (text, "") }
-        return (String(text[..<space]), text[space...].trimmingWhitespace())
+        let text = Substring(self)
+        // An ASCII line in one pass over its bytes (see `trimmingWhitespace`).
+        let asciiOffsets = text.utf8.withContiguousStorageIfAvailable {
+            bytes -> (word: Range<Int>, rest: Range<Int>)? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start].isASCIIWhitespace { start += 1 }
+            while end > start, bytes[end - 1].isASCIIWhitespace { end -= 1 }
+            var wordEnd = start
+            while wordEnd < end, !bytes[wordEnd].isASCIIWhitespace { wordEnd += 1 }
+            var restStart = wordEnd
+            while restStart < end, bytes[restStart].isASCIIWhitespace { restStart += 1 }
+            return (start..<wordEnd, restStart..<end)
+        }
+        if let found = asciiOffsets, let offsets = found {
+            func piece(_ range: Range<Int>) -> String {
+                let lower = text.utf8.index(text.startIndex, offsetBy: range.lowerBound)
+                return String(text[lower..<text.utf8.index(lower, offsetBy: range.count)])
+            }
+            return (piece(offsets.word), piece(offsets.rest))
+        }
+        let trimmed = trimmingWhitespace()
+        guard let space = trimmed.firstIndex(where: \.isWhitespace) else { return (trimmed, "") }
+        return (String(trimmed[..<space]), trimmed[space...].trimmingWhitespace())
     }
+}
+
+extension Substring {
+    /// The range of the text without its leading and trailing ASCII whitespace, when the text
+    /// is all ASCII; nil otherwise.
+    fileprivate func asciiTrimmedBounds() -> Range<Index>? {
+        let offsets = utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard let first = bytes.firstIndex(where: { !$0.isASCIIWhitespace }),
+                let last = bytes.lastIndex(where: { !$0.isASCIIWhitespace })
+            else { return 0..<0 }
+            return first..<(last + 1)
+        }
+        guard let offsets = offsets ?? nil else { return nil }
+        let lower = utf8.index(startIndex, offsetBy: offsets.lowerBound)
+        return lower..<utf8.index(lower, offsetBy: offsets.count)
+    }
+}
+
+extension UInt8 {
+    /// Space, tab, line feed, vertical tab, form feed, carriage return: what `Character.isWhitespace`
+    /// says of ASCII.
+    fileprivate var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
 }

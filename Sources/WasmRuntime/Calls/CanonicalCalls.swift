@@ -114,14 +114,22 @@ extension LiftedFunction {
     /// call, an abort) comes out as `GuestCallFailed`: the instance cannot be entered again.
     func call(_ arguments: [ComponentValue], runtime: ComponentRuntime) throws -> ComponentValue? {
         var context = GuestContext(options: options, memory: memory, reallocFunction: realloc, runtime: runtime)
-        let coreArguments = try signature.lowerArguments(arguments, context: &context)
+        // Integers only: the same bits, without the canonical ABI's intermediate arrays.
+        let scalarArguments = scalarPlan?.lower(arguments)
+        let coreArguments =
+            try scalarArguments ?? signature.lowerArguments(arguments, context: &context).map(\.wasmKitValue)
         let coreResults: [Value]
         do {
-            coreResults = try core.invoke(coreArguments.map(\.wasmKitValue))
+            coreResults = try core.invoke(coreArguments)
         } catch {
             throw GuestCallFailed(error)
         }
-        let result = try signature.liftResult(from: try coreResults.map(CoreValue.init), context: &context)
+        let result: ComponentValue?
+        if scalarArguments != nil, let lifted = scalarPlan?.lift(coreResults) {
+            result = lifted
+        } else {
+            result = try signature.liftResult(from: try coreResults.map(CoreValue.init), context: &context)
+        }
         if let postReturn {
             do {
                 _ = try runtime.withoutLeaving("a post-return function") { try postReturn.invoke(coreResults) }

@@ -33,12 +33,29 @@ final class ComponentFunction {
     }
 }
 
-/// A core function with the canonical options of its `canon lift`.
-struct LiftedFunction {
+/// A core function with the canonical options of its `canon lift`. A class: a call reaches it
+/// with one retain instead of copying out all it holds.
+final class LiftedFunction {
     let signature: CanonicalSignature
     let core: Function
     let memory: Memory?
     let realloc: Function?
     let postReturn: Function?
     let options: CanonicalOptions
+    /// Set when every parameter and the result are 32- or 64-bit integers: calls skip the
+    /// canonical ABI's intermediate arrays.
+    let scalarPlan: ScalarCallPlan?
+
+    init(
+        type: WasmComponent.FunctionType, signature: CanonicalSignature, core: Function, memory: Memory?,
+        realloc: Function?, postReturn: Function?, options: CanonicalOptions
+    ) {
+        self.scalarPlan = ScalarCallPlan(type)
+        self.signature = signature
+        self.core = core
+        self.memory = memory
+        self.realloc = realloc
+        self.postReturn = postReturn
+        self.options = options
+    }
 }

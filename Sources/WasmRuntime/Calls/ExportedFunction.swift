@@ -4,14 +4,21 @@ import WasmComponent
 /// exported interface.
 public struct ExportedFunction: Sendable {
     /// The full name of the exported interface, e.g. `sandbox:skill/skill`, or nil.
-    public var interface: String?
+    public let interface: String?
     /// The function's name inside it, e.g. `run` or `[method]cart.count`.
-    public var name: String
-    public var type: WasmComponent.FunctionType
-
+    public let name: String
+    public let type: WasmComponent.FunctionType
     /// How the shell shows and accepts it: `skill.run`, or `add` for a world-level function.
-    public var qualifiedName: String {
-        guard let interface else { return name }
-        return "\(InterfaceName(interface).short).\(name)"
+    /// Made once: resolving a name compares it with every export's.
+    public let qualifiedName: String
+    /// Where the loaded component keeps the function: no name is built or hashed per call.
+    let slot: Int
+
+    init(interface: String?, name: String, type: WasmComponent.FunctionType, slot: Int) {
+        self.interface = interface
+        self.name = name
+        self.type = type
+        self.qualifiedName = interface.map { "\(InterfaceName($0).short).\(name)" } ?? name
+        self.slot = slot
     }
 }

@@ -10,6 +10,8 @@ final class LoweredCallState {
     /// Copied for each call: each call starts with the whole lift budget.
     let context: GuestContext
     let target: ComponentFunction
+    /// The import a host serves, taken out of `target` once: not copied out per call.
+    let imported: HostCallContext?
     /// `import test:hostile/host.greeting`: where lifting or lowering failed, in errors.
     let label: String
 
@@ -19,8 +21,10 @@ final class LoweredCallState {
         self.target = target
         switch target.implementation {
         case .imported(let host):
+            imported = host
             label = "import \(host.qualifiedName)"
         case .lifted:
+            imported = nil
             label = "lowered function"
         }
     }
@@ -35,7 +39,7 @@ final class LoweredCallState {
     ) throws {
         var context = self.context
         let coreArguments = try parameters.map { try CoreValue($0) }
-        guard case .imported(let host) = target.implementation else {
+        guard let host = imported else {
             let result = try target.call(try liftArguments(coreArguments, context: &context))
             try lower(result, coreArguments: coreArguments, into: results, context: &context)
             return

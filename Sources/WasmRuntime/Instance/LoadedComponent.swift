@@ -15,7 +15,11 @@ public final class LoadedComponent {
     public let limits: ComponentLimits
 
     private let runtime: ComponentRuntime
-    private let functions: [String: ComponentFunction]
+    /// The exported functions, each at its export's `slot`.
+    private let functions: [ComponentFunction]
+    /// Names already resolved, as the user wrote them: a scripted call resolves the same name
+    /// over and over, and a component may export hundreds of functions.
+    private var resolved: [String: ExportedFunction] = [:]
     /// Set when a call trapped or was interrupted: the Component Model forbids entering the
     /// instance again, so later calls are refused until the component is reloaded.
     public private(set) var poisoned: String? {
@@ -103,17 +107,18 @@ public final class LoadedComponent {
             imports: scope.imports, exports: scope.exports.map { ($0.name, $0.item.externType) })
 
         var exports: [ExportedFunction] = []
-        var functions: [String: ComponentFunction] = [:]
+        var functions: [ComponentFunction] = []
         for (exportName, item) in scope.exports {
             switch item {
             case .function(let type, let function):
-                exports.append(ExportedFunction(interface: nil, name: exportName, type: type))
-                functions["#" + exportName] = function
+                exports.append(ExportedFunction(interface: nil, name: exportName, type: type, slot: functions.count))
+                functions.append(function)
             case .instance(let instance):
                 for (functionName, member) in instance.exports {
                     guard case .function(let type, let function) = member else { continue }
-                    exports.append(ExportedFunction(interface: exportName, name: functionName, type: type))
-                    functions[exportName + "#" + functionName] = function
+                    exports.append(
+                        ExportedFunction(interface: exportName, name: functionName, type: type, slot: functions.count))
+                    functions.append(function)
                 }
             default: continue
             }
@@ -127,15 +132,31 @@ public final class LoadedComponent {
     }
 
     public func resolve(_ target: String) throws(ExportLookupError) -> ExportedFunction {
-        try ExportResolver.resolve(target, in: exports, component: name)
+        if let known = resolved[target] { return known }
+        let export = try ExportResolver.resolve(target, in: exports, component: name)
+        // Bounded: only names that resolved are kept, and a name resolves only to an export.
+        if resolved.count < 4 * exports.count + 64 { resolved[target] = export }
+        return export
     }
 
     /// Calls an export with lifted arguments; the arguments must already match its type.
     public func call(_ export: ExportedFunction, _ arguments: [ComponentValue]) throws -> ComponentValue? {
-        guard let function = functions[(export.interface ?? "") + "#" + export.name] else {
+        let function = try function(of: export)
+        return try runningGuest { try function.call(arguments) }
+    }
+
+    /// The function behind `export`, found by its slot; an export resolved on another component
+    /// (a reloaded one) is found by its name, as long as this one exports that name too.
+    private func function(of export: ExportedFunction) throws -> ComponentFunction {
+        if export.slot < exports.count, exports[export.slot].name == export.name,
+            exports[export.slot].interface == export.interface
+        {
+            return functions[export.slot]
+        }
+        guard let same = exports.first(where: { $0.name == export.name && $0.interface == export.interface }) else {
             throw LoadError("\(name) does not export \(export.qualifiedName)")
         }
-        return try runningGuest { try function.call(arguments) }
+        return functions[same.slot]
     }
 
     /// Runs guest code with a fresh fuel budget and time limit; a trap becomes a `GuestTrap`

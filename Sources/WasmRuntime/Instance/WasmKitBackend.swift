@@ -147,7 +147,7 @@ struct WasmKitBackend: InstantiationBackend {
             throw WasmComponent.ComponentError("canon lift needs a core function", offset: offset)
         }
         let lifted = LiftedFunction(
-            signature: CanonicalSignature(type),
+            type: type, signature: CanonicalSignature(type),
             core: function,
             memory: try options.memory.map { (item) throws(WasmComponent.ComponentError) in
                 try memory(item, offset: offset)

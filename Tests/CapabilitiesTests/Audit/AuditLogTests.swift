@@ -123,6 +123,52 @@ struct AuditLogTests {
         }
     }
 
+    @Test("records of calls that stay in the process wait for the next decision, which goes out at once with them")
+    func inProcessRecordsWait() throws {
+        try Self.withTemporaryFile { path in
+            let log = AuditLog(sinks: [try JSONLinesAuditSink(path: path)])
+            for _ in 0..<3 {
+                let clock = try log.begin(
+                    component: "c", interface: "wasi:clocks/monotonic-clock@0.2.12", function: "now", arguments: "",
+                    decision: Self.allowed, staysInProcess: true)
+                try log.finish(clock, outcome: .returned("1"))
+            }
+            #expect(try Self.lines(of: path).isEmpty)
+            let read = try log.begin(
+                component: "c", interface: "i", function: "read", arguments: "", decision: Self.allowed)
+            // The decision of a call with an effect is in the file before begin returns, after
+            // everything that waited.
+            #expect(try Self.lines(of: path).map { $0["seq"] as? Int } == [1, 1, 2, 2, 3, 3, 4])
+            try log.finish(read, outcome: .returned(""))
+            #expect(try Self.lines(of: path).count == 8)
+            let last = try log.begin(
+                component: "c", interface: "wasi:random/random", function: "get-random-bytes", arguments: "16",
+                decision: Self.allowed, staysInProcess: true)
+            try log.finish(last, outcome: .returned("[]"))
+            #expect(try Self.lines(of: path).count == 8)
+            try log.flush()
+            #expect(try Self.lines(of: path).map { $0["phase"] as? String }.suffix(2) == ["decided", "finished"])
+        }
+    }
+
+    @Test("records that stay in the process are written once a buffer's worth waits")
+    func inProcessRecordsAreBounded() throws {
+        try Self.withTemporaryFile { path in
+            let log = AuditLog(sinks: [try JSONLinesAuditSink(path: path)])
+            for _ in 0..<2_000 {
+                let clock = try log.begin(
+                    component: "c", interface: "wasi:clocks/monotonic-clock", function: "now", arguments: "",
+                    decision: Self.allowed, staysInProcess: true)
+                try log.finish(clock, outcome: .returned("1"))
+            }
+            let written = try Self.lines(of: path)
+            #expect(!written.isEmpty && written.count < 4_000)
+            #expect(written.map { $0["seq"] as? Int ?? 0 } == written.indices.map { $0 / 2 + 1 })
+            try log.flush()
+            #expect(try Self.lines(of: path).count == 4_000)
+        }
+    }
+
     @Test("appending to an existing log keeps what was there")
     func appends() throws {
         try Self.withTemporaryFile { path in

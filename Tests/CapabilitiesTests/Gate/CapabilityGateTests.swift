@@ -44,6 +44,40 @@ struct CapabilityGateTests {
         #expect(audit.history.map(\.decision.verdict) == [.allowed, .denied])
     }
 
+    @Test("the audit names the grant that allowed each call, also after the grants change between calls")
+    func basisFollowsGrants() throws {
+        let trusted = try load(
+            "trusted", policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))
+        _ = try run(trusted)
+        _ = try run(trusted)
+        // Widened in place: the same rule, with more access.
+        try trusted.policy.grant("filesystem", scopes: ["./demo.txt"], access: .readWrite)
+        _ = try run(trusted)
+        try trusted.policy.revokeAll("filesystem")
+        try trusted.policy.grant("filesystem", scopes: ["."])
+        _ = try run(trusted)
+        try trusted.policy.grant("filesystem")
+        _ = try run(trusted)
+        let bases = audit.history.map(\.decision.basis)
+        #expect(bases.count == 5)
+        #expect(bases[0] == "grant filesystem read ./demo.txt" && bases[1] == bases[0])
+        #expect(bases[2] != bases[0] && bases[2].hasSuffix("./demo.txt"))
+        #expect(bases[3] == "grant filesystem read .")
+        #expect(bases[4] == "grant filesystem")
+    }
+
+    @Test("clock and random calls are marked as staying in the process; a file read is not")
+    func staysInProcess() throws {
+        let spin = try load("wasi/spin")
+        _ = try spin.call("spin-clock(2)")
+        _ = try spin.call("spin-random(1)")
+        let trusted = try load(
+            "trusted", policy: PolicySetup(grants: [GrantRequest("filesystem", scopes: ["./demo.txt"])]))
+        _ = try run(trusted)
+        #expect(audit.history.map(\.function) == ["now", "now", "get-random-bytes", "read-file"])
+        #expect(audit.history.map(\.staysInProcess) == [true, true, true, false])
+    }
+
     @Test("a grant scoped to one file does not reach another, and the message names both")
     func scopedGrant() throws {
         let malicious = try load(
