@@ -27,7 +27,8 @@ struct HostCallBenchmarks {
             try timed { try expectAllRead(inMemory.component.call(memoryCall.export, memoryCall.arguments)) }
         }
 
-        let noIO = try busy(audit: AuditLog(), fileSystem: InMemoryFileSystem(root: files.root, files: ["demo.txt": "x"]))
+        let noIO = try busy(
+            audit: AuditLog(), fileSystem: InMemoryFileSystem(root: files.root, files: ["demo.txt": "x"]))
         let noIOCall = try CallExpression(expression, in: noIO.component)
         let noIORate = try callsPerSecond {
             try timed { try expectAllRead(noIO.component.call(noIOCall.export, noIOCall.arguments)) }

@@ -11,7 +11,7 @@ package enum LEB128 {
 
     /// An unsigned integer of at most `bits` bits (32 or 64) at `position`, which moves past it.
     @inlinable
-    @_specialize(exported: true, where Bytes == ArraySlice<UInt8>)
+    @_specialize(exported:true,where Bytes == ArraySlice<UInt8>)
     package static func unsigned<Bytes: RandomAccessCollection<UInt8>>(
         _ bytes: Bytes, at position: inout Int, end: Int, bits: Int
     ) throws(Problem) -> UInt64 where Bytes.Index == Int {
@@ -35,7 +35,7 @@ package enum LEB128 {
 
     /// A signed integer of at most `bits` bits (32, 33 or 64), sign-extended.
     @inlinable
-    @_specialize(exported: true, where Bytes == ArraySlice<UInt8>)
+    @_specialize(exported:true,where Bytes == ArraySlice<UInt8>)
     package static func signed<Bytes: RandomAccessCollection<UInt8>>(
         _ bytes: Bytes, at position: inout Int, end: Int, bits: Int
     ) throws(Problem) -> Int64 where Bytes.Index == Int {
