@@ -31,6 +31,21 @@ struct InspectorOutputPaneTests {
         #expect(model.guestLines.total == 4)
     }
 
+    @Test("a call made in the inspector ends there: its stream summary does not leak out after it is left")
+    func callsEndInTheInspector() throws {
+        let (session, output) = try makeInspectorSession(loading: [])
+        let hello = repositoryRoot.appendingPathComponent("components/wasi/hello.wasm").path
+        try session.execute("load \(hello)")
+        try session.execute("grant hello stdout")
+        let model = try InspectorModel(session: session)
+        let printedBefore = output.standardOutput
+        session.output.redirecting(to: model.output, showingAuditLines: false) { model.call("hello.run.run()") }
+        try session.execute("vars")
+        let printedAfter = String(output.standardOutput.dropFirst(printedBefore.count))
+        #expect(!printedAfter.contains("stdout: 1 write"))
+        #expect(model.guestLines.lines.map(\.shown) == ["hello: hello from wasi"])
+    }
+
     @Test("the pane scrolls back through older lines and End returns to the newest")
     func scrolling() throws {
         let (session, _) = try makeInspectorSession(loading: [])

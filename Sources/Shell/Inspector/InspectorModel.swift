@@ -316,6 +316,8 @@ final class InspectorModel {
 
     /// Runs `call TEXT` (`malicious.skill.run()`) and shows the result or the error.
     func call(_ text: String) {
+        // A guest's unfinished line and the summary of its streams belong to this call.
+        defer { session.callsEnded() }
         do {
             let outcome = try session.calls.call(text)
             let shown = outcome.resultText(limit: Self.statusResultBytes)
@@ -335,6 +337,7 @@ final class InspectorModel {
         focus = .audit
         auditScroll = 0
         defer {
+            session.callsEnded()
             stepper = nil
             overlay = nil
             focus = browsed
