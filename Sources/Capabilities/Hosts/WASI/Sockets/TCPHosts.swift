@@ -12,33 +12,10 @@ enum TCPHosts {
     static var tcp: WASIHost {
         let socket = "borrow<tcp-socket>"
         func result(_ ok: String = "_") -> String { SocketTypes.result(ok) }
-        func method(_ name: String) -> String { "[method]tcp-socket.\(name)" }
+        let methods = SocketOptionMethods<TCPSocketObject>(resource: "tcp-socket")
         func network(_ call: WASICall) throws { _ = try call.object(1, as: NetworkObject.self) }
-        /// A getter: the socket's descriptor (as wasmtime's `as_fd`: none while connecting), then the value.
-        func option(
-            _ name: String, _ type: String,
-            _ read: @escaping (TCPSocketObject, Int32) -> Result<ComponentValue?, SocketErrorCode>
-        ) -> (String, WASIHost.Function) {
-            (
-                method(name),
-                .onSocket("func(\(socket)) -> \(result(type))", TCPSocketObject.self) { _, object in
-                    object.optionDescriptor.flatMap { read(object, $0) }
-                }
-            )
-        }
-        func setter(
-            _ name: String, _ type: String,
-            _ write: @escaping (TCPSocketObject, ComponentValue) -> Result<Void, SocketErrorCode>
-        ) -> (String, WASIHost.Function) {
-            (
-                method(name),
-                .onSocket("func(\(socket), \(type)) -> \(result())", TCPSocketObject.self) { call, object in
-                    write(object, try call.argument(1)).map { nil }
-                }
-            )
-        }
         var functions: [String: WASIHost.Function] = [
-            method("start-bind"): WASIHost.Function(
+            methods.method("start-bind"): WASIHost.Function(
                 signature: "func(\(socket), borrow<network>, \(SocketTypes.socketAddress)) -> \(result())",
                 authority: SocketHosts.addressAuthority(.tcpBind, argument: 2),
                 denied: SocketHosts.refusal(.accessDenied)
@@ -48,10 +25,10 @@ enum TCPHosts {
                 let object = try call.object(0, as: TCPSocketObject.self)
                 return SocketHosts.value(object.startBind(address, call).map { nil })
             },
-            method("finish-bind"): .onSocket("func(\(socket)) -> \(result())", TCPSocketObject.self) {
+            methods.method("finish-bind"): .onSocket("func(\(socket)) -> \(result())", TCPSocketObject.self) {
                 $1.finishBind().map { nil }
             },
-            method("start-connect"): WASIHost.Function(
+            methods.method("start-connect"): WASIHost.Function(
                 signature: "func(\(socket), borrow<network>, \(SocketTypes.socketAddress)) -> \(result())",
                 authority: SocketHosts.addressAuthority(.tcpConnect, argument: 2),
                 denied: SocketHosts.refusal(.accessDenied)
@@ -61,7 +38,7 @@ enum TCPHosts {
                 let object = try call.object(0, as: TCPSocketObject.self)
                 return SocketHosts.value(object.startConnect(address, call).map { nil })
             },
-            method("finish-connect"): .onSocket(
+            methods.method("finish-connect"): .onSocket(
                 "func(\(socket)) -> \(result("tuple<own<input-stream>, own<output-stream>>"))", TCPSocketObject.self
             ) { call, object in
                 switch object.finishConnect() {
@@ -70,13 +47,13 @@ enum TCPHosts {
                     return .success(.tuple(try streams(connection, of: object, call)))
                 }
             },
-            method("start-listen"): .onSocket("func(\(socket)) -> \(result())", TCPSocketObject.self) {
+            methods.method("start-listen"): .onSocket("func(\(socket)) -> \(result())", TCPSocketObject.self) {
                 $1.startListen().map { nil }
             },
-            method("finish-listen"): .onSocket("func(\(socket)) -> \(result())", TCPSocketObject.self) {
+            methods.method("finish-listen"): .onSocket("func(\(socket)) -> \(result())", TCPSocketObject.self) {
                 $1.finishListen().map { nil }
             },
-            method("accept"): .onSocket(
+            methods.method("accept"): .onSocket(
                 "func(\(socket)) -> \(result("tuple<own<tcp-socket>, own<input-stream>, own<output-stream>>"))",
                 TCPSocketObject.self
             ) { call, object in
@@ -88,29 +65,32 @@ enum TCPHosts {
                     return .success(.tuple([handle] + (try streams(connection, of: client, call))))
                 }
             },
-            method("local-address"): .onSocket(
+            methods.method("local-address"): .onSocket(
                 "func(\(socket)) -> \(result(SocketTypes.socketAddress))", TCPSocketObject.self
             ) {
                 $1.localAddress().map(\.value)
             },
-            method("remote-address"): .onSocket(
+            methods.method("remote-address"): .onSocket(
                 "func(\(socket)) -> \(result(SocketTypes.socketAddress))", TCPSocketObject.self
             ) { $1.remoteAddress().map(\.value) },
-            method("is-listening"): .free("func(\(socket)) -> bool", "a socket it holds") { call in
+            methods.method("is-listening"): .free("func(\(socket)) -> bool", "a socket it holds") { call in
                 .bool(try call.object(0, as: TCPSocketObject.self).isListening)
             },
-            method("address-family"): .free("func(\(socket)) -> \(SocketTypes.family)", "a socket it holds") { call in
+            methods.method("address-family"): .free("func(\(socket)) -> \(SocketTypes.family)", "a socket it holds") {
+                call in
                 try call.object(0, as: TCPSocketObject.self).family.value
             },
-            method("set-listen-backlog-size"): .onSocket("func(\(socket), u64) -> \(result())", TCPSocketObject.self) {
+            methods.method("set-listen-backlog-size"): .onSocket(
+                "func(\(socket), u64) -> \(result())", TCPSocketObject.self
+            ) {
                 $1.setListenBacklogSize(try $0.u64(1)).map { nil }
             },
-            method("subscribe"): .free("func(\(socket)) -> own<pollable>", "a socket it holds") { call in
+            methods.method("subscribe"): .free("func(\(socket)) -> own<pollable>", "a socket it holds") { call in
                 let object = try call.object(0, as: TCPSocketObject.self)
                 return try call.own(
                     WASIPollable(origin: "subscribe") { [weak object] in object?.readiness ?? .ready }, "pollable")
             },
-            method("shutdown"): .onSocket(
+            methods.method("shutdown"): .onSocket(
                 "func(\(socket), \(SocketTypes.shutdownType)) -> \(result())", TCPSocketObject.self
             ) {
                 call, object in
@@ -121,45 +101,45 @@ enum TCPHosts {
             },
         ]
         for (name, function) in [
-            option("keep-alive-enabled", "bool") {
+            methods.option("keep-alive-enabled", "bool") {
                 SocketCalls.option($1, SOL_SOCKET, SO_KEEPALIVE).map { .bool($0 != 0) }
             },
-            setter("set-keep-alive-enabled", "bool") { object, value in
+            methods.setter("set-keep-alive-enabled", "bool") { object, value in
                 guard case .bool(let enabled) = value else { return .failure(.invalidArgument) }
                 return object.optionDescriptor.flatMap {
                     SocketCalls.setOption($0, SOL_SOCKET, SO_KEEPALIVE, enabled ? 1 : 0)
                 }
             },
-            option("keep-alive-idle-time", "u64") {
+            methods.option("keep-alive-idle-time", "u64") {
                 SocketCalls.option($1, tcpLevel, keepAliveIdle).map { .u64(nanoseconds($0)) }
             },
-            setter("set-keep-alive-idle-time", "u64") { setSeconds($0, $1, keepAliveIdle) },
-            option("keep-alive-interval", "u64") {
+            methods.setter("set-keep-alive-idle-time", "u64") { setSeconds($0, $1, keepAliveIdle) },
+            methods.option("keep-alive-interval", "u64") {
                 SocketCalls.option($1, tcpLevel, TCP_KEEPINTVL).map { .u64(nanoseconds($0)) }
             },
-            setter("set-keep-alive-interval", "u64") { setSeconds($0, $1, TCP_KEEPINTVL) },
-            option("keep-alive-count", "u32") {
+            methods.setter("set-keep-alive-interval", "u64") { setSeconds($0, $1, TCP_KEEPINTVL) },
+            methods.option("keep-alive-count", "u32") {
                 SocketCalls.option($1, tcpLevel, TCP_KEEPCNT).map { .u32(UInt32(clamping: $0)) }
             },
-            setter("set-keep-alive-count", "u32") { object, value in
+            methods.setter("set-keep-alive-count", "u32") { object, value in
                 guard case .u32(let count) = value, count > 0 else { return .failure(.invalidArgument) }
                 // wasmtime's bounds (Linux's maximum is the lowest).
                 return object.optionDescriptor.flatMap {
                     SocketCalls.setOption($0, tcpLevel, TCP_KEEPCNT, Int32(min(count, 127)))
                 }
             },
-            option("hop-limit", "u8") { SocketOptions.hopLimit($1, $0.family).map { .u8($0) } },
-            setter("set-hop-limit", "u8") { object, value in
+            methods.option("hop-limit", "u8") { SocketOptions.hopLimit($1, $0.family).map { .u8($0) } },
+            methods.setter("set-hop-limit", "u8") { object, value in
                 guard case .u8(let limit) = value else { return .failure(.invalidArgument) }
                 return object.optionDescriptor.flatMap { SocketOptions.setHopLimit($0, object.family, limit) }
             },
-            option("receive-buffer-size", "u64") { SocketOptions.bufferSize($1, SO_RCVBUF).map { .u64($0) } },
-            setter("set-receive-buffer-size", "u64") { object, value in
+            methods.option("receive-buffer-size", "u64") { SocketOptions.bufferSize($1, SO_RCVBUF).map { .u64($0) } },
+            methods.setter("set-receive-buffer-size", "u64") { object, value in
                 guard case .u64(let size) = value else { return .failure(.invalidArgument) }
                 return object.optionDescriptor.flatMap { SocketOptions.setBufferSize($0, SO_RCVBUF, size) }
             },
-            option("send-buffer-size", "u64") { SocketOptions.bufferSize($1, SO_SNDBUF).map { .u64($0) } },
-            setter("set-send-buffer-size", "u64") { object, value in
+            methods.option("send-buffer-size", "u64") { SocketOptions.bufferSize($1, SO_SNDBUF).map { .u64($0) } },
+            methods.setter("set-send-buffer-size", "u64") { object, value in
                 guard case .u64(let size) = value else { return .failure(.invalidArgument) }
                 return object.optionDescriptor.flatMap { SocketOptions.setBufferSize($0, SO_SNDBUF, size) }
             },

@@ -3,7 +3,7 @@ import WasmRuntime
 /// A `wasi:sockets/tcp.tcp-socket`: a non-blocking system socket and the state machine of WASI
 /// 0.2 around it (start-/finish- pairs, one operation in progress at a time), with the checks
 /// and error codes of wasmtime's p2 host, in the same order.
-final class TCPSocketObject: GrantedSocketObject {
+final class TCPSocketObject: SocketWithOptions {
     enum State {
         /// Made by `create-tcp-socket`; maybe bound.
         case unconnected(SocketDescriptor)

@@ -13,31 +13,9 @@ enum UDPHosts {
         let socket = "borrow<udp-socket>"
         func result(_ ok: String = "_") -> String { SocketTypes.result(ok) }
         let datagramAddress = "remote-address: \(SocketTypes.socketAddress)"
-        func method(_ name: String) -> String { "[method]udp-socket.\(name)" }
-        func option(
-            _ name: String, _ type: String,
-            _ read: @escaping (UDPSocketObject, Int32) -> Result<ComponentValue?, SocketErrorCode>
-        ) -> (String, WASIHost.Function) {
-            (
-                method(name),
-                .onSocket("func(\(socket)) -> \(result(type))", UDPSocketObject.self) { _, object in
-                    object.optionDescriptor.flatMap { read(object, $0) }
-                }
-            )
-        }
-        func setter(
-            _ name: String, _ type: String,
-            _ write: @escaping (UDPSocketObject, ComponentValue) -> Result<Void, SocketErrorCode>
-        ) -> (String, WASIHost.Function) {
-            (
-                method(name),
-                .onSocket("func(\(socket), \(type)) -> \(result())", UDPSocketObject.self) { call, object in
-                    write(object, try call.argument(1)).map { nil }
-                }
-            )
-        }
+        let methods = SocketOptionMethods<UDPSocketObject>(resource: "udp-socket")
         var functions: [String: WASIHost.Function] = [
-            method("start-bind"): WASIHost.Function(
+            methods.method("start-bind"): WASIHost.Function(
                 signature: "func(\(socket), borrow<network>, \(SocketTypes.socketAddress)) -> \(result())",
                 authority: SocketHosts.addressAuthority(.udpBind, argument: 2),
                 denied: SocketHosts.refusal(.accessDenied)
@@ -47,12 +25,12 @@ enum UDPHosts {
                 return SocketHosts.value(
                     try call.object(0, as: UDPSocketObject.self).startBind(address, call).map { nil })
             },
-            method("finish-bind"): .onSocket("func(\(socket)) -> \(result())", UDPSocketObject.self) {
+            methods.method("finish-bind"): .onSocket("func(\(socket)) -> \(result())", UDPSocketObject.self) {
                 $1.finishBind().map { nil }
             },
             // With a peer, the association is a use of that address (udp:send); without, of
             // the socket's bind.
-            method("stream"): WASIHost.Function(
+            methods.method("stream"): WASIHost.Function(
                 signature:
                     "func(\(socket), option<\(SocketTypes.socketAddress)>) -> "
                     + result("tuple<own<incoming-datagram-stream>, own<outgoing-datagram-stream>>"),
@@ -85,17 +63,18 @@ enum UDPHosts {
                 let outgoing = try call.own(OutgoingDatagramStream(object, descriptor), "outgoing-datagram-stream")
                 return SocketHosts.value(.success(.tuple([incoming, outgoing])))
             },
-            method("local-address"): .onSocket(
+            methods.method("local-address"): .onSocket(
                 "func(\(socket)) -> \(result(SocketTypes.socketAddress))", UDPSocketObject.self
             ) { $1.localAddress().map(\.value) },
-            method("remote-address"): .onSocket(
+            methods.method("remote-address"): .onSocket(
                 "func(\(socket)) -> \(result(SocketTypes.socketAddress))", UDPSocketObject.self
             ) { $1.remoteAddress().map(\.value) },
-            method("address-family"): .free("func(\(socket)) -> \(SocketTypes.family)", "a socket it holds") { call in
+            methods.method("address-family"): .free("func(\(socket)) -> \(SocketTypes.family)", "a socket it holds") {
+                call in
                 try call.object(0, as: UDPSocketObject.self).family.value
             },
             // No operation of a UDP socket waits: its pollable is always ready, as wasmtime's.
-            method("subscribe"): .free("func(\(socket)) -> own<pollable>", "a socket it holds") { call in
+            methods.method("subscribe"): .free("func(\(socket)) -> own<pollable>", "a socket it holds") { call in
                 _ = try call.object(0, as: UDPSocketObject.self)
                 return try call.own(WASIPollable(origin: "subscribe") { .ready }, "pollable")
             },
@@ -141,18 +120,18 @@ enum UDPHosts {
             },
         ]
         for (name, function) in [
-            option("unicast-hop-limit", "u8") { SocketOptions.hopLimit($1, $0.family).map { .u8($0) } },
-            setter("set-unicast-hop-limit", "u8") { object, value in
+            methods.option("unicast-hop-limit", "u8") { SocketOptions.hopLimit($1, $0.family).map { .u8($0) } },
+            methods.setter("set-unicast-hop-limit", "u8") { object, value in
                 guard case .u8(let limit) = value else { return .failure(.invalidArgument) }
                 return object.optionDescriptor.flatMap { SocketOptions.setHopLimit($0, object.family, limit) }
             },
-            option("receive-buffer-size", "u64") { SocketOptions.bufferSize($1, SO_RCVBUF).map { .u64($0) } },
-            setter("set-receive-buffer-size", "u64") { object, value in
+            methods.option("receive-buffer-size", "u64") { SocketOptions.bufferSize($1, SO_RCVBUF).map { .u64($0) } },
+            methods.setter("set-receive-buffer-size", "u64") { object, value in
                 guard case .u64(let size) = value else { return .failure(.invalidArgument) }
                 return object.optionDescriptor.flatMap { SocketOptions.setBufferSize($0, SO_RCVBUF, size) }
             },
-            option("send-buffer-size", "u64") { SocketOptions.bufferSize($1, SO_SNDBUF).map { .u64($0) } },
-            setter("set-send-buffer-size", "u64") { object, value in
+            methods.option("send-buffer-size", "u64") { SocketOptions.bufferSize($1, SO_SNDBUF).map { .u64($0) } },
+            methods.setter("set-send-buffer-size", "u64") { object, value in
                 guard case .u64(let size) = value else { return .failure(.invalidArgument) }
                 return object.optionDescriptor.flatMap { SocketOptions.setBufferSize($0, SO_SNDBUF, size) }
             },

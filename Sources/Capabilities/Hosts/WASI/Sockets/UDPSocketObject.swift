@@ -1,7 +1,7 @@
 /// A `wasi:sockets/udp.udp-socket`: a non-blocking system socket, bound explicitly (WASI 0.2
 /// has no implicit bind), optionally associated with one peer by `stream`; the checks and
 /// error codes are wasmtime's p2 host's.
-final class UDPSocketObject: GrantedSocketObject {
+final class UDPSocketObject: SocketWithOptions {
     let family: SocketFamily
     /// nil once the guest dropped the socket (its streams keep their own reference).
     private(set) var descriptor: SocketDescriptor?
