@@ -20,7 +20,7 @@ extension Session {
                     style(.dim, "(\(total) bytes of WAVE in all; 'show $_' prints it whole, 'show $_ --raw' as text)"))
             }
         } else {
-            print(WAVEFormatter.format(result, as: type))
+            printWhole(result, as: type, binding: "_")
         }
         try keep(outcome)
     }

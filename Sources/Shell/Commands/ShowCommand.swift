@@ -13,7 +13,7 @@ enum ShowCommand: ShellCommand {
         guard let word = arguments["$NAME"], word.hasPrefix("$") else { throw ShellError("usage: \(usage)") }
         let binding = try session.binding(String(word.dropFirst()))
         guard arguments.has(rawFlag) else {
-            session.print(WAVEFormatter.format(binding.value, as: binding.type))
+            session.printWhole(binding.value, as: binding.type, binding: String(word.dropFirst()))
             return
         }
         let lines: [String]

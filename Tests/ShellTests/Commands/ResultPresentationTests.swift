@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WasmRuntime
 
 @testable import Shell
 
@@ -35,6 +36,27 @@ struct ResultPresentationTests {
         try session.execute("let things = call mem.make-many(2)")
         #expect(try printed("call mem.count()", in: session, output) == "3\n")
         try session.execute("drop $things")  // a list is forgotten, not dropped
+    }
+
+    @Test("a whole result is printed in pieces as it is made, and Ctrl-C stops it between two pieces")
+    func printingStopsOnInterrupt() throws {
+        var settings = SessionSettings()
+        settings.componentsDirectory = repositoryRoot.appendingPathComponent("components").path
+        settings.root = repositoryRoot.path
+        let output = InterruptingOutput()
+        let session = try Session(settings: settings, output: output)
+        try session.execute("load components/hostile/hostile-memory.wasm as mem")
+        // 1,000 strings of 64 KiB: 64 MB of WAVE, which is never made whole.
+        output.interruptAfterBytes = 200 << 10
+        output.interrupts = session.environment.interrupts
+        try session.execute("call mem.aliased-strings(1000, 65536)")
+        let text = output.text
+        #expect(text.utf8.count < 1 << 20)
+        #expect(text.hasSuffix("…\n(printing stopped by Ctrl-C; 'show $_' prints it again)\n"))
+        // The next call runs as usual.
+        output.interruptAfterBytes = nil
+        try session.execute("call mem.aliased-strings(2, 3)")
+        #expect(output.text.hasSuffix("[\"aaa\", \"aaa\"]\n"))
     }
 
     @Test("on a terminal a long result is cut at 8 KiB with its whole length, and show prints it whole")
@@ -74,4 +96,29 @@ struct ResultPresentationTests {
             try terminal.execute("show $_ --raw")
         }
     }
+}
+
+/// Output that presses Ctrl-C (interrupts the session's guests) once `interruptAfterBytes` have
+/// been written, as a user would while a long result scrolls by.
+private final class InterruptingOutput: ShellOutput, @unchecked Sendable {
+    private let lock = NSLock()
+    private var written = ""
+    var interruptAfterBytes: Int?
+    var interrupts: InterruptBroadcaster?
+
+    var text: String { lock.withLock { written } }
+
+    func write(_ text: String) {
+        let count = lock.withLock {
+            written += text
+            return written.utf8.count
+        }
+        if let limit = interruptAfterBytes, count >= limit {
+            interruptAfterBytes = nil
+            interrupts?.interruptAll()
+        }
+    }
+
+    func writeError(_ text: String) { write(text) }
+    func write(bytes: [UInt8], toError: Bool) { write(String(decoding: bytes, as: UTF8.self)) }
 }
