@@ -13,12 +13,9 @@ extension Session {
         callsEnded()
         guard let result = outcome.result, let type = outcome.export.type.result else { return }
         if settings.outputIsTerminal {
-            let prefix = WAVEFormatter.prefix(of: result, as: type, limit: Self.terminalResultBytes, measuring: true)
-            print(prefix.isComplete ? prefix.text : prefix.text + "…")
-            if !prefix.isComplete, let total = prefix.totalBytes {
-                print(
-                    style(.dim, "(\(total) bytes of WAVE in all; 'show $_' prints it whole, 'show $_ --raw' as text)"))
-            }
+            printCut(
+                result, as: type, leading: "", trailing: "",
+                seeing: "'show $_' prints it whole, 'show $_ --raw' as text")
         } else {
             printWhole(result, as: type, binding: "_")
         }

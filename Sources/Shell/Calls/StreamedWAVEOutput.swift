@@ -46,22 +46,3 @@ struct StreamedWAVEOutput: WAVEOutput {
         pendingBytes = 0
     }
 }
-
-extension Session {
-    /// Prints a value's whole WAVE text, written out as it is made. Ctrl-C (an interrupt of the
-    /// session's guests, as during a call) stops it between two pieces, saying so.
-    func printWhole(_ value: ComponentValue, as type: ValueType, binding: String) {
-        let stop = StreamedWAVEOutput.Stop()
-        let key = environment.interrupts.register { stop.request() }
-        defer { environment.interrupts.unregister(key) }
-        var out = StreamedWAVEOutput(stop: stop) { [output] in output.write($0) }
-        WAVEFormatter.write(value, as: type, to: &out)
-        out.flush()
-        guard stop.isRequested else {
-            output.write("\n")
-            return
-        }
-        output.write("…\n")
-        print(style(.dim, "(printing stopped by Ctrl-C; 'show $\(binding)' prints it again)"))
-    }
-}

@@ -24,7 +24,7 @@ enum LetCommand: ShellCommand {
             session.print("note: $\(name) held \(previous.value.handleDescription); it is no longer reachable by name")
         }
         session.bindings[name] = Binding(value: result, type: type, component: outcome.component.name)
-        session.print("$\(name): \(WITPrinter.typeName(type)) = \(WAVEFormatter.format(result, as: type))")
+        session.printBinding(name, result, as: type)
     }
 }
 

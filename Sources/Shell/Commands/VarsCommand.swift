@@ -11,9 +11,9 @@ enum VarsCommand: ShellCommand {
         for name in session.bindings.keys.sorted() {
             guard let binding = session.bindings[name] else { continue }
             let loaded = session.components.contains { $0.name == binding.component }
-            session.print(
-                "$\(name): \(WITPrinter.typeName(binding.type)) = \(WAVEFormatter.format(binding.value, as: binding.type))"
-                    + "  (\(binding.component)\(loaded ? "" : ", unloaded: unusable"))")
+            session.printBinding(
+                name, binding.value, as: binding.type,
+                trailing: "  (\(binding.component)\(loaded ? "" : ", unloaded: unusable"))")
         }
     }
 }

@@ -38,6 +38,25 @@ struct ResultPresentationTests {
         try session.execute("drop $things")  // a list is forgotten, not dropped
     }
 
+    @Test("let and vars show a long binding cut short on a terminal, and whole when piped")
+    func longBindings() throws {
+        let (terminal, terminalOutput) = try session(terminal: true)
+        try terminal.execute("load components/hostile/hostile-memory.wasm as mem")
+        let shown = try printed("let big = call mem.aliased-strings(100, 1024)", in: terminal, terminalOutput)
+        let lines = shown.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("$big: list<string> = [\"aaa") && lines[0].hasSuffix("…"))
+        #expect(lines[1].hasSuffix("bytes of WAVE in all; 'show $big' prints it whole)"))
+        let listed = try printed("vars", in: terminal, terminalOutput)
+        #expect(listed.contains("…  (mem)\n"))
+
+        let (piped, pipedOutput) = try session(terminal: false)
+        try piped.execute("load components/hostile/hostile-memory.wasm as mem")
+        let whole = try printed("let big = call mem.aliased-strings(100, 1024)", in: piped, pipedOutput)
+        #expect(whole.utf8.count > 100 * 1024)
+        #expect(whole.hasSuffix("\"]\n"))
+    }
+
     @Test("a whole result is printed in pieces as it is made, and Ctrl-C stops it between two pieces")
     func printingStopsOnInterrupt() throws {
         var settings = SessionSettings()
