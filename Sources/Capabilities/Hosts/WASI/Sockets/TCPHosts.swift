@@ -128,22 +128,7 @@ enum TCPHosts {
                     SocketCalls.setOption($0, tcpLevel, TCP_KEEPCNT, Int32(min(count, 127)))
                 }
             },
-            methods.option("hop-limit", "u8") { SocketOptions.hopLimit($1, $0.family).map { .u8($0) } },
-            methods.setter("set-hop-limit", "u8") { object, value in
-                guard case .u8(let limit) = value else { return .failure(.invalidArgument) }
-                return object.optionDescriptor.flatMap { SocketOptions.setHopLimit($0, object.family, limit) }
-            },
-            methods.option("receive-buffer-size", "u64") { SocketOptions.bufferSize($1, SO_RCVBUF).map { .u64($0) } },
-            methods.setter("set-receive-buffer-size", "u64") { object, value in
-                guard case .u64(let size) = value else { return .failure(.invalidArgument) }
-                return object.optionDescriptor.flatMap { SocketOptions.setBufferSize($0, SO_RCVBUF, size) }
-            },
-            methods.option("send-buffer-size", "u64") { SocketOptions.bufferSize($1, SO_SNDBUF).map { .u64($0) } },
-            methods.setter("set-send-buffer-size", "u64") { object, value in
-                guard case .u64(let size) = value else { return .failure(.invalidArgument) }
-                return object.optionDescriptor.flatMap { SocketOptions.setBufferSize($0, SO_SNDBUF, size) }
-            },
-        ] {
+        ] + methods.hopLimitAndBuffers(hopLimit: "hop-limit") {
             functions[name] = function
         }
         return WASIHost("wasi:sockets/tcp", functions)
