@@ -17,54 +17,40 @@ struct HostCallBenchmarks {
     let callsPerExportCall: Int
     let runs: Int
 
+    var rate: HostCallRate { HostCallRate(callsPerExportCall: callsPerExportCall, runs: runs) }
+
     func run() throws -> [Measurement] {
         let count = callsPerExportCall
         let expression = #"read-many("./demo.txt", \#(count))"#
 
         let inMemory = try busy(audit: AuditLog())
         let memoryCall = try CallExpression(expression, in: inMemory.component)
-        let memoryRate = try callsPerSecond {
-            try timed { try expectAllRead(inMemory.component.call(memoryCall.export, memoryCall.arguments)) }
+        let memoryRate = try rate.callsPerSecond {
+            try HostCallRate.timed {
+                try expectAllRead(inMemory.component.call(memoryCall.export, memoryCall.arguments))
+            }
         }
 
         let noIO = try busy(
             audit: AuditLog(), fileSystem: InMemoryFileSystem(root: files.root, files: ["demo.txt": "x"]))
         let noIOCall = try CallExpression(expression, in: noIO.component)
-        let noIORate = try callsPerSecond {
-            try timed { try expectAllRead(noIO.component.call(noIOCall.export, noIOCall.arguments)) }
+        let noIORate = try rate.callsPerSecond {
+            try HostCallRate.timed { try expectAllRead(noIO.component.call(noIOCall.export, noIOCall.arguments)) }
         }
 
         let fileAudit = AuditLog()
         let withFile = try busy(audit: fileAudit)
         let fileCall = try CallExpression(expression, in: withFile.component)
-        var run = 0
-        let fileRate = try callsPerSecond {
-            // A fresh file per run keeps the runs alike and the disk use bounded.
-            run += 1
-            let path = "/tmp/wasmsh-bench-\(getpid())-\(run).jsonl"
-            let sink = try JSONLinesAuditSink(path: path)
-            fileAudit.add(sink)
-            defer {
-                fileAudit.remove(sink)
-                unlink(path)
-            }
-            let elapsed = try timed {
-                try expectAllRead(withFile.component.call(fileCall.export, fileCall.arguments))
-                try fileAudit.flush()
-            }
-            let lines = try ComponentFile.read(path).reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-            guard lines == 2 * count else {
-                throw BenchError("the JSONL audit has \(lines) lines, expected \(2 * count)")
-            }
-            return elapsed
+        let fileRate = try rate.callsPerSecond(writingJSONLFrom: fileAudit, named: "busy") {
+            try expectAllRead(withFile.component.call(fileCall.export, fileCall.arguments))
         }
 
         let bare = try LoadedComponent(
             bytes: try files.bytes(of: "busy"), name: "busy", providedInterfaces: ["sandbox:skill/filesystem"],
             hostCall: { _, _ in .result(.ok(.string("x"))) })
         let bareCall = try CallExpression(expression, in: bare)
-        let bareRate = try callsPerSecond {
-            try timed { try expectAllRead(bare.call(bareCall.export, bareCall.arguments)) }
+        let bareRate = try rate.callsPerSecond {
+            try HostCallRate.timed { try expectAllRead(bare.call(bareCall.export, bareCall.arguments)) }
         }
 
         return [
@@ -95,20 +81,5 @@ struct HostCallBenchmarks {
         guard result == .u32(UInt32(callsPerExportCall)) else {
             throw BenchError("read-many read \(String(describing: result)) of \(callsPerExportCall) times")
         }
-    }
-
-    /// The median over `runs` export calls, after one untimed one; `exportCall` times itself, so
-    /// that setting up and checking a run stays out of the figure.
-    private func callsPerSecond(_ exportCall: () throws -> UInt64) throws -> Double {
-        _ = try exportCall()
-        var seconds: [Double] = []
-        for _ in 0..<max(1, runs) { seconds.append(Double(try exportCall()) / 1e9) }
-        return Double(callsPerExportCall) / Sampler.median(seconds)
-    }
-
-    private func timed(_ body: () throws -> Void) rethrows -> UInt64 {
-        let start = MonotonicClock.nanoseconds()
-        try body()
-        return MonotonicClock.nanoseconds() - start
     }
 }
