@@ -18,13 +18,13 @@ struct FunctionSteppingBenchmark {
         let plain = try LoadedComponent(bytes: bytes, name: "compute", providedInterfaces: [], hostCall: noHost)
         let debug = try LoadedComponent(
             bytes: bytes, name: "compute", providedInterfaces: [], debuggable: true, hostCall: noHost)
-        let recursePlain = try microseconds(plain, "recurse", .u32(depth))
-        let recurseIdle = try microseconds(debug, "recurse", .u32(depth))
-        let spinPlain = try microseconds(plain, "spin", .u64(iterations))
-        let spinIdle = try microseconds(debug, "spin", .u64(iterations))
+        let recursePlain = try sampler.microseconds(plain, "recurse", .u32(depth))
+        let recurseIdle = try sampler.microseconds(debug, "recurse", .u32(depth))
+        let spinPlain = try sampler.microseconds(plain, "spin", .u64(iterations))
+        let spinIdle = try sampler.microseconds(debug, "spin", .u64(iterations))
         var events = 0
         debug.functionObserver = { _ in events += 1 }
-        let recurseStepped = try microseconds(debug, "recurse", .u32(depth))
+        let recurseStepped = try sampler.microseconds(debug, "recurse", .u32(depth))
         debug.functionObserver = nil
         guard events > 0 else { throw BenchError("the stepped recurse reported no function events") }
         let calls = "recurse(\(depth))"
@@ -32,27 +32,15 @@ struct FunctionSteppingBenchmark {
             Measurement(metric: "step.recurse", value: recursePlain, unit: "µs/call", note: calls),
             Measurement(
                 metric: "step.recurse-debug", value: recurseIdle, unit: "µs/call",
-                note: "loaded --debug, not stepped: \(ratio(recurseIdle, recursePlain))"),
+                note: "loaded --debug, not stepped: \(Sampler.ratio(recurseIdle, recursePlain))"),
             Measurement(
                 metric: "step.recurse-stepped", value: recurseStepped, unit: "µs/call",
-                note: "stepped, no pause: \(ratio(recurseStepped, recursePlain))"),
+                note: "stepped, no pause: \(Sampler.ratio(recurseStepped, recursePlain))"),
             Measurement(
                 metric: "step.spin-debug", value: spinIdle, unit: "µs/call",
-                note: "spin(\(iterations)) loaded --debug: \(ratio(spinIdle, spinPlain)) of \(Int(spinPlain)) µs"),
+                note:
+                    "spin(\(iterations)) loaded --debug: \(Sampler.ratio(spinIdle, spinPlain)) of \(Int(spinPlain)) µs"),
         ]
-    }
-
-    private func microseconds(_ component: LoadedComponent, _ export: String, _ argument: ComponentValue) throws
-        -> Double
-    {
-        let function = try component.resolve(export)
-        _ = try component.call(function, [argument])
-        return try sampler.nanosecondsPerIteration { blackHole(try component.call(function, [argument])) } / 1e3
-    }
-
-    private func ratio(_ value: Double, _ base: Double) -> String {
-        let times = value / base
-        return times < 1.5 ? "+\(Int(((times - 1) * 100).rounded()))%" : "\((times * 10).rounded() / 10)×"
     }
 
     private let noHost: (HostCallContext, [ComponentValue]) throws -> ComponentValue? = { _, _ in

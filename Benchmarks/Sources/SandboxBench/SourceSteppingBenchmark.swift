@@ -21,12 +21,14 @@ struct SourceSteppingBenchmark {
         let loaded = try load(debug, "debug", debuggable: true)
         let lineModules = Set(loaded.debugModules.filter { $0.stepping == .lines }.map(\.number))
         let squares = ComponentValue.u32(rounds)
-        let squaresPlain = try microseconds(plain, "sum-squares", squares)
-        let squaresIdle = try microseconds(loaded, "sum-squares", squares)
+        let squaresPlain = try sampler.microseconds(plain, "sum-squares", squares)
+        let squaresIdle = try sampler.microseconds(loaded, "sum-squares", squares)
         var statements = 0
-        let squaresStepped = try stepping(loaded, armed: []) { try microseconds(loaded, "sum-squares", squares) }
+        let squaresStepped = try stepping(loaded, armed: []) {
+            try sampler.microseconds(loaded, "sum-squares", squares)
+        }
         let squaresLines = try stepping(loaded, armed: lineModules, count: &statements) {
-            try microseconds(loaded, "sum-squares", squares)
+            try sampler.microseconds(loaded, "sum-squares", squares)
         }
         guard statements > 0 else { throw BenchError("the stepped sum-squares reached no statement") }
         var statementsPerCall = 0
@@ -36,11 +38,11 @@ struct SourceSteppingBenchmark {
 
         let compute = try load(try files.bytes(of: "compute"), "compute", debuggable: true)
         let spin = ComponentValue.u64(iterations / 100)
-        let spinIdle = try microseconds(compute, "spin", spin)
-        let spinStepped = try stepping(compute, armed: []) { try microseconds(compute, "spin", spin) }
+        let spinIdle = try sampler.microseconds(compute, "spin", spin)
+        let spinStepped = try stepping(compute, armed: []) { try sampler.microseconds(compute, "spin", spin) }
         var instructions = 0
         let spinStepi = try stepping(compute, armed: Set(compute.debugModules.map(\.number)), count: &instructions) {
-            try microseconds(compute, "spin", spin)
+            try sampler.microseconds(compute, "spin", spin)
         }
         guard instructions > 0 else { throw BenchError("the stepped spin reached no instruction") }
         let perStatement = (squaresLines - squaresStepped) * 1e3 / Double(statementsPerCall)
@@ -48,21 +50,22 @@ struct SourceSteppingBenchmark {
             Measurement(metric: "source.squares", value: squaresPlain, unit: "µs/call", note: "sum-squares(\(rounds))"),
             Measurement(
                 metric: "source.squares-debug", value: squaresIdle, unit: "µs/call",
-                note: "loaded --debug, not stepped: \(ratio(squaresIdle, squaresPlain))"),
+                note: "loaded --debug, not stepped: \(Sampler.ratio(squaresIdle, squaresPlain))"),
             Measurement(
                 metric: "source.squares-stepped", value: squaresStepped, unit: "µs/call",
-                note: "stepped, line probes unarmed: \(ratio(squaresStepped, squaresPlain))"),
+                note: "stepped, line probes unarmed: \(Sampler.ratio(squaresStepped, squaresPlain))"),
             Measurement(
                 metric: "source.squares-lines", value: squaresLines, unit: "µs/call",
-                note: "line probes armed, no pause: \(ratio(squaresLines, squaresPlain)); "
+                note: "line probes armed, no pause: \(Sampler.ratio(squaresLines, squaresPlain)); "
                     + "\(statementsPerCall) statements, \(Int(perStatement.rounded())) ns each"),
             Measurement(
                 metric: "source.spin-stepped", value: spinStepped, unit: "µs/call",
-                note: "spin(\(iterations / 100)) stepped, instruction probes unarmed: \(ratio(spinStepped, spinIdle)) "
+                note:
+                    "spin(\(iterations / 100)) stepped, instruction probes unarmed: \(Sampler.ratio(spinStepped, spinIdle)) "
                     + "of \(Int(spinIdle)) µs loaded --debug"),
             Measurement(
                 metric: "source.spin-stepi", value: spinStepi, unit: "µs/call",
-                note: "instruction probes armed, no pause: \(ratio(spinStepi, spinIdle))"),
+                note: "instruction probes armed, no pause: \(Sampler.ratio(spinStepi, spinIdle))"),
         ]
     }
 
@@ -96,16 +99,4 @@ struct SourceSteppingBenchmark {
             hostCall: { _, _ in throw BenchError("no host call is expected") })
     }
 
-    private func microseconds(_ component: LoadedComponent, _ export: String, _ argument: ComponentValue) throws
-        -> Double
-    {
-        let function = try component.resolve(export)
-        _ = try component.call(function, [argument])
-        return try sampler.nanosecondsPerIteration { blackHole(try component.call(function, [argument])) } / 1e3
-    }
-
-    private func ratio(_ value: Double, _ base: Double) -> String {
-        let times = value / base
-        return times < 1.5 ? "+\(Int(((times - 1) * 100).rounded()))%" : "\((times * 10).rounded() / 10)×"
-    }
 }
