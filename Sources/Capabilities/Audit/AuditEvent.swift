@@ -62,6 +62,14 @@ public struct AuditEvent: Hashable, Sendable {
         self.startedAt = startedAt
     }
 
+    /// Sets what only the end of the call knows; `arguments`, when given, replaces the preview.
+    mutating func finish(arguments: AuditText?, outcome: AuditOutcome, traffic: StreamTraffic?, duration: UInt64) {
+        if let arguments { self.arguments = arguments }
+        self.traffic = traffic
+        self.outcome = outcome
+        durationNanoseconds = duration
+    }
+
     /// The interface's short name for display: `filesystem` for `sandbox:skill/filesystem@0.1.0`.
     public var interfaceShortName: String { InterfaceName(interface).short }
 }

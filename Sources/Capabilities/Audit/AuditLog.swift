@@ -57,26 +57,25 @@ public final class AuditLog: Sendable {
         component: String, interface: String, function: String, arguments: AuditText, decision: AuditDecision,
         staysInProcess: Bool = false
     ) throws(AuditError) -> AuditEvent {
-        let result: Result<AuditEvent, AuditError> = state.withLock { state in
+        try state.withLock { (state) throws(AuditError) -> AuditEvent in
             let event = AuditEvent(
                 sequence: state.nextSequence, component: component, interface: interface, function: function,
                 arguments: arguments, decision: decision, startedAt: WallClockTime.monotonicNanoseconds(),
                 staysInProcess: staysInProcess)
             state.nextSequence += 1
             remember(event, in: &state)
-            do throws(AuditError) {
-                for sink in state.sinks { try sink.record(event, phase: .decided) }
-            } catch {
+            if let error = Self.record(event, .decided, in: state.sinks) {
                 // The call will not run: the history must not show it as decided and pending.
                 var notRun = event
-                notRun.outcome = .failed(AuditText("not run: the decision could not be recorded (\(error))"))
-                notRun.durationNanoseconds = 0
+                notRun.finish(
+                    arguments: nil,
+                    outcome: .failed(AuditText("not run: the decision could not be recorded (\(error))")),
+                    traffic: nil, duration: 0)
                 update(notRun, in: &state)
-                return .failure(error)
+                throw error
             }
-            return .success(event)
+            return event
         }
-        return try result.get()
     }
 
     /// Records the outcome of an event from `begin`, with its duration, and returns the finished
@@ -84,26 +83,65 @@ public final class AuditLog: Sendable {
     /// same text, measured whole).
     @discardableResult
     public func finish(
-        _ event: consuming AuditEvent, arguments: AuditText? = nil, outcome: AuditOutcome, traffic: StreamTraffic? = nil
+        _ event: borrowing AuditEvent, arguments: AuditText? = nil, outcome: AuditOutcome, traffic: StreamTraffic? = nil
     ) throws(AuditError) -> AuditEvent {
-        // Taken, not copied: a copy retains every text of the event.
-        var finished = event
-        if let arguments { finished.arguments = arguments }
-        finished.traffic = traffic
-        finished.outcome = outcome
-        let now = WallClockTime.monotonicNanoseconds()
-        finished.durationNanoseconds = now >= finished.startedAt ? now - finished.startedAt : 0
-        let failure: AuditError? = state.withLock { state in
-            update(finished, in: &state)
-            do throws(AuditError) {
-                for sink in state.sinks { try sink.record(finished, phase: .finished) }
-            } catch {
-                return error
-            }
-            return nil
-        }
+        let (failure, finished) = complete(
+            event, arguments: arguments, outcome: outcome, traffic: traffic, returning: true)
         if let failure { throw failure }
-        return finished
+        return finished ?? copy event
+    }
+
+    /// `finish` without handing the finished event back: the host-call path, which has no use
+    /// for it, saves a copy of every text of the event.
+    func close(
+        _ event: borrowing AuditEvent, arguments: AuditText?, outcome: AuditOutcome, traffic: StreamTraffic?
+    ) throws(AuditError) {
+        let (failure, _) = complete(event, arguments: arguments, outcome: outcome, traffic: traffic, returning: false)
+        if let failure { throw failure }
+    }
+
+    /// Finishes the kept copy of `event` in place (no copy of the event while the history keeps
+    /// it), or a copy of it when the history no longer does, and hands it to the sinks.
+    private func complete(
+        _ event: borrowing AuditEvent, arguments: AuditText?, outcome: AuditOutcome, traffic: StreamTraffic?,
+        returning: Bool
+    ) -> (AuditError?, AuditEvent?) {
+        let now = WallClockTime.monotonicNanoseconds()
+        let duration = now >= event.startedAt ? now - event.startedAt : 0
+        return state.withLock { state in
+            if let slot = keptSlot(of: event.sequence, in: state) {
+                let sinks = state.sinks
+                // Worked on in place: reading an element of the ring would copy it.
+                let (size, failure, finished) = Self.finishing(
+                    &state.ring[slot], sinks: sinks, returning: returning
+                ) { $0.finish(arguments: arguments, outcome: outcome, traffic: traffic, duration: duration) }
+                state.bytes += size - state.slotBytes[slot]
+                state.slotBytes[slot] = size
+                while state.bytes > historyByteLimit, state.count > 1 { dropOldest(&state) }
+                return (failure, finished)
+            }
+            var finished = copy event
+            finished.finish(arguments: arguments, outcome: outcome, traffic: traffic, duration: duration)
+            return (Self.record(finished, .finished, in: state.sinks), finished)
+        }
+    }
+
+    private static func finishing(
+        _ event: inout AuditEvent, sinks: [any AuditSink], returning: Bool, _ change: (inout AuditEvent) -> Void
+    ) -> (size: Int, failure: AuditError?, finished: AuditEvent?) {
+        change(&event)
+        return (bytes(of: event), record(event, .finished, in: sinks), returning ? event : nil)
+    }
+
+    private static func record(_ event: borrowing AuditEvent, _ phase: AuditPhase, in sinks: [any AuditSink])
+        -> AuditError?
+    {
+        do throws(AuditError) {
+            for sink in sinks { try sink.record(event, phase: phase) }
+        } catch {
+            return error
+        }
+        return nil
     }
 
     /// The most recent events, oldest first; events still in progress have no outcome yet.
@@ -167,13 +205,18 @@ public final class AuditLog: Sendable {
         state.dropped += 1
     }
 
-    /// Replaces the kept copy of an event by its finished form, if it is still kept.
-    private func update(_ event: AuditEvent, in state: inout State) {
-        guard state.count > 0 else { return }
+    /// Where the history keeps the event numbered `sequence`; nil when it no longer does.
+    private func keptSlot(of sequence: UInt64, in state: borrowing State) -> Int? {
+        guard state.count > 0 else { return nil }
         let newest = state.nextSequence - 1
         let oldest = newest + 1 - UInt64(state.count)
-        guard event.sequence >= oldest, event.sequence <= newest else { return }
-        let slot = (state.head + Int(event.sequence - oldest)) % state.ring.count
+        guard sequence >= oldest, sequence <= newest else { return nil }
+        return (state.head + Int(sequence - oldest)) % state.ring.count
+    }
+
+    /// Replaces the kept copy of an event by `event`, if it is still kept.
+    private func update(_ event: AuditEvent, in state: inout State) {
+        guard let slot = keptSlot(of: event.sequence, in: state) else { return }
         let size = Self.bytes(of: event)
         state.bytes += size - state.slotBytes[slot]
         state.ring[slot] = event

@@ -16,6 +16,9 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
         case formatted(Formatted)
         /// A deferred text: as a bounded preview, or `measuring` the whole.
         case deferred(DeferredAuditText, measuring: Bool)
+        /// A number, `bool` or `char`: a short text that needs no type, written when read and
+        /// kept as the value itself (no object to allocate per host call).
+        case scalar(ComponentValue)
     }
 
     /// The text as the audit records it.
@@ -64,8 +67,24 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
         switch storage {
         case .formatted(let formatted): return formatted
         case .deferred(let deferred, let measuring): return deferred.formatted(measuring: measuring)
+        case .scalar(let value):
+            var output = WAVEPrefixOutput(limit: Self.previewBytes)
+            WAVEFormatter.write(value, as: nil, to: &output)
+            return Formatted(preview: output.text, byteCount: output.keptBytes, sha256: nil)
         }
     }
+
+    /// The text of `values` when it is one scalar (see `Storage.scalar`).
+    private static func scalar(_ values: some Collection<ComponentValue>) -> AuditText? {
+        guard values.count == 1, let value = values.first else { return nil }
+        switch value {
+        case .bool, .s8, .u8, .s16, .u16, .s32, .u32, .s64, .u64, .f32, .f64, .char:
+            return AuditText(storage: .scalar(value))
+        default: return nil
+        }
+    }
+
+    private init(storage: Storage) { self.storage = storage }
 
     /// Whether the text is still to be written (then `measuredArguments` needs no look at it).
     var isDeferred: Bool {
@@ -79,6 +98,7 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
         switch storage {
         case .formatted(let formatted): return formatted.preview.utf8.count
         case .deferred(let deferred, _): return deferred.retainedBytes
+        case .scalar: return 16
         }
     }
 
@@ -88,6 +108,8 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
     /// The first bytes of a call's arguments as WAVE (`"./demo.txt", 3`), formatted no further:
     /// cheap whatever the guest passed.
     static func preview(of arguments: [ComponentValue], _ type: FunctionType) -> AuditText {
+        if arguments.isEmpty { return .empty }
+        if let scalar = scalar(arguments) { return scalar }
         if let deferred = DeferredAuditText(arguments, type) { return AuditText(deferred, measuring: false) }
         return formattedPreview(of: arguments, type)
     }
@@ -111,6 +133,7 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
     /// A result measured whole; the empty text for a function without one.
     static func measured(_ result: ComponentValue?, _ type: ValueType?) -> AuditText {
         guard let result, let type else { return .empty }
+        if let scalar = scalar(CollectionOfOne(result)) { return scalar }
         if let deferred = DeferredAuditText(result, type) { return AuditText(deferred, measuring: true) }
         return formattedResult(result, type)
     }

@@ -71,6 +71,23 @@ final class JSONLineBuilder {
         appendNull()
     }
 
+    /// Fields written as they were for the last record with the same `key`, copied instead of
+    /// written again: the fields that name a call (component, interface, function) and its
+    /// decision repeat from record to record, and escaping them was a third of a record's cost.
+    /// `write` writes the fields when `key` is new; it may depend on nothing but `key`.
+    func remembered<Key: Equatable>(_ run: inout RememberedFields<Key>, key: Key, _ write: () -> Void) {
+        if let known = run.key, known == key, run.commaBefore == needsComma {
+            reserve(run.bytes.count)
+            run.bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { copy(base, count: $0.count) } }
+            if !run.bytes.isEmpty { needsComma = true }
+            return
+        }
+        let start = count
+        let commaBefore = needsComma
+        write()
+        run = RememberedFields(key: key, commaBefore: commaBefore, bytes: Array(bytes[start..<count]))
+    }
+
     /// `"2026-11-25T14:12:03.123456Z"`.
     func timestamp(_ name: StaticString, _ time: WallClockTime) {
         key(name)
@@ -207,4 +224,11 @@ final class JSONLineBuilder {
         storage = grown
         capacity = newCapacity
     }
+}
+
+/// What `JSONLineBuilder.remembered` keeps of one run of fields.
+struct RememberedFields<Key: Equatable> {
+    fileprivate var key: Key?
+    fileprivate var commaBefore = false
+    fileprivate var bytes: [UInt8] = []
 }

@@ -20,6 +20,7 @@ public final class JSONLinesAuditSink: AuditSink {
     private struct State {
         var descriptor: Int32
         let line = JSONLineBuilder()
+        var memory = EncodingMemory()
         /// Finished records waiting for the next decision (`.withNextDecision`).
         var pending: [UInt8] = []
     }
@@ -54,7 +55,7 @@ public final class JSONLinesAuditSink: AuditSink {
     public func record(_ event: AuditEvent, phase: AuditPhase) throws(AuditError) {
         let failure: AuditError? = state.withLock { state in
             state.line.reset()
-            Self.encode(event, phase: phase, into: state.line)
+            Self.encode(event, phase: phase, into: state.line, memory: &state.memory)
             if event.staysInProcess || (phase == .finished && outcomes == .withNextDecision),
                 state.pending.count + state.line.bytes.count <= Self.pendingLimit
             {
@@ -87,22 +88,46 @@ public final class JSONLinesAuditSink: AuditSink {
 
     /// One record; the field order is the schema's.
     static func encode(_ event: AuditEvent, phase: AuditPhase, into line: JSONLineBuilder) {
+        var memory = EncodingMemory()
+        encode(event, phase: phase, into: line, memory: &memory)
+    }
+
+    /// The fields a sink's records repeat, as last written (`JSONLineBuilder.remembered`).
+    struct EncodingMemory {
+        struct Subject: Equatable {
+            let component: String
+            let interface: String
+            let function: String
+        }
+        var subject = RememberedFields<Subject>()
+        var decision = RememberedFields<AuditDecision>()
+    }
+
+    static func encode(_ event: AuditEvent, phase: AuditPhase, into line: JSONLineBuilder, memory: inout EncodingMemory)
+    {
         line.beginObject()
         line.integer("v", 2)
         line.string("phase", phase.rawValue)
         line.integer("seq", event.sequence)
         line.timestamp("time", event.time)
-        line.string("component", event.component)
-        line.string("interface", event.interface)
-        line.string("function", event.function)
+        let subject = EncodingMemory.Subject(
+            component: event.component, interface: event.interface, function: event.function)
+        line.remembered(&memory.subject, key: subject) {
+            line.string("component", subject.component)
+            line.string("interface", subject.interface)
+            line.string("function", subject.function)
+        }
         // Each text read once: a text not written yet is written now.
         let arguments = event.arguments.formatted
         line.string("args", arguments.preview)
         if !arguments.isComplete { cutText("args_bytes", "args_sha256", arguments, into: line) }
-        line.string("decision", event.decision.verdict.rawValue)
-        line.string("by", event.decision.authority.rawValue)
-        line.string("reason", event.decision.reason)
-        line.string("basis", event.decision.basis)
+        let decision = event.decision
+        line.remembered(&memory.decision, key: decision) {
+            line.string("decision", decision.verdict.rawValue)
+            line.string("by", decision.authority.rawValue)
+            line.string("reason", decision.reason)
+            line.string("basis", decision.basis)
+        }
         if phase == .finished {
             switch event.outcome {
             case .returned(let value)?:

@@ -23,8 +23,14 @@ public final class CapabilityGate: HostCallHandler {
     public let component: String
     /// The component's capabilities; grants and revokes take effect on the next host call.
     public var policy: Policy {
-        didSet { grantBases.removeAll() }
+        didSet {
+            grantBases.removeAll()
+            lastDecided = nil
+        }
     }
+    /// The last call the policy decided on its own and what it said: a guest calling one function
+    /// in a loop is decided once per policy (the policy is a value; any change forgets this).
+    private var lastDecided: (context: HostCallContext, request: ScopeRequest, verdict: Verdict)?
     /// The audit's basis of each grant that allowed a call (`grant filesystem read ./demo.txt`),
     /// by the rule's ordinal: made once per grant instead of once per call.
     private var grantBases: [UInt64: (rule: CapabilityRule, basis: String)] = [:]
@@ -80,11 +86,19 @@ public final class CapabilityGate: HostCallHandler {
 
     /// The decision for one call: the policy's (or the user's, or watch mode's) and how the audit
     /// records it.
-    private struct Verdict {
-        var decision: Decision
-        var audit: AuditDecision
+    /// A class: a verdict is kept for the next call of the same function (`lastDecided`), and
+    /// handing it on is one retain where a copy of its rule and texts was a dozen.
+    private final class Verdict {
+        let decision: Decision
+        let audit: AuditDecision
         /// The call needs no grant (`HostAuthority.none`): the host is told there is none.
-        var needsNoGrant = false
+        let needsNoGrant: Bool
+
+        init(decision: Decision, audit: AuditDecision, needsNoGrant: Bool = false) {
+            self.decision = decision
+            self.audit = audit
+            self.needsNoGrant = needsNoGrant
+        }
     }
 
     public func unprovidedReason(for context: HostCallContext) -> String? {
@@ -98,6 +112,10 @@ public final class CapabilityGate: HostCallHandler {
     }
 
     private static let noHost = "no host provides it"
+
+    public func hostBinding(for context: HostCallContext) -> AnyObject? {
+        host(for: context.interface).host?.binding(for: context.function)
+    }
 
     public func hostResourceDropped(_ type: ResourceType, rep: UInt32) {
         state.objects.release(rep)
@@ -206,8 +224,11 @@ public final class CapabilityGate: HostCallHandler {
     private func decide(_ authority: HostAuthority, _ context: HostCallContext) -> Verdict {
         switch authority {
         case .capability(let request):
+            if let last = lastDecided, last.context === context, last.request == request { return last.verdict }
             let decision = policy.decide(interface: context.interface, function: context.function, request: request)
-            return Verdict(decision: decision, audit: auditDecision(decision))
+            let verdict = Verdict(decision: decision, audit: auditDecision(decision))
+            lastDecided = (context, request, verdict)
+            return verdict
         case .inherited(let interface, let function, let request, let origin, let hint):
             let decision = policy.decide(interface: interface, function: function, request: request)
             let audit = auditDecision(decision)
@@ -257,10 +278,10 @@ public final class CapabilityGate: HostCallHandler {
             result = try body()
             try deliver(result)
         } catch {
-            try audit.finish(event, arguments: measured, outcome: .failed(AuditText("\(error)")))
+            try audit.close(event, arguments: measured, outcome: .failed(AuditText("\(error)")), traffic: nil)
             throw error
         }
-        try audit.finish(
+        try audit.close(
             event, arguments: measured, outcome: .returned(AuditText.measured(result, context.type.result)),
             traffic: traffic(result))
     }

@@ -25,9 +25,13 @@ public protocol HostInterface: AnyObject, Sendable {
     /// Runs an allowed call. Throwing traps the guest with the error's description.
     func call(_ function: String, _ arguments: [ComponentValue], authorization: HostAuthorization) throws
         -> ComponentValue?
+    /// Asked once per import of `function` at load: what the host wants to find in the import's
+    /// `HostCallContext.hostBinding` at every call (its entry for the function).
+    func binding(for function: String) -> AnyObject?
 }
 
 extension HostInterface {
+    public func binding(for function: String) -> AnyObject? { nil }
     public func deniedResult(for call: HostCallRequest, message: String) throws -> ComponentValue? { nil }
     public func traffic(of call: HostCallRequest, result: ComponentValue?) -> StreamTraffic? { nil }
 }

@@ -2,7 +2,10 @@
 ///
 /// Shapes follow the type they belong to: a record holds its fields in declaration order, flags
 /// hold the set flag names in declaration order, a handle names a resource entry in a table.
-public indirect enum ComponentValue: Hashable, Sendable {
+///
+/// Only the cases that hold a value of their own are indirect: an indirect enum puts every value
+/// in a heap box, each `u8` of a byte list and each argument of `add(u32, u32)` included.
+public enum ComponentValue: Hashable, Sendable {
     case bool(Bool)
     case s8(Int8), u8(UInt8), s16(Int16), u16(UInt16), s32(Int32), u32(UInt32), s64(Int64), u64(UInt64)
     case f32(Float), f64(Double)
@@ -11,10 +14,10 @@ public indirect enum ComponentValue: Hashable, Sendable {
     case list([ComponentValue])
     case record([RecordField])
     case tuple([ComponentValue])
-    case variant(caseName: String, payload: ComponentValue?)
+    indirect case variant(caseName: String, payload: ComponentValue?)
     case enumCase(String)
-    case option(ComponentValue?)
-    case result(Result)
+    indirect case option(ComponentValue?)
+    indirect case result(Result)
     case flags([String])
     case handle(ResourceHandle)
 

@@ -65,7 +65,8 @@ struct GuestContext: CanonicalContext {
         let results: [Value]
         do {
             results = try runtime.withoutLeaving("realloc") {
-                try reallocFunction.invoke([.i32(originalPointer), .i32(originalSize), .i32(alignment), .i32(newSize)])
+                try runtime.stacks.invoke(
+                    reallocFunction, [.i32(originalPointer), .i32(originalSize), .i32(alignment), .i32(newSize)])
             }
         } catch {
             // Guest code failed: whatever it left behind, the instance is not to be entered again.
@@ -120,7 +121,7 @@ extension LiftedFunction {
             try scalarArguments ?? signature.lowerArguments(arguments, context: &context).map(\.wasmKitValue)
         let coreResults: [Value]
         do {
-            coreResults = try core.invoke(coreArguments)
+            coreResults = try runtime.stacks.invoke(core, coreArguments)
         } catch {
             throw GuestCallFailed(error)
         }
@@ -132,7 +133,9 @@ extension LiftedFunction {
         }
         if let postReturn {
             do {
-                _ = try runtime.withoutLeaving("a post-return function") { try postReturn.invoke(coreResults) }
+                _ = try runtime.withoutLeaving("a post-return function") {
+                    try runtime.stacks.invoke(postReturn, coreResults)
+                }
             } catch {
                 throw GuestCallFailed(error)
             }

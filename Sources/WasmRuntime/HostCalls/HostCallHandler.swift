@@ -8,6 +8,10 @@ public protocol HostCallHandler: AnyObject {
     /// type, else why not (the import is then unprovided, and calls to it are refused).
     func unprovidedReason(for context: HostCallContext) -> String?
 
+    /// Asked once per served import at load: what the host serving it wants handed back with
+    /// every call (its entry for the function, found once instead of by name per call).
+    func hostBinding(for context: HostCallContext) -> AnyObject?
+
     /// A guest called an import with these (lifted) arguments. The handler decides, records, runs
     /// the host, and hands the result to `deliver`, which lowers it into the guest and may fail;
     /// a failure of `deliver` is the call's failure and must be recorded as such. Throwing traps
@@ -32,6 +36,7 @@ public protocol HostCallHandler: AnyObject {
 }
 
 extension HostCallHandler {
+    public func hostBinding(for context: HostCallContext) -> AnyObject? { nil }
     public func hostResourceDropped(_ type: ResourceType, rep: UInt32) {}
     public func instanceEnded() {}
 }

@@ -6,6 +6,8 @@ import WasmKit
 final class ComponentRuntime {
     let name: String
     let store: Store
+    /// The stacks its guest code runs on, reused from call to call.
+    let stacks: ExecutionStacks
     let tables: ResourceTables
     /// The tables as hosts see them (handed out in every `HostCallContext`).
     let hostResources: HostResources
@@ -43,6 +45,7 @@ final class ComponentRuntime {
     ) {
         self.name = name
         self.store = store
+        self.stacks = ExecutionStacks(engine: store.engine)
         self.limits = limits
         self.tables = ResourceTables(liveHandleLimit: limits.liveHandles)
         self.hostResources = HostResources(tables: tables)

@@ -228,10 +228,10 @@ struct WasmKitBackend: InstantiationBackend {
     func importedFunction(interface: String?, name: String, type: WasmComponent.FunctionType) throws
         -> ComponentFunction
     {
-        var context = HostCallContext(
+        let context = HostCallContext(
             component: runtime.name, interface: interface ?? "", function: name, type: type,
-            resources: runtime.hostResources, interruption: runtime.interruption)
-        context.unprovidedReason = runtime.handler.unprovidedReason(for: context)
+            resources: runtime.hostResources, interruption: runtime.interruption
+        ).answered(by: runtime.handler)
         runtime.importedFunctions.append(context)
         return ComponentFunction(type: type, implementation: .imported(context), runtime: runtime)
     }

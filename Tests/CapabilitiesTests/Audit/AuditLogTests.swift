@@ -92,6 +92,36 @@ struct AuditLogTests {
         }
     }
 
+    @Test("fields repeated from the record before are written as the record's own, and changed ones anew")
+    func repeatedFieldsStayExact() throws {
+        try Self.withTemporaryFile { path in
+            let log = AuditLog(sinks: [try JSONLinesAuditSink(path: path)])
+            let calls: [(component: String, function: String, decision: AuditDecision)] = [
+                ("app", "now", Self.allowed), ("app", "now", Self.allowed), ("app", "now", Self.denied),
+                ("app", "resolution", Self.denied), ("other \"one\"", "resolution", Self.denied),
+                ("app", "now", Self.allowed),
+            ]
+            for call in calls {
+                let event = try log.begin(
+                    component: call.component, interface: "wasi:clocks/monotonic-clock@0.2.0", function: call.function,
+                    arguments: "", decision: call.decision)
+                try log.finish(event, outcome: .returned("1"))
+            }
+            let records = try Self.lines(of: path)
+            #expect(records.count == calls.count * 2)
+            for (index, record) in records.enumerated() {
+                let call = calls[index / 2]
+                #expect(record["component"] as? String == call.component)
+                #expect(record["function"] as? String == call.function)
+                #expect(record["interface"] as? String == "wasi:clocks/monotonic-clock@0.2.0")
+                #expect(record["decision"] as? String == call.decision.verdict.rawValue)
+                #expect(record["basis"] as? String == call.decision.basis)
+                #expect((record["reason"] as? String) == call.decision.reason)
+                #expect(record["by"] as? String == "policy")
+            }
+        }
+    }
+
     @Test("the decision is in the file before begin returns, ahead of any host work")
     func decidedBeforeWork() throws {
         try Self.withTemporaryFile { path in

@@ -27,6 +27,23 @@ struct AuditTextTests {
         #expect(result == AuditText.formattedResult(.string(text), .string))
     }
 
+    @Test(
+        "a number, bool or char kept as its value reads as the text written at once",
+        arguments: [
+            (ComponentValue.u64(.max), ValueType.u64), (.s8(-128), .s8), (.bool(true), .bool), (.f32(-0.5), .f32),
+            (.f64(.nan), .f64), (.char("\u{7}"), .char), (.char("'"), .char),
+        ])
+    func scalarText(_ value: ComponentValue, _ type: ValueType) {
+        let result = AuditText.measured(value, type)
+        #expect(result == AuditText.formattedResult(value, type))
+        #expect(result.preview == AuditText.formattedResult(value, type).preview && result.isComplete)
+        #expect(result.retainedBytes == 16)
+        let parameters = FunctionType(parameters: [.init(name: "x", type: type)], result: nil)
+        let preview = AuditText.preview(of: [value], parameters)
+        #expect(preview == AuditText.measured([value], parameters))
+        #expect(AuditText.measuredArguments([value], parameters, after: preview) == nil)
+    }
+
     @Test("a cut text's digest is that of the whole text, however it was written in pieces")
     func digestOfWholeText() {
         let long = String(repeating: "0123456789", count: 500) + "é"

@@ -5,18 +5,34 @@ import WasmRuntime
 /// authority a call needs, what a refused call gives back in WASI's terms, and the work.
 /// `WASIHosts.all` lists them; a component's imports of any 0.2.x version find them by name.
 final class WASIHost: HostInterface, @unchecked Sendable {
-    struct Function {
+    /// A class: a call looks its function up three times (authority, work, traffic), and a
+    /// reference is one retain where a copy of its closures was five.
+    final class Function {
         let signature: String
         /// What a call needs; by default a grant of the interface.
-        var authority: (HostCallRequest) -> HostAuthority = { _ in .capability(.none) }
+        let authority: (HostCallRequest) -> HostAuthority
         /// What a call moved on a stream (`HostInterface.traffic`); nil for calls not on one.
-        var traffic: ((HostCallRequest, ComponentValue?) -> StreamTraffic?)?
+        let traffic: ((HostCallRequest, ComponentValue?) -> StreamTraffic?)?
         /// What a refused call gives the guest; nil: the generic answer (a trap).
-        var denied: ((HostCallRequest, String) throws -> ComponentValue?)?
+        let denied: ((HostCallRequest, String) throws -> ComponentValue?)?
         /// It gives nothing a grant could withhold, now or through what it returns (`given`):
         /// a component importing only such functions of an interface has nothing there to grant.
-        var givesNothing = false
+        let givesNothing: Bool
         let body: (WASICall) throws -> ComponentValue?
+
+        init(
+            signature: String, authority: @escaping (HostCallRequest) -> HostAuthority = { _ in .capability(.none) },
+            traffic: ((HostCallRequest, ComponentValue?) -> StreamTraffic?)? = nil,
+            denied: ((HostCallRequest, String) throws -> ComponentValue?)? = nil, givesNothing: Bool = false,
+            body: @escaping (WASICall) throws -> ComponentValue?
+        ) {
+            self.signature = signature
+            self.authority = authority
+            self.traffic = traffic
+            self.denied = denied
+            self.givesNothing = givesNothing
+            self.body = body
+        }
     }
 
     let interfaceName: String
@@ -33,24 +49,33 @@ final class WASIHost: HostInterface, @unchecked Sendable {
     }
 
     func authority(for call: HostCallRequest) -> HostAuthority {
-        functions[call.function]?.authority(call) ?? .capability(.none)
+        function(call.context)?.authority(call) ?? .capability(.none)
     }
 
     func deniedResult(for call: HostCallRequest, message: String) throws -> ComponentValue? {
-        try functions[call.function]?.denied?(call, message)
+        try function(call.context)?.denied?(call, message)
     }
 
     func traffic(of call: HostCallRequest, result: ComponentValue?) -> StreamTraffic? {
-        functions[call.function]?.traffic?(call, result)
+        function(call.context)?.traffic?(call, result)
     }
 
     func call(_ function: String, _ arguments: [ComponentValue], authorization: HostAuthorization) throws
         -> ComponentValue?
     {
-        guard let entry = functions[function] else {
+        guard function == authorization.context.function, let entry = self.function(authorization.context) else {
             throw HostError("\(interfaceName) has no function \(function)")
         }
         return try entry.body(WASICall(arguments: arguments, authorization: authorization))
+    }
+
+    func binding(for function: String) -> AnyObject? { functions[function] }
+
+    /// The entry of the function an import calls: found at load (`binding(for:)`), since a call
+    /// asks for it three times (authority, work, traffic) and hashing its name was a tenth of a
+    /// clock call.
+    private func function(_ context: HostCallContext) -> Function? {
+        context.hostBinding as? Function ?? functions[context.function]
     }
 }
 
@@ -60,17 +85,17 @@ extension WASIHost.Function {
         _ signature: String, _ basis: String,
         traffic: ((HostCallRequest, ComponentValue?) -> StreamTraffic?)? = nil,
         _ body: @escaping (WASICall) throws -> ComponentValue?
-    ) -> Self {
-        Self(signature: signature, authority: { _ in .none(basis: basis) }, traffic: traffic, body: body)
+    ) -> WASIHost.Function {
+        WASIHost.Function(signature: signature, authority: { _ in .none(basis: basis) }, traffic: traffic, body: body)
     }
 
     /// A function that gives only what the user gave the component (its arguments) or nothing
     /// at all: free, and no grant of its interface means anything for it (unlike `get-stdout`,
     /// free too, whose stream writes only under the grant).
     static func given(_ signature: String, _ basis: String, _ body: @escaping (WASICall) throws -> ComponentValue?)
-        -> Self
+        -> WASIHost.Function
     {
-        Self(signature: signature, authority: { _ in .none(basis: basis) }, givesNothing: true, body: body)
+        WASIHost.Function(signature: signature, authority: { _ in .none(basis: basis) }, givesNothing: true, body: body)
     }
 
     /// A function that needs a grant of its interface.
@@ -78,8 +103,8 @@ extension WASIHost.Function {
         _ signature: String, denied: ((HostCallRequest, String) throws -> ComponentValue?)? = nil,
         traffic: ((HostCallRequest, ComponentValue?) -> StreamTraffic?)? = nil,
         _ body: @escaping (WASICall) throws -> ComponentValue?
-    ) -> Self {
-        Self(signature: signature, traffic: traffic, denied: denied, body: body)
+    ) -> WASIHost.Function {
+        WASIHost.Function(signature: signature, traffic: traffic, denied: denied, body: body)
     }
 
     /// Traffic on a channel that is no stream (the clocks, randomness): calls many programs make
