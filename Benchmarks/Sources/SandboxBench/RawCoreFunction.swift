@@ -1,5 +1,6 @@
 import WasmComponent
 @_spi(OnlyForCLI) import WasmKit
+import WasmRuntime
 
 /// A core function run by WasmKit alone, with no component layer in between: the baseline of
 /// goal (a) (`Function.invoke` on the very core function a component export lifts) and of the
@@ -14,7 +15,8 @@ struct RawCoreFunction {
 
     init(exported name: String, coreModule bytes: [UInt8]) throws {
         let module = try parseWasm(bytes: bytes)
-        let store = Store(engine: Engine())
+        // The engine configuration components get: the baseline differs only by the component layer.
+        let store = Store(engine: Engine(configuration: LoadedComponent.engineConfiguration(fuelMetering: false)))
         var imports = Imports()
         for entry in module.imports {
             guard case .function(let typeIndex) = entry.descriptor, let type = module.functionType(at: typeIndex) else {

@@ -69,7 +69,7 @@ struct BeneathWalk {
     /// Walks `components` (cleaned names relative to the anchor) and returns an open, regular
     /// file. `endsAsDirectory`: the request ended in `/` or `/.`, so, as POSIX has it, its last
     /// name must be a directory (and a file there is "not a directory").
-    func open(_ components: ArraySlice<Substring>, endsAsDirectory: Bool) -> Result<Int32, FileAccessError> {
+    func open(_ components: ArraySlice<Substring>, endsAsDirectory: Bool) -> Result<OpenedFile, FileAccessError> {
         walk(Self.names(of: components), endsAsDirectory: endsAsDirectory) { last in
             openFinal(last.name, in: last.directory, mustBeDirectory: last.mustBeDirectory)
         }.mapError(\.error)
@@ -197,7 +197,9 @@ struct BeneathWalk {
     /// Looks at the last name without following it, then opens it only if it is a regular file.
     /// The look comes first so that a device or FIFO is never opened at all; the open re-checks
     /// that it got the very file it looked at.
-    private func openFinal(_ name: ArraySlice<UInt8>, in directory: Int32, mustBeDirectory: Bool) -> LastStep<Int32> {
+    private func openFinal(_ name: ArraySlice<UInt8>, in directory: Int32, mustBeDirectory: Bool)
+        -> LastStep<OpenedFile>
+    {
         var before = stat()
         guard SystemFiles.statAt(directory, name, &before, AT_SYMLINK_NOFOLLOW) else {
             return .failed(error(SystemFiles.lastError, operation: "looking up"))
@@ -230,7 +232,7 @@ struct BeneathWalk {
             close(descriptor)
             return .failed(error)
         }
-        return .done(descriptor)
+        return .done(OpenedFile(descriptor: descriptor, status: after))
     }
 
     /// Reopens a directory the walk entered before (after a climb closed it): the same step as
@@ -327,4 +329,11 @@ struct BeneathWalk {
         }
         return true
     }
+}
+
+/// A regular file opened for reading, with what `fstat` said of it once open: the reader
+/// needs its size, and asking again would be one more system call per read.
+struct OpenedFile {
+    let descriptor: Int32
+    let status: stat
 }

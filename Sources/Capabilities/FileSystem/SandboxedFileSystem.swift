@@ -62,17 +62,17 @@ public final class SandboxedFileSystem: FileSystemAccess {
         let deniedIdentities = identities(of: denied)
         let endsAsDirectory = Self.endsAsDirectory(path)
 
-        let descriptor: Result<Int32, FileAccessError>
+        let opened: Result<OpenedFile, FileAccessError>
         if let scope {
-            descriptor = openWithin(
+            opened = openWithin(
                 scope, request: request, path: path, endsAsDirectory: endsAsDirectory, denied: deniedIdentities)
         } else {
-            descriptor = openAnywhere(
+            opened = openAnywhere(
                 request: request, path: path, endsAsDirectory: endsAsDirectory, denied: deniedIdentities)
         }
-        return descriptor.flatMap { descriptor in
-            defer { close(descriptor) }
-            return readContents(of: descriptor, path: path)
+        return opened.flatMap { file in
+            defer { close(file.descriptor) }
+            return readContents(of: file, path: path)
         }
     }
 
@@ -89,7 +89,7 @@ public final class SandboxedFileSystem: FileSystemAccess {
 
     private func openAnywhere(
         request: [Substring], path: String, endsAsDirectory: Bool, denied: [(identity: FileIdentity, scope: String)]
-    ) -> Result<Int32, FileAccessError> {
+    ) -> Result<OpenedFile, FileAccessError> {
         let top = open("/", SystemFiles.pathOnly | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return .failure(Self.error(SystemFiles.lastError, path: path, operation: "opening /")) }
         defer { close(top) }
@@ -102,7 +102,7 @@ public final class SandboxedFileSystem: FileSystemAccess {
     private func openWithin(
         _ scope: PathScope, request: [Substring], path: String, endsAsDirectory: Bool,
         denied: [(identity: FileIdentity, scope: String)]
-    ) -> Result<Int32, FileAccessError> {
+    ) -> Result<OpenedFile, FileAccessError> {
         let scopeComponents = LexicalPath.absoluteComponents(of: scope.path, base: rootComponents)
         guard LexicalPath.hasPrefix(request, scopeComponents) else {
             return .failure(.outsideScope(path: path, scope: scope.description))
@@ -130,7 +130,7 @@ public final class SandboxedFileSystem: FileSystemAccess {
     /// A file scope names the file itself: the user's word, resolved by the system.
     private func openScopeItself(
         _ scope: PathScope, path: String, endsAsDirectory: Bool, denied: [(identity: FileIdentity, scope: String)]
-    ) -> Result<Int32, FileAccessError> {
+    ) -> Result<OpenedFile, FileAccessError> {
         var before = stat()
         guard fstatat(rootDescriptor, scope.path, &before, 0) == 0 else {
             return .failure(Self.error(SystemFiles.lastError, path: path, operation: "looking up"))
@@ -154,7 +154,7 @@ public final class SandboxedFileSystem: FileSystemAccess {
             close(descriptor)
             return .failure(.changedWhileOpening(path: path))
         }
-        return .success(descriptor)
+        return .success(OpenedFile(descriptor: descriptor, status: after))
     }
 
     /// The identities of the denied scopes that exist (a missing one cannot be reached either).
@@ -166,40 +166,49 @@ public final class SandboxedFileSystem: FileSystemAccess {
         }
     }
 
-    private func readContents(of descriptor: Int32, path: String) -> Result<String, FileAccessError> {
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            return .failure(Self.error(SystemFiles.lastError, path: path, operation: "reading"))
-        }
+    private func readContents(of file: OpenedFile, path: String) -> Result<String, FileAccessError> {
+        let descriptor = file.descriptor
+        let status = file.status
         if Int(status.st_size) > sizeLimit { return .failure(.tooLarge(path: path, limit: sizeLimit)) }
         // Sizes can lie (files in /proc say 0, files grow): read until EOF, one byte past the limit at most.
-        // A buffer the size the file claims (at least a page, at most 64 KiB): zero-filling a
-        // 64 KiB buffer for a 200-byte file was most of a small read's cost.
+        // A buffer the size the file claims (at least a page, at most 64 KiB), not zero-filled.
         let chunk = min(64 << 10, max(4096, Int(status.st_size) + 1))
+        let isRegular = SystemFiles.isType(status.st_mode, S_IFREG)
+        let claimedSize = Int(status.st_size)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunk)
+        defer { buffer.deallocate() }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(Int(status.st_size) + 1, sizeLimit + 1))
-        var buffer = [UInt8](repeating: 0, count: chunk)
         while true {
             let wanted = min(chunk, sizeLimit + 1 - bytes.count)
             if wanted <= 0 { return .failure(.tooLarge(path: path, limit: sizeLimit)) }
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
+            let count = read(descriptor, buffer.baseAddress, wanted)
             if count < 0 {
                 let code = SystemFiles.lastError
                 if code == EINTR { continue }
                 return .failure(Self.error(code, path: path, operation: "reading"))
             }
             if count == 0 { break }
-            bytes.append(contentsOf: buffer[..<count])
+            let piece = UnsafeBufferPointer(rebasing: buffer[..<count])
+            // A regular file that gave exactly the size it claims, short of what was asked, is
+            // at its end: asking again would only read the end (a system call per small read).
+            let atEnd = isRegular && bytes.count + count == claimedSize && count < wanted
+            // The whole file in one read (most files): its text is made from the buffer.
+            if atEnd, bytes.isEmpty { return Self.text(piece, path: path) }
+            bytes.append(contentsOf: piece)
+            if atEnd { break }
         }
         if bytes.count > sizeLimit { return .failure(.tooLarge(path: path, limit: sizeLimit)) }
-        if let offset = Self.firstInvalidUTF8Offset(in: bytes) {
-            return .failure(.notUTF8(path: path, byteOffset: offset))
-        }
-        return .success(String(decoding: bytes, as: UTF8.self))
+        return bytes.withUnsafeBufferPointer { Self.text($0, path: path) }
+    }
+
+    /// The file's bytes as text, or where they stop being UTF-8.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<String, FileAccessError> {
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        return .failure(.notUTF8(path: path, byteOffset: firstInvalidUTF8Offset(in: bytes) ?? 0))
     }
 
     /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil if all is valid.
-    static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
+    static func firstInvalidUTF8Offset(in bytes: some Collection<UInt8>) -> Int? {
         var iterator = bytes.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var offset = 0

@@ -29,14 +29,15 @@ enum StringCoding {
         }
         let byteLength = source == .utf16 ? 2 * units : units
         let address = Int(pointer)
-        let extent = source == .utf16 ? "length \(units) in UTF-16 code units" : "length \(units)"
+        // Written only for an error: a message per lifted string was a tenth of lifting it.
+        func extent() -> String { source == .utf16 ? "length \(units) in UTF-16 code units" : "length \(units)" }
         guard byteLength <= CanonicalABI.maxStringByteLength else {
             throw CanonicalABIError.tooLong(
-                "string at \(CanonicalABIError.hex(address)) has \(extent) (\(byteLength) bytes), "
+                "string at \(CanonicalABIError.hex(address)) has \(extent()) (\(byteLength) bytes), "
                     + "more than the limit of \(CanonicalABI.maxStringByteLength) bytes")
         }
         try context.checkRange(
-            address: address, byteCount: byteLength, alignment: alignment, subject: "string", extent: extent)
+            address: address, byteCount: byteLength, alignment: alignment, subject: "string", extent: extent())
         if byteLength == 0 { return "" }
         // UTF-16 and Latin-1 may grow on the way to UTF-8 (up to 3 bytes per unit).
         try context.chargeLift(source == .utf8 ? byteLength : 3 * units)

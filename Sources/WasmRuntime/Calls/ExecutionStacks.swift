@@ -4,27 +4,29 @@ import WasmKit
 /// `invoke` allocates one of the engine's stack size (512 KiB) per call, and a call of an export
 /// that returns a string makes two more (its `realloc`, its post-return function).
 ///
-/// A stack is lent for one call and returned after it, trap or not. A call nested inside
-/// another (the guest's `realloc` run while a host call lowers its result) takes a stack of its
-/// own, never the one the outer call's frames are on. A component runs on one thread at a time,
-/// like its WasmKit store.
+/// One stack per depth of nesting: a call nested inside another (the guest's `realloc` run while
+/// a host call lowers its result) runs on a stack of its own, never on the one the outer call's
+/// frames are on. A component runs on one thread at a time, like its WasmKit store; its stacks
+/// are reached only from there, which is why their accesses are not checked at run time.
 final class ExecutionStacks {
     private final class Lent {
-        var stack: ExecutionStack
+        @exclusivity(unchecked) var stack: ExecutionStack
         init(engine: Engine) { stack = ExecutionStack(engine: engine) }
     }
 
-    /// Kept for reuse: as many as calls were nested, at most `keptLimit`.
-    private var idle: [Lent] = []
+    /// The stack of each depth reached so far; `depth` of them are in use.
+    @exclusivity(unchecked) private var byDepth: [Lent] = []
+    @exclusivity(unchecked) private var depth = 0
     private let engine: Engine
-    private static let keptLimit = 4
 
     init(engine: Engine) { self.engine = engine }
 
-    /// Runs `function` on a stack of this component's.
+    /// Runs `function` on the stack of the current depth.
     func invoke(_ function: Function, _ arguments: [Value]) throws -> [Value] {
-        let lent = idle.popLast() ?? Lent(engine: engine)
-        defer { if idle.count < Self.keptLimit { idle.append(lent) } }
+        if depth == byDepth.count { byDepth.append(Lent(engine: engine)) }
+        let lent = byDepth[depth]
+        depth += 1
+        defer { depth -= 1 }
         return try function.invoke(arguments, on: &lent.stack)
     }
 }

@@ -66,6 +66,15 @@ public final class LoadedComponent {
             debuggable: debuggable, interrupts: interrupts)
     }
 
+    /// The engine every component runs on. Memory bounds are checked in software, not by
+    /// `mprotect` guard pages: WasmKit's guard-page traps cost a signal-mask system call on every
+    /// entry into guest code (each call, each `realloc` of a returned string, each post-return),
+    /// a third of a small call, where software checks cost a few percent of a compute loop; and
+    /// no memory then reserves the whole 4 GiB wasm32 range of address space.
+    package static func engineConfiguration(fuelMetering: Bool) -> EngineConfiguration {
+        EngineConfiguration(memoryBoundsChecking: .software, fuelMetering: fuelMetering)
+    }
+
     /// Instantiates `binary`; every import is served by `host`, which is asked at load which
     /// imports it serves. Start functions run meanwhile, stoppable by the time limit and,
     /// through `interrupts` (Ctrl-C), like calls.
@@ -78,7 +87,7 @@ public final class LoadedComponent {
         let tracer = debuggable ? FunctionTracer() : nil
         let store = Store(
             engine: Engine(
-                configuration: EngineConfiguration(fuelMetering: limits.fuelPerCall != nil), interceptor: tracer))
+                configuration: Self.engineConfiguration(fuelMetering: limits.fuelPerCall != nil), interceptor: tracer))
         store.apply(limits)
         // Start functions run during instantiation: they get one call's budget.
         if let fuel = limits.fuelPerCall { store.fuel = Fuel(remaining: fuel) }

@@ -1,3 +1,4 @@
+import Synchronization
 import WasmKit
 
 /// The interrupt flags of instances whose modules `CoreModuleInstrumenter` rewrote: `request()`
@@ -15,6 +16,8 @@ import WasmKit
 /// `@unchecked Sendable`.) Set the flag from an ordinary thread, not a signal handler.
 package final class InterruptFlag: @unchecked Sendable {
     private let globals: [Global]
+    /// Set by `request()`: `reset()` has work to do only after one (it runs before every call).
+    private let raised = Atomic<Bool>(false)
 
     /// The flags exported by `instances` under `exportName`; every instance must have one.
     package init(instances: [Instance], exportName: String = CoreModuleInstrumenter.defaultExportName)
@@ -42,6 +45,7 @@ package final class InterruptFlag: @unchecked Sendable {
 
     /// Asks every running or future guest call to trap at its next check; callable from any thread.
     package func request() {
+        raised.store(true, ordering: .sequentiallyConsistent)
         for global in globals {
             // Cannot fail: the type and mutability were checked at init.
             try? global.assign(.i32(1))
@@ -50,6 +54,7 @@ package final class InterruptFlag: @unchecked Sendable {
 
     /// Clears the request, so calls run again (do this before the next call, not during one).
     package func reset() {
+        guard raised.exchange(false, ordering: .sequentiallyConsistent) else { return }
         for global in globals {
             try? global.assign(.i32(0))
         }
