@@ -7,6 +7,12 @@ extension Session {
     func printWhole(
         _ value: ComponentValue, as type: ValueType, binding: String, leading: String = "", trailing: String = ""
     ) {
+        // A short text is written at once; only a long one is streamed, stoppable by Ctrl-C.
+        let short = WAVEFormatter.prefix(of: value, as: type, limit: Self.shortResultBytes)
+        if short.isComplete {
+            output.write(leading + short.text + trailing + "\n")
+            return
+        }
         let stop = StreamedWAVEOutput.Stop()
         let key = environment.interrupts.register { stop.request() }
         defer { environment.interrupts.unregister(key) }
@@ -21,6 +27,9 @@ extension Session {
         output.write("…\n")
         print(style(.dim, "(printing stopped by Ctrl-C; 'show $\(binding)' prints it again)"))
     }
+
+    /// The most of a result's text written without streaming it (formatted in microseconds).
+    static let shortResultBytes = 4096
 
     /// A bound value as `let` and `vars` show it: whole where the output is no terminal; on a
     /// terminal its first `terminalResultBytes`, saying how to see the rest.

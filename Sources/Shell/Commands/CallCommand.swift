@@ -33,11 +33,13 @@ extension Session {
     /// The WAVE variable lookup for arguments of a call to `component`: handles only travel
     /// back to the component whose table holds them.
     func variables(for component: SessionComponent) -> WAVEParser.VariableLookup {
-        let usable = bindings.filter { name, binding in
-            guard components.contains(where: { $0.name == binding.component }) else { return false }
-            if case .handle = binding.value { return binding.component == component.name }
-            return true
+        // Looked up by name when the arguments name one: most calls name none.
+        { [bindings, components] name in
+            guard let binding = bindings[name], components.contains(where: { $0.name == binding.component }) else {
+                return nil
+            }
+            if case .handle = binding.value, binding.component != component.name { return nil }
+            return (binding.value, binding.type)
         }
-        return { name in usable[name].map { ($0.value, $0.type) } }
     }
 }

@@ -1,6 +1,7 @@
 /// A command's syntax, declared once: one or more forms (`grants [COMPONENT] | grants --suggest
-/// COMPONENT`). Parsing, completion and the usage `help` shows all come from it.
-struct CommandSyntax: Sendable {
+/// COMPONENT`). Parsing, completion and the usage `help` shows all come from it. A class: each
+/// command line reaches its command's syntax, and a reference is one retain, not a copy.
+final class CommandSyntax: Sendable {
     let forms: [[SyntaxElement]]
     /// What an unknown word is called in errors when a form takes only options: `limit` for
     /// `limits bogus 5`. Nil: such a word is simply not in the usage.
@@ -9,6 +10,9 @@ struct CommandSyntax: Sendable {
     private let shapes: [FormShape]
     /// Literal one-character words stand alone even when written without spaces (`let x=call f()`).
     let separators: Set<Character>
+    /// The argument of a first form that is one call and nothing else (`call C.F(ARGS)`): it
+    /// takes the whole text as written, so such a line needs no splitting into words.
+    private let wholeTextCall: Argument?
 
     init(_ forms: [SyntaxElement]..., unknownWordNoun: String? = nil) {
         self.forms = forms
@@ -21,6 +25,11 @@ struct CommandSyntax: Sendable {
             }
         }
         separators = characters
+        if let first = forms.first, first.count == 1, case .argument(let argument) = first[0], argument.kind == .call {
+            wholeTextCall = argument
+        } else {
+            wholeTextCall = nil
+        }
     }
 
     /// `grants [COMPONENT] | grants --suggest COMPONENT`.
@@ -32,6 +41,13 @@ struct CommandSyntax: Sendable {
     /// When none matches, the most telling error: an unknown option, an option without its
     /// value, an unterminated quote, or else the usage.
     func parse(_ text: String, command: String) throws(ShellError) -> ParsedArguments {
+        // What the walk below gives such a form: its call, from the first word to the end.
+        if let wholeTextCall {
+            let call = text.trimmingWhitespace()
+            if !call.isEmpty {
+                return ParsedArguments(form: 0, values: [wholeTextCall.placeholder: [call]], flags: [], options: [:])
+            }
+        }
         let scanner = ArgumentScanner(text, separators: separators)
         var telling: ShellError?
         for (index, shape) in shapes.enumerated() {

@@ -42,6 +42,14 @@ final class StandardInputLineSource: LineSource {
     }
 
     func nextLine() -> (number: Int, text: String)? {
+        // A whole line in the buffer (nearly every line): its text made straight from there.
+        if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")), newline - start <= Self.lineLimit {
+            let end = newline > start && buffer[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
+            let text = String(decoding: buffer[start..<end], as: UTF8.self)
+            start = newline + 1
+            number += 1
+            return (number, text)
+        }
         var line: [UInt8] = []
         var skipping = false
         while true {

@@ -69,8 +69,9 @@ public final class ScriptRunner {
             return nil
         }
         defer { session.readStepAnswer = previousReader }
+        let standardInput = lines as? StandardInputLineSource
         while !session.isFinished, let (number, line) = lines.nextLine() {
-            if let input = lines as? StandardInputLineSource, input.cutLine == number {
+            if let input = standardInput, input.cutLine == number {
                 failures += 1
                 session.output.writeError(
                     session.style(.error, "Error:")

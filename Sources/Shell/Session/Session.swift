@@ -117,7 +117,11 @@ extension StringProtocol {
         // A command line is nearly always ASCII: trimmed by its bytes, with no Unicode property
         // look-ups (Characters and bytes agree on ASCII, "\r\n" included).
         var text = Substring(self)
-        if let ascii = text.asciiTrimmedBounds() { return String(text[ascii]) }
+        if let ascii = text.asciiTrimmedBounds() {
+            // Nothing to trim (a line trimmed before): the same string, not a copy.
+            if ascii == text.startIndex..<text.endIndex, let string = self as? String { return string }
+            return String(text[ascii])
+        }
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return String(text)
@@ -127,8 +131,7 @@ extension StringProtocol {
     func splitFirstWord() -> (String, String) {
         let text = Substring(self)
         // An ASCII line in one pass over its bytes (see `trimmingWhitespace`).
-        let asciiOffsets = text.utf8.withContiguousStorageIfAvailable {
-            bytes -> (word: Range<Int>, rest: Range<Int>)? in
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> (word: String, rest: String)? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             var start = 0
             var end = bytes.count
@@ -138,15 +141,13 @@ extension StringProtocol {
             while wordEnd < end, !bytes[wordEnd].isASCIIWhitespace { wordEnd += 1 }
             var restStart = wordEnd
             while restStart < end, bytes[restStart].isASCIIWhitespace { restStart += 1 }
-            return (start..<wordEnd, restStart..<end)
-        }
-        if let found = asciiOffsets, let offsets = found {
+            // Made from the bytes: no string indices to compute.
             func piece(_ range: Range<Int>) -> String {
-                let lower = text.utf8.index(text.startIndex, offsetBy: range.lowerBound)
-                return String(text[lower..<text.utf8.index(lower, offsetBy: range.count)])
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             }
-            return (piece(offsets.word), piece(offsets.rest))
+            return (piece(start..<wordEnd), piece(restStart..<end))
         }
+        if let found = ascii, let pieces = found { return pieces }
         let trimmed = trimmingWhitespace()
         guard let space = trimmed.firstIndex(where: \.isWhitespace) else { return (trimmed, "") }
         return (String(trimmed[..<space]), trimmed[space...].trimmingWhitespace())

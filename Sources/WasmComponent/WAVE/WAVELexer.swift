@@ -67,7 +67,11 @@ struct WAVELexer {
 
     /// Characters (as a terminal shows them) before `byteOffset`; only computed for errors.
     static func characterOffset(of byteOffset: Int, in bytes: [UInt8]) -> Int {
-        String(decoding: bytes[..<min(max(byteOffset, 0), bytes.count)], as: UTF8.self).count
+        let prefix = bytes[..<min(max(byteOffset, 0), bytes.count)]
+        // ASCII without a carriage return ("\r\n" is one Character): one Character per byte,
+        // counted without breaking the text into graphemes.
+        if !prefix.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) { return prefix.count }
+        return String(decoding: prefix, as: UTF8.self).count
     }
 
     // MARK: - Token kinds
