@@ -45,7 +45,7 @@ final class CommandSyntax: Sendable {
         if let wholeTextCall {
             let call = text.trimmingWhitespace()
             if !call.isEmpty {
-                return ParsedArguments(form: 0, values: [wholeTextCall.placeholder: [call]], flags: [], options: [:])
+                return ParsedArguments(wholeCall: call, as: wholeTextCall.placeholder)
             }
         }
         let scanner = ArgumentScanner(text, separators: separators)

@@ -15,6 +15,9 @@ public final class Session {
     var bindings: [String: Binding] = [:]
     /// Commands as entered, for `history`.
     var history: [String] = []
+    /// The command the last line named, by the word it was named with: a script repeats one
+    /// command line after line.
+    private var lastCommand: (word: String, command: any ShellCommand.Type)?
     /// Set by `quit`: the runner stops reading.
     var quitRequested = false
     /// Nested `source` depth, to refuse a script that sources itself forever.
@@ -94,7 +97,13 @@ public final class Session {
         guard !trimmed.isEmpty else { return }
         history.append(trimmed)
         let (word, rest) = trimmed.splitFirstWord()
-        let command = try CommandTable.find(word)
+        let command: any ShellCommand.Type
+        if let last = lastCommand, last.word == word {
+            command = last.command
+        } else {
+            command = try CommandTable.find(word)
+            lastCommand = (word, command)
+        }
         defer { callsEnded() }
         try command.run(line: rest, in: self)
     }
@@ -116,6 +125,13 @@ extension StringProtocol {
     func trimmingWhitespace() -> String {
         // A command line is nearly always ASCII: trimmed by its bytes, with no Unicode property
         // look-ups (Characters and bytes agree on ASCII, "\r\n" included).
+        // Ends that are ASCII and no whitespace (a line trimmed before): nothing to trim, and
+        // no pass over the bytes.
+        if let string = self as? String, let first = string.utf8.first, let last = string.utf8.last,
+            first < 0x80, last < 0x80, !first.isASCIIWhitespace, !last.isASCIIWhitespace
+        {
+            return string
+        }
         var text = Substring(self)
         if let ascii = text.asciiTrimmedBounds() {
             // Nothing to trim (a line trimmed before): the same string, not a copy.
