@@ -68,9 +68,23 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
         case .formatted(let formatted): return formatted
         case .deferred(let deferred, let measuring): return deferred.formatted(measuring: measuring)
         case .scalar(let value):
-            var output = WAVEPrefixOutput(limit: Self.previewBytes)
-            WAVEFormatter.write(value, as: nil, to: &output)
-            return Formatted(preview: output.text, byteCount: output.keptBytes, sha256: nil)
+            let text: String
+            switch value {
+            // An integer's WAVE is its decimal text (as `WAVEFormatter` writes it): made directly.
+            case .u8(let number): text = number.description
+            case .u16(let number): text = number.description
+            case .u32(let number): text = number.description
+            case .u64(let number): text = number.description
+            case .s8(let number): text = number.description
+            case .s16(let number): text = number.description
+            case .s32(let number): text = number.description
+            case .s64(let number): text = number.description
+            default:
+                var output = WAVEPrefixOutput(limit: Self.previewBytes)
+                WAVEFormatter.write(value, as: nil, to: &output)
+                text = output.text
+            }
+            return Formatted(preview: text, byteCount: text.utf8.count, sha256: nil)
         }
     }
 
