@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The host side of `sandbox:skill/filesystem`: reads files for a guest, confined to the scope of
 /// the grant that allowed the call.
 ///
@@ -18,6 +20,9 @@ public final class SandboxedFileSystem: FileSystemAccess {
     /// The largest file `readText` returns, in bytes.
     public let sizeLimit: Int
     private let rootComponents: [Substring]
+    /// Each scope's absolute names, as `openWithin` needs them on every call: worked out once
+    /// per scope path (a grant's few paths; bounded all the same).
+    private let scopeComponents = Mutex<[String: [Substring]]>([:])
     private let rootDescriptor: Int32
 
     /// Opens the session root: `root` (relative to the working directory if relative) or, when nil,
@@ -103,7 +108,7 @@ public final class SandboxedFileSystem: FileSystemAccess {
         _ scope: PathScope, request: [Substring], path: String, endsAsDirectory: Bool,
         denied: [(identity: FileIdentity, scope: String)]
     ) -> Result<OpenedFile, FileAccessError> {
-        let scopeComponents = LexicalPath.absoluteComponents(of: scope.path, base: rootComponents)
+        let scopeComponents = components(ofScope: scope.path)
         guard LexicalPath.hasPrefix(request, scopeComponents) else {
             return .failure(.outsideScope(path: path, scope: scope.description))
         }
@@ -125,6 +130,15 @@ public final class SandboxedFileSystem: FileSystemAccess {
             requestedPath: path, anchor: anchor, anchorComponents: scopeComponents, scopeName: scope.description,
             isWholeFilesystem: false, denied: denied)
         return walk.open(request[scopeComponents.count...], endsAsDirectory: endsAsDirectory)
+    }
+
+    private func components(ofScope path: String) -> [Substring] {
+        if let known = scopeComponents.withLock({ $0[path] }) { return known }
+        let components = LexicalPath.absoluteComponents(of: path, base: rootComponents)
+        scopeComponents.withLock { known in
+            if known.count < 256 { known[path] = components }
+        }
+        return components
     }
 
     /// A file scope names the file itself: the user's word, resolved by the system.

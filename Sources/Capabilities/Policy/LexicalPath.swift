@@ -139,12 +139,17 @@ enum LexicalPath {
     static func sameBytes(_ left: Substring, _ right: Substring) -> Bool {
         let leftBytes = left.utf8, rightBytes = right.utf8
         guard leftBytes.count == rightBytes.count else { return false }
-        let fast = leftBytes.withContiguousStorageIfAvailable { leftBuffer in
-            rightBytes.withContiguousStorageIfAvailable { rightBuffer in
-                leftBuffer.elementsEqual(rightBuffer)
+        // Both made contiguous (native strings already are) and compared as memory.
+        var left = left
+        var right = right
+        return left.withUTF8 { leftBuffer in
+            right.withUTF8 { rightBuffer in
+                guard let leftStart = leftBuffer.baseAddress, let rightStart = rightBuffer.baseAddress else {
+                    return true  // both empty: their counts are equal
+                }
+                return memcmp(leftStart, rightStart, leftBuffer.count) == 0
             }
         }
-        return (fast ?? nil) ?? leftBytes.elementsEqual(rightBytes)
     }
 
     // MARK: Byte form, for the policy's hot path

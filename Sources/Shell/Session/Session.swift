@@ -14,7 +14,11 @@ public final class Session {
     var components: [SessionComponent] = []
     var bindings: [String: Binding] = [:]
     /// Commands as entered, for `history`.
-    var history: [String] = []
+    /// The session's command lines, the latest `historyLimit` of them at least (kept whole, a
+    /// long script would hold every line it ran); `historyDropped` counts those let go.
+    private(set) var history: [String] = []
+    private(set) var historyDropped = 0
+    static let historyLimit = 1000
     /// The command the last line named, by the word it was named with: a script repeats one
     /// command line after line.
     private var lastCommand: (word: String, command: any ShellCommand.Type)?
@@ -96,6 +100,13 @@ public final class Session {
         let trimmed = line.trimmingWhitespace()
         guard !trimmed.isEmpty else { return }
         history.append(trimmed)
+        // Let go of the oldest in batches: once per `historyLimit` lines, not a shift per line.
+        if history.count >= 2 * Self.historyLimit {
+            // One more than the limit: `history` shows that many before its own line.
+            let dropped = history.count - Self.historyLimit - 1
+            history.removeFirst(dropped)
+            historyDropped += dropped
+        }
         let (word, rest) = trimmed.splitFirstWord()
         let command: any ShellCommand.Type
         if let last = lastCommand, last.word == word {
