@@ -20,7 +20,17 @@ public struct WAVECall: Hashable, Sendable {
     }
 
     public static func parse(_ text: String) throws(WAVEError) -> WAVECall {
-        let bytes = Array(text.utf8)
+        // A native string's bytes are scanned in place; any other is copied first.
+        let inPlace = text.utf8.withContiguousStorageIfAvailable { bytes in
+            Result { () throws(WAVEError) in try parse(text, bytes: bytes) }
+        }
+        if let inPlace { return try inPlace.get() }
+        return try parse(text, bytes: Array(text.utf8))
+    }
+
+    private static func parse<Bytes: RandomAccessCollection<UInt8>>(_ text: String, bytes: Bytes)
+        throws(WAVEError) -> WAVECall where Bytes.Index == Int
+    {
         func error(_ message: String, at byte: Int) -> WAVEError {
             WAVEError(message: message, offset: WAVELexer.characterOffset(of: byte, in: bytes))
         }
@@ -76,9 +86,9 @@ public struct WAVECall: Hashable, Sendable {
     // MARK: - Scanning
 
     /// The byte index of the `)` that closes the argument list opened at `open`.
-    private static func findClosingParenthesis(
-        _ bytes: [UInt8], from start: Int, open: Int, error: (String, Int) -> WAVEError
-    ) throws(WAVEError) -> Int {
+    private static func findClosingParenthesis<Bytes: RandomAccessCollection<UInt8>>(
+        _ bytes: Bytes, from start: Int, open: Int, error: (String, Int) -> WAVEError
+    ) throws(WAVEError) -> Int where Bytes.Index == Int {
         var closers: [UInt8] = []
         var index = start
         while index < bytes.count {
@@ -136,7 +146,9 @@ public struct WAVECall: Hashable, Sendable {
 
     /// The index after the closing quote of the string or char starting at `start`, or nil if
     /// the line or text ends first. A backslash escapes the byte after it.
-    private static func skipQuoted(_ bytes: [UInt8], from start: Int, quote: UInt8) -> Int? {
+    private static func skipQuoted<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from start: Int, quote: UInt8)
+        -> Int? where Bytes.Index == Int
+    {
         var index = start + 1
         while index < bytes.count {
             switch bytes[index] {
@@ -149,11 +161,14 @@ public struct WAVECall: Hashable, Sendable {
         return nil
     }
 
-    private static func skipWhitespace(_ bytes: [UInt8], _ index: inout Int) {
+    private static func skipWhitespace<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ index: inout Int)
+    where Bytes.Index == Int {
         while index < bytes.count && isWhitespace(bytes[index]) { index += 1 }
     }
 
-    private static func skipWhitespaceAndComments(_ bytes: [UInt8], _ index: inout Int) {
+    private static func skipWhitespaceAndComments<Bytes: RandomAccessCollection<UInt8>>(
+        _ bytes: Bytes, _ index: inout Int
+    ) where Bytes.Index == Int {
         while index < bytes.count {
             if isWhitespace(bytes[index]) {
                 index += 1
@@ -188,7 +203,8 @@ public struct WAVECall: Hashable, Sendable {
 
     /// The text from `start` to the end, without trailing whitespace, as a WAVE string; a long
     /// one cut after `describedLength` characters.
-    private static func describeText(_ bytes: [UInt8], from start: Int) -> String {
+    private static func describeText<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from start: Int) -> String
+    where Bytes.Index == Int {
         var end = bytes.count
         while end > start && isWhitespace(bytes[end - 1]) { end -= 1 }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -201,7 +217,8 @@ public struct WAVECall: Hashable, Sendable {
     /// How much of unexpected text an error shows.
     static let describedLength = 24
 
-    private static func describeCharacter(_ bytes: [UInt8], at index: Int) -> String {
-        WAVELexer.describeCharacter(in: bytes, at: index)
+    private static func describeCharacter<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> String
+    where Bytes.Index == Int {
+        WAVELexer.describeCharacter(in: Array(bytes), at: index)
     }
 }

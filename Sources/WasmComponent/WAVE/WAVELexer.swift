@@ -66,8 +66,8 @@ struct WAVELexer {
     }
 
     /// Characters (as a terminal shows them) before `byteOffset`; only computed for errors.
-    static func characterOffset(of byteOffset: Int, in bytes: [UInt8]) -> Int {
-        let prefix = bytes[..<min(max(byteOffset, 0), bytes.count)]
+    static func characterOffset(of byteOffset: Int, in bytes: some Collection<UInt8>) -> Int {
+        let prefix = bytes.prefix(max(byteOffset, 0))
         // ASCII without a carriage return ("\r\n" is one Character): one Character per byte,
         // counted without breaking the text into graphemes.
         if !prefix.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) { return prefix.count }

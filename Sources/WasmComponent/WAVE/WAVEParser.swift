@@ -21,7 +21,8 @@ public struct WAVEParser {
     private var depth = 0
 
     private init(text: some StringProtocol, variables: VariableLookup?) {
-        lexer = WAVELexer(bytes: Array(text.utf8))
+        // Copied as memory where the text is contiguous (a native string or a slice of one).
+        lexer = WAVELexer(bytes: text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8))
         self.variables = variables
     }
 
