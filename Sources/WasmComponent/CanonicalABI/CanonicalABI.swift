@@ -77,3 +77,27 @@ package enum CanonicalABI {
         try CanonicalTypeLayout(type).lowerFlat(value, context: &context)
     }
 }
+
+extension CanonicalABI {
+    /// The little-endian integer in `bytes` (1, 2, 4 or 8 of them), zero-extended.
+    @inline(__always)
+    package static func littleEndianBits(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        switch bytes.count {
+        case 1: UInt64(bytes.load(as: UInt8.self))
+        case 2: UInt64(UInt16(littleEndian: bytes.loadUnaligned(as: UInt16.self)))
+        case 4: UInt64(UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self)))
+        default: UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
+        }
+    }
+
+    /// Stores the low `bytes.count` bytes (1, 2, 4 or 8) of `bits`, little-endian.
+    @inline(__always)
+    package static func storeLittleEndianBits(_ bits: UInt64, into bytes: UnsafeMutableRawBufferPointer) {
+        switch bytes.count {
+        case 1: bytes.storeBytes(of: UInt8(truncatingIfNeeded: bits), as: UInt8.self)
+        case 2: bytes.storeBytes(of: UInt16(truncatingIfNeeded: bits).littleEndian, as: UInt16.self)
+        case 4: bytes.storeBytes(of: UInt32(truncatingIfNeeded: bits).littleEndian, as: UInt32.self)
+        default: bytes.storeBytes(of: bits.littleEndian, as: UInt64.self)
+        }
+    }
+}

@@ -28,17 +28,21 @@ extension CanonicalContext {
     /// A little-endian integer at an address already checked to be in bounds.
     @inline(__always)
     func loadInteger<T: FixedWidthInteger>(_: T.Type, at address: Int) -> T {
-        withMemory(offset: address, count: MemoryLayout<T>.size) { bytes in
-            T(littleEndian: bytes.loadUnaligned(as: T.self))
-        }
+        T(truncatingIfNeeded: loadBits(offset: address, count: MemoryLayout<T>.size))
     }
 
     /// Stores a little-endian integer at an address already checked to be in bounds.
     @inline(__always)
     mutating func storeInteger<T: FixedWidthInteger>(_ value: T, at address: Int) {
-        withMutableMemory(offset: address, count: MemoryLayout<T>.size) { bytes in
-            bytes.storeBytes(of: value.littleEndian, as: T.self)
-        }
+        storeBits(UInt64(truncatingIfNeeded: value), offset: address, count: MemoryLayout<T>.size)
+    }
+
+    func loadBits(offset: Int, count: Int) -> UInt64 {
+        withMemory(offset: offset, count: count) { CanonicalABI.littleEndianBits($0) }
+    }
+
+    mutating func storeBits(_ bits: UInt64, offset: Int, count: Int) {
+        withMutableMemory(offset: offset, count: count) { CanonicalABI.storeLittleEndianBits(bits, into: $0) }
     }
 
     /// Calls the guest's `realloc` and checks the block it returns: aligned, and `size` bytes in

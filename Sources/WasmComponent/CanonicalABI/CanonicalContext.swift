@@ -33,6 +33,14 @@ package protocol CanonicalContext {
         offset: Int, count: Int, _ body: (UnsafeMutableRawBufferPointer) throws -> T
     ) rethrows -> T
 
+    /// The little-endian integer of `count` bytes (1, 2, 4 or 8) at `offset`, zero-extended; the
+    /// range is in bounds. Integers are read through this, not `withMemory`: from the canonical
+    /// ABI's code, generic over the context, a generic call costs run-time generic metadata.
+    func loadBits(offset: Int, count: Int) -> UInt64
+
+    /// Stores the low `count` bytes (1, 2, 4 or 8) of `bits`, little-endian, at `offset` (in bounds).
+    mutating func storeBits(_ bits: UInt64, offset: Int, count: Int)
+
     /// Whether the function has a `realloc` canonical option. Checked before every
     /// ``realloc(originalPointer:originalSize:alignment:newSize:)`` call so that a missing option
     /// is reported with what needed it.

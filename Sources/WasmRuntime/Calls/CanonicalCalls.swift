@@ -58,6 +58,18 @@ struct GuestContext: CanonicalContext {
 
     var hasRealloc: Bool { reallocFunction != nil }
 
+    func loadBits(offset: Int, count: Int) -> UInt64 {
+        guard let memory else { return 0 }
+        return memory.withUnsafeBufferPointer(offset: UInt(offset), count: count) { CanonicalABI.littleEndianBits($0) }
+    }
+
+    mutating func storeBits(_ bits: UInt64, offset: Int, count: Int) {
+        guard let memory else { return }
+        memory.withUnsafeMutableBufferPointer(offset: UInt(offset), count: count) {
+            CanonicalABI.storeLittleEndianBits(bits, into: $0)
+        }
+    }
+
     mutating func realloc(originalPointer: UInt32, originalSize: UInt32, alignment: UInt32, newSize: UInt32) throws
         -> UInt32
     {
