@@ -11,6 +11,21 @@ struct ProbeTests {
             hostCall: referenceHost(for: name))
     }
 
+    /// Runs `body` with `component`'s probed code running and the probes of `modules` armed, then
+    /// disarms them and forgets the function observer, whatever `body` does.
+    private func withProbes<T>(_ component: LoadedComponent, armed modules: Set<Int>, _ body: () throws -> T) rethrows
+        -> T
+    {
+        component.runProbedCode(true)
+        component.armProbes(inModules: modules)
+        defer {
+            component.armProbes(inModules: [])
+            component.runProbedCode(false)
+            component.functionObserver = nil
+        }
+        return try body()
+    }
+
     /// The probes a call reaches with every module armed, as `LINE` for statements (from the
     /// module's DWARF) or the code offset for instructions.
     private func stops(_ component: LoadedComponent, _ export: String, _ arguments: [ComponentValue]) throws
@@ -20,14 +35,9 @@ struct ProbeTests {
         component.functionObserver = { event in
             if case .reached(let stop, let depth) = event { stops.append((stop, depth)) }
         }
-        component.runProbedCode(true)
-        component.armProbes(inModules: Set(component.debugModules.map(\.number)))
-        defer {
-            component.armProbes(inModules: [])
-            component.runProbedCode(false)
-            component.functionObserver = nil
+        try withProbes(component, armed: Set(component.debugModules.map(\.number))) {
+            _ = try component.call(try component.resolve(export), arguments)
         }
-        _ = try component.call(try component.resolve(export), arguments)
         return stops
     }
 
@@ -90,14 +100,8 @@ struct ProbeTests {
             }
             seen.append(values.joined(separator: " "))
         }
-        debug.runProbedCode(true)
-        debug.armProbes(inModules: [0])
-        defer {
-            debug.armProbes(inModules: [])
-            debug.runProbedCode(false)
-            debug.functionObserver = nil
-        }
-        #expect(try debug.call(try debug.resolve("sum-squares"), [.u32(3)]) == .u32(14))
+        let result = try withProbes(debug, armed: [0]) { try debug.call(try debug.resolve("sum-squares"), [.u32(3)]) }
+        #expect(result == .u32(14))
         #expect(seen == ["1 0 1 3", "2 1 4 3", "3 5 9 3"])
     }
 
@@ -113,14 +117,9 @@ struct ProbeTests {
             else { return }
             seeds.append(info.renderValue(of: seed, at: stop.offset, frame: frame))
         }
-        optimized.runProbedCode(true)
-        optimized.armProbes(inModules: [0])
-        defer {
-            optimized.armProbes(inModules: [])
-            optimized.runProbedCode(false)
-            optimized.functionObserver = nil
+        try withProbes(optimized, armed: [0]) {
+            _ = try optimized.call(try optimized.resolve("scalars"), [.s32(-7)])
         }
-        _ = try optimized.call(try optimized.resolve("scalars"), [.s32(-7)])
         #expect(!seeds.isEmpty)
         #expect(seeds.contains("-7"))
         #expect(seeds.allSatisfy { $0 == "-7" || $0 == "<optimized out>" })
@@ -142,14 +141,8 @@ struct ProbeTests {
                 }
             }
         }
-        debug.runProbedCode(true)
-        debug.armProbes(inModules: [0])
-        defer {
-            debug.armProbes(inModules: [])
-            debug.runProbedCode(false)
-            debug.functionObserver = nil
-        }
-        #expect(try debug.call(try debug.resolve("factorial"), [.u32(3)]) == .u64(6))
+        let result = try withProbes(debug, armed: [0]) { try debug.call(try debug.resolve("factorial"), [.u32(3)]) }
+        #expect(result == .u64(6))
         #expect(serials.count == 3)
         // At the innermost frame's last statement (its closing brace), the outer frames are at their calls.
         #expect(deepest == ["factorial:43", "factorial:43", "factorial:44"])
