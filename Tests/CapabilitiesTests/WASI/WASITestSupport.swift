@@ -34,17 +34,9 @@ struct WASIFixture {
     ) throws {
         let bytes = [UInt8](
             try Data(contentsOf: repositoryRoot.appendingPathComponent("components/wasi/\(name).wasm")))
-        let audit = AuditLog()
-        let environment = try SandboxEnvironment(root: root, audit: audit)
-        environment.limits = limits
-        self.environment = environment
-        let output = CapturedGuestOutput()
-        environment.guestOutput = { _ in output }
-        self.output = output
-        self.audit = audit
-        component = try SandboxedComponent(
-            bytes: bytes, name: name, environment: environment,
-            policy: PolicySetup(manifest: manifest, grants: grants))
+        try self.init(bytes: bytes, name: name, grants: grants, root: root, manifest: manifest) { environment in
+            environment.limits = limits
+        }
     }
 
     /// Runs `wasi:cli/run` with argv `[name] + arguments`.
