@@ -134,8 +134,6 @@ public final class Session {
 
 extension StringProtocol {
     func trimmingWhitespace() -> String {
-        // A command line is nearly always ASCII: trimmed by its bytes, with no Unicode property
-        // look-ups (Characters and bytes agree on ASCII, "\r\n" included).
         // Ends that are ASCII and no whitespace (a line trimmed before): nothing to trim, and
         // no pass over the bytes.
         if let string = self as? String, let first = string.utf8.first, let last = string.utf8.last,
@@ -143,12 +141,10 @@ extension StringProtocol {
         {
             return string
         }
+        // A command line is nearly always ASCII: trimmed by its bytes, with no Unicode property
+        // look-ups (Characters and bytes agree on ASCII, "\r\n" included).
         var text = Substring(self)
-        if let ascii = text.asciiTrimmedBounds() {
-            // Nothing to trim (a line trimmed before): the same string, not a copy.
-            if ascii == text.startIndex..<text.endIndex, let string = self as? String { return string }
-            return String(text[ascii])
-        }
+        if let ascii = text.asciiTrimmedBounds() { return String(text[ascii]) }
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return String(text)
