@@ -178,7 +178,8 @@ struct LoweredFunction {
             guard let state else { throw LoadError("the component was unloaded") }
             if runtime.capturesBacktraces {
                 // A frame without a function is the host's entry into the guest, not a wasm frame.
-                runtime.lastHostCallBacktrace = caller.captureBacktrace()?.symbols.compactMap(\.name) ?? []
+                runtime.lastHostCallBacktrace =
+                    caller.captureBacktrace()?.symbols.compactMap { $0.name.map(runtime.ownFunctionName) } ?? []
             }
             try state.serve(parameters, into: results, runtime: runtime)
         }

@@ -26,6 +26,9 @@ final class ComponentRuntime {
     /// While stepping: record the guest's call stack at each host call, for `bt`.
     var capturesBacktraces = false
     var lastHostCallBacktrace: [String] = []
+    /// The short names WasmKit knows exported functions by → their own names, for backtraces
+    /// (see `ShortNames`).
+    var shortFunctionNames: [String: String] = [:]
     /// Owned here, reached weakly by the store's host functions (see `LoweredCallState`).
     var loweredCalls: [LoweredCallState] = []
     /// The store's interceptor when the component is loaded for debugging (function stepping).
@@ -53,6 +56,12 @@ final class ComponentRuntime {
         self.startFunctions = startFunctions
         self.handler = handler
         tables.hostDestructor = { [unowned handler] type, rep in handler.hostResourceDropped(type, rep: rep) }
+    }
+
+    /// A backtrace's function name as the module gave it: WasmKit names a function the name
+    /// section does not name by its export, which it knows by a short name.
+    func ownFunctionName(_ name: String) -> String {
+        shortFunctionNames[name] ?? name
     }
 
     /// Runs guest code (`realloc`, a post-return function) during which the instance may not be

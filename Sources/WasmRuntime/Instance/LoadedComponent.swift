@@ -187,7 +187,7 @@ public final class LoadedComponent {
             return result
         } catch let trap as Trap {
             if let flag = interruptFlag, flag.isInterruption(trap) { try rethrowingInterruption() }
-            let report = GuestTrap(trap)
+            let report = GuestTrap(trap, ownName: runtime.ownFunctionName)
             poisoned = "it trapped (\(report.reason))"
             throw report
         } catch let limit as ResourceLimitError {
@@ -211,7 +211,7 @@ public final class LoadedComponent {
                 // A host that was waiting (a sleep, a read) gave up because the call was stopped.
                 try rethrowingInterruption()
             case let trap as Trap:
-                let report = GuestTrap(trap)
+                let report = GuestTrap(trap, ownName: runtime.ownFunctionName)
                 poisoned = "it trapped (\(report.reason))"
                 throw report
             case let error as StepAborted:

@@ -3,7 +3,8 @@ import WasmKit
 
 /// Instantiates a component's core modules and canonical functions on WasmKit.
 struct WasmKitBackend: InstantiationBackend {
-    typealias CoreModule = Module
+    /// A parsed module, with its own import and export names when WasmKit got short ones.
+    typealias CoreModule = (module: Module, names: ShortNames?)
     typealias CoreInstance = CoreInstanceValue
     typealias CoreItem = ExternalValue
     typealias Function = ComponentFunction
@@ -11,11 +12,12 @@ struct WasmKitBackend: InstantiationBackend {
     let runtime: ComponentRuntime
     var store: Store { runtime.store }
 
-    func coreModule(bytes: ArraySlice<UInt8>, offset: Int) throws -> Module {
+    func coreModule(bytes: ArraySlice<UInt8>, offset: Int) throws -> CoreModule {
         // Every loop header and function entry gets an interrupt check, so Ctrl-C and the time
         // budget can stop a runaway guest. A module we cannot rewrite still runs, unstoppable,
         // and the load says so.
         var code = bytes
+        var names: ShortNames?
         // Loaded for debugging: export every function as `wasmsh:func:<module>:<index>`, and
         // plant the stepper's probes (see `DebugModuleLoader`).
         let number = runtime.coreModuleCount
@@ -27,7 +29,10 @@ struct WasmKitBackend: InstantiationBackend {
                 code = instrumented[...]
                 runtime.debugModules[number] = debugModule
             } else {
-                code = try CoreModuleInstrumenter().instrument(bytes)[...]
+                let instrumented = try CoreModuleInstrumenter().instrumentShorteningNames(bytes, moduleNumber: number)
+                code = instrumented.bytes[...]
+                names = instrumented.names
+                runtime.shortFunctionNames.merge(instrumented.names.functionExports) { own, _ in own }
             }
         } catch {
             runtime.uninstrumentedModules.append("core module at byte offset \(offset): \(error)")
@@ -36,47 +41,61 @@ struct WasmKitBackend: InstantiationBackend {
             let module = try parseWasm(bytes: code)
             let importedFunctions = module.imports.count { if case .function = $0.descriptor { true } else { false } }
             guard let stripped = CoreNameSection.strippedIfInvalid(code, importedFunctions: importedFunctions) else {
-                return module
+                return (module, names)
             }
-            return try parseWasm(bytes: stripped)
+            return (try parseWasm(bytes: stripped), names)
         } catch {
             throw WasmComponent.ComponentError(
                 "embedded core module is invalid: \(error)", offset: offset, section: "core module section")
         }
     }
 
-    func instantiate(module: Module, arguments: [(name: String, instance: CoreInstanceValue)], offset: Int) throws
+    func instantiate(module: CoreModule, arguments: [(name: String, instance: CoreInstanceValue)], offset: Int) throws
         -> CoreInstanceValue
     {
         var imports = Imports()
-        for entry in module.imports {
-            guard let argument = arguments.first(where: { $0.name == entry.module }) else {
-                throw WasmComponent.ComponentError(
-                    "core module import \(ControlCharacterEscaper.quoted(entry.module)) was not supplied",
-                    offset: offset)
+        if let names = module.names {
+            for (index, entry) in names.imports.enumerated() {
+                let value = try Self.resolve(module: entry.module, name: entry.name, in: arguments, offset: offset)
+                imports.define(module: "", name: String(decoding: ShortNames.importName(index), as: UTF8.self), value)
             }
-            guard let value = argument.instance.export(entry.name) else {
-                throw WasmComponent.ComponentError(
-                    "core instance \(ControlCharacterEscaper.quoted(entry.module)) has no export "
-                        + ControlCharacterEscaper.quoted(entry.name), offset: offset)
+        } else {
+            for entry in module.module.imports {
+                let value = try Self.resolve(module: entry.module, name: entry.name, in: arguments, offset: offset)
+                imports.define(module: entry.module, name: entry.name, value)
             }
-            imports.define(module: entry.module, name: entry.name, value)
         }
         do {
-            let instance = try module.instantiate(store: store, imports: imports)
+            let instance = try module.module.instantiate(store: store, imports: imports)
             if case .global? = instance.export(CoreModuleInstrumenter.defaultExportName) {
                 runtime.interruptibleInstances.append(instance)
             }
-            if let tracer = runtime.tracer { Self.register(instance, of: module, in: tracer, runtime: runtime) }
+            if let tracer = runtime.tracer { Self.register(instance, of: module.module, in: tracer, runtime: runtime) }
             if case .function(let start)? = instance.export(CoreModuleInstrumenter.startExportName) {
                 try runtime.startFunctions.run(start, of: instance)
             }
-            return .instance(instance)
+            return .instance(instance, names: module.names)
         } catch let stopped as LoadError {
             throw WasmComponent.ComponentError(stopped.description, offset: offset)
         } catch {
             throw WasmComponent.ComponentError("instantiating a core module failed: \(error)", offset: offset)
         }
+    }
+
+    /// The item that `arguments` supply for the import `module`.`name`.
+    private static func resolve(
+        module: String, name: String, in arguments: [(name: String, instance: CoreInstanceValue)], offset: Int
+    ) throws -> ExternalValue {
+        guard let argument = arguments.first(where: { $0.name == module }) else {
+            throw WasmComponent.ComponentError(
+                "core module import \(ControlCharacterEscaper.quoted(module)) was not supplied", offset: offset)
+        }
+        guard let value = argument.instance.export(name) else {
+            throw WasmComponent.ComponentError(
+                "core instance \(ControlCharacterEscaper.quoted(module)) has no export "
+                    + ControlCharacterEscaper.quoted(name), offset: offset)
+        }
+        return value
     }
 
     private static let functionExportNamespace = "wasmsh:func:"

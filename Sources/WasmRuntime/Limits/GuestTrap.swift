@@ -26,7 +26,8 @@ public struct GuestTrap: Error, CustomStringConvertible, Sendable {
 
     /// Reads WasmKit's trap text: `Trap: REASON`, then one `    N: (0xADDRESS) NAME` line per
     /// frame. WasmKit keeps the reason and frames internal; the text is all it offers.
-    init(_ trap: Trap) {
+    /// `ownName` gives a function named by its short export name its own name back (see `ShortNames`).
+    init(_ trap: Trap, ownName: (String) -> String = { $0 }) {
         var lines = trap.description.split(separator: "\n", omittingEmptySubsequences: true)[...]
         let first = lines.popFirst().map(String.init) ?? "Trap"
         var reason = first.hasPrefix("Trap: ") ? String(first.dropFirst("Trap: ".count)) : first
@@ -46,7 +47,7 @@ public struct GuestTrap: Error, CustomStringConvertible, Sendable {
             // The module chose the name: escaped, so that it neither reaches the terminal raw
             // nor passes for more than one frame.
             frames.append(
-                ControlCharacterEscaper.escaped(String(name), maximumScalars: CoreNameSection.shownNameLength))
+                ControlCharacterEscaper.escaped(ownName(String(name)), maximumScalars: CoreNameSection.shownNameLength))
         }
         self.init(reason: reason, frames: frames)
     }

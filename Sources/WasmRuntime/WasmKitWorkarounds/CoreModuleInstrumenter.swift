@@ -1,3 +1,4 @@
+import Dispatch
 import WasmComponent
 
 /// Rewrites a core WebAssembly module so that a guest can be stopped from another thread.
@@ -88,6 +89,23 @@ package struct CoreModuleInstrumenter: Sendable {
     package func instrumentWithProbes(_ module: ArraySlice<UInt8>) throws(InstrumentationError)
         -> (bytes: [UInt8], probes: ProbeLayout?)
     {
+        let (bytes, probes, _) = try instrument(module, shortNamesModule: nil)
+        return (bytes, probes)
+    }
+
+    /// The instrumented module with short import and export names (see `ShortNames`, which
+    /// says why), and the module's own names. `moduleNumber` (the module's number in its
+    /// component) makes the short export names unique in the component.
+    package func instrumentShorteningNames(_ module: ArraySlice<UInt8>, moduleNumber: Int)
+        throws(InstrumentationError) -> (bytes: [UInt8], names: ShortNames)
+    {
+        let (bytes, _, layout) = try instrument(module, shortNamesModule: moduleNumber)
+        return (bytes, try layout.ownNames(in: module))
+    }
+
+    private func instrument(_ module: ArraySlice<UInt8>, shortNamesModule: Int?) throws(InstrumentationError)
+        -> (bytes: [UInt8], probes: ProbeLayout?, layout: ModuleLayout)
+    {
         var reader = ModuleByteReader(module)
         try Self.readHeader(&reader)
         let sections = try Self.readSections(&reader)
@@ -95,19 +113,21 @@ package struct CoreModuleInstrumenter: Sendable {
             sections: sections, bytes: module, exportName: Array(exportName.utf8),
             startExportName: Array(Self.startExportName.utf8),
             functionExportPrefix: functionExportPrefix.map { Array($0.utf8) },
-            reservedPrefix: probes == nil ? nil : Array(ProbeLayout.reservedPrefix.utf8))
+            reservedPrefix: probes == nil ? nil : Array(ProbeLayout.reservedPrefix.utf8),
+            shortNamesModule: shortNamesModule)
         if let probes, layout.declaredFunctionCount > 0 {
             layout.probes = try ProbePlan(probes, module: module, sections: sections, layout: layout)
         }
         var sites: [UInt32] = []
         let bytes = try write(module, sections: sections, layout: layout, sites: &sites)
-        guard let plan = layout.probes else { return (bytes, nil) }
+        guard let plan = layout.probes else { return (bytes, nil, layout) }
         return (
             bytes,
             ProbeLayout(
                 kind: plan.request.placement == .everyInstruction ? .instructions : .statements, sites: sites,
                 functions: plan.functions, slotCount: plan.slotCount, globalCount: plan.originalGlobalCount,
-                exportsMemory: plan.hasMemory)
+                exportsMemory: plan.hasMemory),
+            layout
         )
     }
 
@@ -194,6 +214,8 @@ package struct CoreModuleInstrumenter: Sendable {
                         layout.probes?.appendedFunctionTypes ?? []), to: &output)
             case ModuleSection.start:
                 continue  // exported instead (see `startExportName`)
+            case ModuleSection.import where layout.shortNamesModule != nil:
+                try Self.appendSection(section.id, layout.shortImportSection(in: module), to: &output)
             default:
                 output.append(contentsOf: module[section.range])
             }
@@ -247,63 +269,143 @@ package struct CoreModuleInstrumenter: Sendable {
         guard count == layout.declaredFunctionCount else {
             throw reader.error(.functionCountMismatch(declared: layout.declaredFunctionCount, bodies: count))
         }
-        let probes = layout.probes
+        guard Int(count) <= reader.remaining else { throw reader.error(.truncated("function bodies")) }
+        var bodies: [Range<Int>] = []
+        bodies.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            let bodySize = Int(try reader.readVarUInt32("a function body size"))
+            let start = reader.position
+            try reader.skip(bodySize, "a function body")
+            bodies.append(start..<reader.position)
+        }
+        guard reader.isAtEnd else { throw reader.error(.sizeMismatch("code section")) }
         var content: [UInt8] = []
         content.reserveCapacity(section.contentRange.count + section.contentRange.count / 4 + Int(count) * 16)
+        guard let probes = layout.probes else {
+            LEB128.append(count, to: &content)
+            try Self.appendCheckedBodies(module, bodies[...], flagIndex: layout.flagIndex, to: &content)
+            return content
+        }
         // With probes: the bodies, their twins, the probe function (ProbePlan checked the count).
-        LEB128.append(probes == nil ? count : 2 * count + 1, to: &content)
+        LEB128.append(2 * count + 1, to: &content)
         var twins: [UInt8] = []
         let scanner = InstructionScanner(globalCount: layout.flagIndex)
         var plan = InstructionScanner.Plan()
         var body: [UInt8] = []
-        for ordinal in 0..<Int(count) {
-            let bodySize = Int(try reader.readVarUInt32("a function body size"))
-            var bodyReader = try reader.limited(to: bodySize, "a function body")
-            try reader.skip(bodySize, "a function body")
-            let bodyStart = bodyReader.position
+        for (ordinal, range) in bodies.enumerated() {
+            var bodyReader = try ModuleByteReader(module).advanced(to: range)
             try Self.skipLocals(&bodyReader)
             let expressionStart = bodyReader.position
             plan.removeAll()
-            let function = probes?.functions[ordinal]
-            try scanner.scan(&bodyReader, plan: &plan, probes: function.flatMap { probes?.sites(for: $0) })
+            let function = probes.functions[ordinal]
+            try scanner.scan(&bodyReader, plan: &plan, probes: probes.sites(for: function))
             guard bodyReader.isAtEnd else {
                 throw bodyReader.error(.sizeMismatch("function body (bytes follow its final end)"))
             }
-            body.removeAll(keepingCapacity: true)
-            let locals = bodyStart..<expressionStart
-            let expression = expressionStart..<bodyReader.end
+            let locals = range.lowerBound..<expressionStart
+            let expression = expressionStart..<range.upperBound
             let checked = plan.hasLoops || plan.hasCalls
-            if let probes, let function {
-                // The twin: the same code with its probes. The original: it runs the twin while stepping.
-                var twin: [UInt8] = []
-                Self.writeBody(
-                    module, locals: locals, expression: expression, plan: plan, checked: checked,
-                    flagIndex: layout.flagIndex, probes: (probes, function), sites: &sites, to: &twin)
-                try Self.appendBody(twin, to: &twins, at: bodyReader)
-                var redirect: [UInt8] = []
-                probes.appendRedirect(ordinal: ordinal, to: &redirect)
-                Self.writeBody(
-                    module, locals: locals, expression: expression, plan: plan, checked: checked,
-                    flagIndex: layout.flagIndex, prefix: redirect, probes: nil, sites: &sites, to: &body)
-            } else if checked {
-                Self.writeBody(
-                    module, locals: locals, expression: expression, plan: plan, checked: true,
-                    flagIndex: layout.flagIndex, probes: nil, sites: &sites, to: &body)
-            } else {
-                body.append(contentsOf: module[bodyStart..<bodyReader.end])
-            }
-            try Self.appendBody(body, to: &content, at: bodyReader)
+            // The twin: the same code with its probes. The original: it runs the twin while stepping.
+            var twin: [UInt8] = []
+            Self.writeBody(
+                module, locals: locals, expression: expression, plan: plan, checked: checked,
+                flagIndex: layout.flagIndex, probes: (probes, function), sites: &sites, to: &twin)
+            try Self.appendBody(twin[...], to: &twins, at: bodyReader)
+            var redirect: [UInt8] = []
+            probes.appendRedirect(ordinal: ordinal, to: &redirect)
+            body.removeAll(keepingCapacity: true)
+            Self.writeBody(
+                module, locals: locals, expression: expression, plan: plan, checked: checked,
+                flagIndex: layout.flagIndex, prefix: redirect, probes: nil, sites: &sites, to: &body)
+            try Self.appendBody(body[...], to: &content, at: bodyReader)
         }
-        guard reader.isAtEnd else { throw reader.error(.sizeMismatch("code section")) }
-        if probes != nil {
-            content.append(contentsOf: twins)
-            content.append(contentsOf: [0x02, 0x00, 0x0B])  // the probe function: no locals, `end`
-        }
+        content.append(contentsOf: twins)
+        content.append(contentsOf: [0x02, 0x00, 0x0B])  // the probe function: no locals, `end`
         return content
     }
 
+    /// Code sections at least this large are instrumented on two threads, half the bodies each:
+    /// the 6 MB of CPython's code take tens of milliseconds to scan.
+    package static let parallelThreshold = 256 * 1024
+
+    /// Appends `bodies`, each wrapped and checked where it loops or calls, with their sizes; a
+    /// large run of bodies is split in two halves, scanned side by side. The first error in
+    /// body order is the one thrown, as when scanning one after the other.
+    private static func appendCheckedBodies(
+        _ module: ArraySlice<UInt8>, _ bodies: ArraySlice<Range<Int>>, flagIndex: UInt32, to content: inout [UInt8]
+    ) throws(InstrumentationError) {
+        let size = bodies.last.map { $0.upperBound - (bodies.first?.lowerBound ?? 0) } ?? 0
+        guard size >= parallelThreshold, bodies.count >= 2 else {
+            try appendCheckedBodiesInOrder(module, bodies, flagIndex: flagIndex, to: &content)
+            return
+        }
+        // Split where half the bytes lie, not half the bodies: sizes vary a thousandfold.
+        let middleByte = (bodies.first?.lowerBound ?? 0) + size / 2
+        let split = bodies.firstIndex { $0.upperBound > middleByte } ?? bodies.startIndex
+        let halves = [bodies[..<max(split, bodies.startIndex + 1)], bodies[max(split, bodies.startIndex + 1)...]]
+        let outputs = HalfOutputs()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var output: [UInt8] = []
+            output.reserveCapacity(size / 2 + size / 8)
+            do throws(InstrumentationError) {
+                try appendCheckedBodiesInOrder(module, halves[half], flagIndex: flagIndex, to: &output)
+                outputs.set(half, .success(output))
+            } catch {
+                outputs.set(half, .failure(error))
+            }
+        }
+        for half in 0..<2 {
+            switch outputs.get(half) {
+            case .success(let output): content.append(contentsOf: output)
+            case .failure(let error): throw error
+            case nil: throw InstrumentationError(.malformed("a half of the code section was not scanned"), offset: 0)
+            }
+        }
+    }
+
+    /// What each of the two threads of `appendCheckedBodies` made; each writes only its own slot.
+    private final class HalfOutputs: @unchecked Sendable {
+        private var first: Result<[UInt8], InstrumentationError>?
+        private var second: Result<[UInt8], InstrumentationError>?
+
+        func set(_ half: Int, _ result: Result<[UInt8], InstrumentationError>) {
+            if half == 0 { first = result } else { second = result }
+        }
+
+        func get(_ half: Int) -> Result<[UInt8], InstrumentationError>? { half == 0 ? first : second }
+    }
+
+    private static func appendCheckedBodiesInOrder(
+        _ module: ArraySlice<UInt8>, _ bodies: ArraySlice<Range<Int>>, flagIndex: UInt32, to content: inout [UInt8]
+    ) throws(InstrumentationError) {
+        let scanner = InstructionScanner(globalCount: flagIndex)
+        var plan = InstructionScanner.Plan()
+        var body: [UInt8] = []
+        var noSites: [UInt32] = []
+        let whole = ModuleByteReader(module)
+        for range in bodies {
+            var bodyReader = try whole.advanced(to: range)
+            try skipLocals(&bodyReader)
+            let expressionStart = bodyReader.position
+            plan.removeAll()
+            try scanner.scan(&bodyReader, plan: &plan)
+            guard bodyReader.isAtEnd else {
+                throw bodyReader.error(.sizeMismatch("function body (bytes follow its final end)"))
+            }
+            guard plan.hasLoops || plan.hasCalls else {
+                try appendBody(module[range], to: &content, at: bodyReader)
+                continue
+            }
+            body.removeAll(keepingCapacity: true)
+            writeBody(
+                module, locals: range.lowerBound..<expressionStart, expression: expressionStart..<range.upperBound,
+                plan: plan, checked: true, flagIndex: flagIndex, probes: nil, sites: &noSites, to: &body)
+            try appendBody(body[...], to: &content, at: bodyReader)
+        }
+    }
+
     /// A body with its size in front.
-    private static func appendBody(_ body: [UInt8], to content: inout [UInt8], at reader: ModuleByteReader)
+    private static func appendBody(_ body: ArraySlice<UInt8>, to content: inout [UInt8], at reader: ModuleByteReader)
         throws(InstrumentationError)
     {
         guard let size = UInt32(exactly: body.count) else {

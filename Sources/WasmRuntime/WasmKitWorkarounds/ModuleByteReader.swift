@@ -63,56 +63,77 @@ struct ModuleByteReader {
     }
 
     /// An unsigned LEB128 `u32`: at most 5 bytes, and the 5th may use only 4 bits.
+    @inline(__always)
     mutating func readVarUInt32(_ what: String) throws(InstrumentationError) -> UInt32 {
-        // Most integers in code are one byte (local indices, small constants): read it here.
+        // Most integers in code are one byte (local indices, small constants): read it inline.
         if position < end, bytes[position] < 0x80 {
             defer { position += 1 }
             return UInt32(bytes[position])
         }
-        return UInt32(
-            try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
-                try LEB128.unsigned(bytes, at: &position, end: end, bits: 32)
-            })
+        return try readLongVarUInt32(what)
     }
 
-    /// A signed LEB128 integer of `bits` bits (33 for block types), sign-extended.
+    @inline(never)
+    private mutating func readLongVarUInt32(_ what: String) throws(InstrumentationError) -> UInt32 {
+        // Two bytes (function indices, small offsets) cannot be malformed: decoded here.
+        if position + 1 < end, bytes[position + 1] < 0x80 {
+            defer { position += 2 }
+            return UInt32(bytes[position] & 0x7F) | UInt32(bytes[position + 1]) << 7
+        }
+        do {
+            return UInt32(try LEB128.unsigned(bytes, at: &position, end: end, bits: 32))
+        } catch {
+            throw integerError(error, what)
+        }
+    }
+
+    /// A signed LEB128 integer of `bits` bits (32, 33 for block types, or 64), sign-extended.
+    @inline(__always)
     mutating func readVarInt(bits: Int, _ what: String) throws(InstrumentationError) -> Int64 {
         // One byte: 0x00...0x3F are 0...63, 0x40...0x7F are -64...-1.
         if position < end, bytes[position] < 0x80 {
             defer { position += 1 }
             return Int64(Int8(bitPattern: bytes[position] << 1) >> 1)
         }
-        return try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
-            try LEB128.signed(bytes, at: &position, end: end, bits: bits)
+        return try readLongVarInt(bits: bits, what)
+    }
+
+    @inline(never)
+    private mutating func readLongVarInt(bits: Int, _ what: String) throws(InstrumentationError) -> Int64 {
+        // Two bytes hold 14 bits, sign-extended; at 32 bits or more they cannot be malformed.
+        if bits >= 32, position + 1 < end, bytes[position + 1] < 0x80 {
+            defer { position += 2 }
+            let value = Int64(bytes[position] & 0x7F) | Int64(bytes[position + 1]) << 7
+            return (value << 50) >> 50
+        }
+        do {
+            return try LEB128.signed(bytes, at: &position, end: end, bits: bits)
+        } catch {
+            throw integerError(error, what)
         }
     }
 
     /// An unsigned LEB128 integer of up to 64 bits.
     mutating func readVarUInt64(_ what: String) throws(InstrumentationError) -> UInt64 {
-        try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
-            try LEB128.unsigned(bytes, at: &position, end: end, bits: 64)
+        do {
+            return try LEB128.unsigned(bytes, at: &position, end: end, bits: 64)
+        } catch {
+            throw integerError(error, what)
         }
     }
 
     /// An unsigned LEB128 integer of up to 64 bits, whose value is not needed.
+    @inline(__always)
     mutating func skipVarUInt64(_ what: String) throws(InstrumentationError) {
         if position < end, bytes[position] < 0x80 {
             position += 1
             return
         }
-        _ = try leb128(what) { (bytes, position, end) throws(LEB128.Problem) in
-            try LEB128.unsigned(bytes, at: &position, end: end, bits: 64)
-        }
+        _ = try readVarUInt64(what)
     }
 
-    private mutating func leb128<Value>(
-        _ what: String, _ decode: (ArraySlice<UInt8>, inout Int, Int) throws(LEB128.Problem) -> Value
-    ) throws(InstrumentationError) -> Value {
-        do {
-            return try decode(bytes, &position, end)
-        } catch {
-            throw self.error(error == .truncated ? .truncated(what) : .malformedInteger(what))
-        }
+    private func integerError(_ problem: LEB128.Problem, _ what: String) -> InstrumentationError {
+        error(problem == .truncated ? .truncated(what) : .malformedInteger(what))
     }
 
     /// A `vec(byte)` name; returns the range of its bytes.

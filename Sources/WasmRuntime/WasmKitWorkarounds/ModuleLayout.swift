@@ -24,10 +24,30 @@ struct ModuleLayout {
     /// function under `startExportName` instead, for the host to run where it can stop it.
     let startFunction: UInt32?
     private let startExportName: [UInt8]
+    /// When set, imports and exports get short names (see `ShortNames`); this is the module's
+    /// number in its component, part of its exports' short names.
+    let shortNamesModule: Int?
+    /// Where each import's names and descriptor lie, when names are shortened.
+    private var importEntries: [ImportEntry] = []
+    /// Where each export's name and the rest of its entry lie, when names are shortened.
+    private var exportEntryRanges: [ExportEntry] = []
+
+    private struct ImportEntry {
+        let module: Range<Int>
+        let name: Range<Int>
+        let descriptor: Range<Int>
+    }
+
+    private struct ExportEntry {
+        let name: Range<Int>
+        let isFunction: Bool
+        /// The kind byte and the index.
+        let rest: Range<Int>
+    }
 
     init(
         sections: [ModuleSection], bytes: ArraySlice<UInt8>, exportName: [UInt8], startExportName: [UInt8],
-        functionExportPrefix: [UInt8]? = nil, reservedPrefix: [UInt8]? = nil
+        functionExportPrefix: [UInt8]? = nil, reservedPrefix: [UInt8]? = nil, shortNamesModule: Int? = nil
     ) throws(InstrumentationError) {
         let whole = ModuleByteReader(bytes)
         var importedGlobals: UInt32 = 0
@@ -39,11 +59,13 @@ struct ModuleLayout {
         var exportSection: ModuleSection?
         var startFunction: UInt32?
         var hasCode = false
+        var importEntries: [ImportEntry]? = shortNamesModule == nil ? nil : []
         for section in sections {
             var reader = try whole.advanced(to: section.contentRange)
             switch section.id {
             case ModuleSection.import:
-                (importedFunctions, importedGlobals, importedMemories) = try Self.countImports(&reader)
+                (importedFunctions, importedGlobals, importedMemories) = try Self.countImports(
+                    &reader, entries: &importEntries)
             case ModuleSection.function:
                 functions = try reader.readVarUInt32("the function count")
                 guard Int(functions) <= reader.remaining else {
@@ -87,12 +109,16 @@ struct ModuleLayout {
         self.definedGlobalCount = definedGlobals
         self.globalEntries = globalEntries
         self.exportName = exportName
+        self.shortNamesModule = shortNamesModule
+        self.importEntries = importEntries ?? []
         if let exportSection {
             var reader = try whole.advanced(to: exportSection.contentRange)
-            (exportCount, exportEntries) = try Self.checkExports(
+            var exportEntries: [ExportEntry]? = shortNamesModule == nil ? nil : []
+            (exportCount, self.exportEntries) = try Self.checkExports(
                 &reader, names: startFunction == nil ? [exportName] : [exportName, startExportName],
                 reservedPrefixes: [functionExportPrefix, reservedPrefix].compactMap { $0 },
-                globalCount: flagIndex)
+                globalCount: flagIndex, entries: &exportEntries)
+            exportEntryRanges = exportEntries ?? []
         } else {
             exportCount = 0
             exportEntries = nil
@@ -123,7 +149,16 @@ struct ModuleLayout {
         }
         var content: [UInt8] = []
         LEB128.append(count, to: &content)
-        if let exportEntries { content.append(contentsOf: bytes[exportEntries]) }
+        if let shortNamesModule {
+            for (index, entry) in exportEntryRanges.enumerated() {
+                let name = ShortNames.exportName(module: shortNamesModule, index: index)
+                LEB128.append(UInt32(name.count), to: &content)
+                content.append(contentsOf: name)
+                content.append(contentsOf: bytes[entry.rest])
+            }
+        } else if let exportEntries {
+            content.append(contentsOf: bytes[exportEntries])
+        }
         Self.appendExport(name: exportName, kind: 0x03, index: flagIndex, to: &content)
         if let startFunction {
             Self.appendExport(name: startExportName, kind: 0x00, index: startFunction, to: &content)
@@ -140,6 +175,55 @@ struct ModuleLayout {
         return content
     }
 
+    /// The import section's content with every import renamed to `("", ShortNames.importName(i))`;
+    /// only when names are shortened.
+    func shortImportSection(in bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var content: [UInt8] = []
+        LEB128.append(UInt32(importEntries.count), to: &content)
+        for (index, entry) in importEntries.enumerated() {
+            let name = ShortNames.importName(index)
+            content.append(0x00)
+            LEB128.append(UInt32(name.count), to: &content)
+            content.append(contentsOf: name)
+            content.append(contentsOf: bytes[entry.descriptor])
+        }
+        return content
+    }
+
+    /// The module's own import and export names, which must be UTF-8 (as WasmKit requires);
+    /// only when names are shortened.
+    func ownNames(in bytes: ArraySlice<UInt8>) throws(InstrumentationError) -> ShortNames {
+        func text(_ range: Range<Int>, _ what: String) throws(InstrumentationError) -> String {
+            guard let text = String(validating: bytes[range], as: UTF8.self) else {
+                throw InstrumentationError(
+                    .malformed("\(what) is not UTF-8"), offset: range.lowerBound - bytes.startIndex)
+            }
+            return text
+        }
+        var imports: [ShortNames.Import] = []
+        imports.reserveCapacity(importEntries.count)
+        for entry in importEntries {
+            imports.append(
+                ShortNames.Import(
+                    module: try text(entry.module, "an import module name"),
+                    name: try text(entry.name, "an import name")))
+        }
+        var exports: [String: String] = [:]
+        var functionExports: [String: String] = [:]
+        exports.reserveCapacity(exportEntryRanges.count)
+        for (index, entry) in exportEntryRanges.enumerated() {
+            let own = try text(entry.name, "an export name")
+            let short = String(
+                decoding: ShortNames.exportName(module: shortNamesModule ?? 0, index: index), as: UTF8.self)
+            guard exports.updateValue(short, forKey: own) == nil else {
+                throw InstrumentationError(
+                    .malformed("duplicate export name"), offset: entry.name.lowerBound - bytes.startIndex)
+            }
+            if entry.isFunction { functionExports[short] = own }
+        }
+        return ShortNames(imports: imports, exports: exports, functionExports: functionExports)
+    }
+
     private static func appendExport(name: [UInt8], kind: UInt8, index: UInt32, to content: inout [UInt8]) {
         LEB128.append(UInt32(name.count), to: &content)
         content.append(contentsOf: name)
@@ -147,8 +231,8 @@ struct ModuleLayout {
         LEB128.append(index, to: &content)
     }
 
-    private static func countImports(_ reader: inout ModuleByteReader) throws(InstrumentationError)
-        -> (functions: UInt32, globals: UInt32, memories: UInt32)
+    private static func countImports(_ reader: inout ModuleByteReader, entries: inout [ImportEntry]?)
+        throws(InstrumentationError) -> (functions: UInt32, globals: UInt32, memories: UInt32)
     {
         let count = try reader.readVarUInt32("the import count")
         guard Int(count) <= reader.remaining else { throw reader.error(.truncated("imports")) }
@@ -156,8 +240,9 @@ struct ModuleLayout {
         var globals: UInt32 = 0
         var memories: UInt32 = 0
         for _ in 0..<count {
-            _ = try reader.readName("an import module name")
-            _ = try reader.readName("an import name")
+            let module = try reader.readName("an import module name")
+            let name = try reader.readName("an import name")
+            let descriptorStart = reader.position
             let kindOffset = reader.offset
             switch try reader.readByte("an import kind") {
             case 0x00:
@@ -179,6 +264,7 @@ struct ModuleLayout {
             default:
                 throw InstrumentationError(.malformed("import kind"), offset: kindOffset)
             }
+            entries?.append(ImportEntry(module: module, name: name, descriptor: descriptorStart..<reader.position))
         }
         guard reader.isAtEnd else { throw reader.error(.sizeMismatch("import section")) }
         return (functions, globals, memories)
@@ -213,7 +299,8 @@ struct ModuleLayout {
     /// names must be free (and no name may start with a reserved prefix), and no global export
     /// may name the index the flag is about to take.
     private static func checkExports(
-        _ reader: inout ModuleByteReader, names: [[UInt8]], reservedPrefixes: [[UInt8]], globalCount: UInt32
+        _ reader: inout ModuleByteReader, names: [[UInt8]], reservedPrefixes: [[UInt8]], globalCount: UInt32,
+        entries: inout [ExportEntry]?
     ) throws(InstrumentationError) -> (count: UInt32, entries: Range<Int>) {
         let count = try reader.readVarUInt32("the export count")
         let entriesStart = reader.position
@@ -229,8 +316,10 @@ struct ModuleLayout {
                     .exportNameTaken(String(decoding: reader.bytes[existing], as: UTF8.self)), offset: nameOffset)
             }
             let kindOffset = reader.offset
+            let kindPosition = reader.position
             let kind = try reader.readByte("an export kind")
             let index = try reader.readVarUInt32("an export index")
+            entries?.append(ExportEntry(name: existing, isFunction: kind == 0x00, rest: kindPosition..<reader.position))
             switch kind {
             case 0x00, 0x01, 0x02, 0x04:
                 break

@@ -1,0 +1,62 @@
+/// A core module's own import and export names, kept by the host while WasmKit gets the module
+/// with short names in their place (`CoreModuleInstrumenter.instrumentShorteningNames`).
+///
+/// Why: WasmKit 0.4.2 decodes a name a `Character` at a time (`ByteStream.parseName`), about
+/// 1,600 instructions per byte. A componentize-py component's core modules import and export
+/// some 7,000 names, 135 KB of them: decoding them was a quarter of its load. The host needs
+/// the names only to link instances, and looks them up here instead.
+///
+/// Import `i` becomes module `""`, name `importName(i)`; export `i` of module number `m`
+/// becomes `exportName(module: m, index: i)`, unique in the whole component, so that a
+/// backtrace naming a function by its short export name (WasmKit does so when the name section
+/// does not name it) can be given its own name back (`functionExports`).
+package struct ShortNames: Sendable {
+    package struct Import: Sendable, Equatable {
+        package let module: String
+        package let name: String
+
+        package init(module: String, name: String) {
+            self.module = module
+            self.name = name
+        }
+    }
+
+    /// The module's imports, in its order.
+    package let imports: [Import]
+    /// Each export's own name → the short name WasmKit knows it by.
+    package let exports: [String: String]
+    /// The short name of each exported function → its own name.
+    package let functionExports: [String: String]
+
+    /// Characters of a short name: none of them is `:`, which every name the instrumenter
+    /// adds (`wasmsh:interrupt`, `wasmsh:start`) has.
+    private static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$".utf8)
+
+    /// Import `index`'s short name (its module name is empty).
+    package static func importName(_ index: Int) -> [UInt8] {
+        var name: [UInt8] = []
+        appendNumber(index, to: &name)
+        return name
+    }
+
+    /// Export `index` of core module number `module`: `\u{1}`, the module, `.`, the index. The
+    /// control character keeps it apart from names that modules give functions themselves.
+    package static func exportName(module: Int, index: Int) -> [UInt8] {
+        var name: [UInt8] = [0x01]
+        appendNumber(module, to: &name)
+        name.append(UInt8(ascii: "."))
+        appendNumber(index, to: &name)
+        return name
+    }
+
+    /// `number` in base 64, most significant digit first.
+    private static func appendNumber(_ number: Int, to name: inout [UInt8]) {
+        let start = name.count
+        var rest = number
+        repeat {
+            name.append(digits[rest & 63])
+            rest >>= 6
+        } while rest > 0
+        name[start...].reverse()
+    }
+}

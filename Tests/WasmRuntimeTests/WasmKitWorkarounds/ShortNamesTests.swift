@@ -1,0 +1,120 @@
+import Testing
+import WasmComponent
+import WasmKit
+import WasmRuntime
+
+/// Imports and exports reach WasmKit under short names (its name decoding is slow); the host
+/// keeps the modules' own names, links by them and shows them.
+@Suite("Short import and export names")
+struct ShortNamesTests {
+    let instrumenter = CoreModuleInstrumenter()
+
+    @Test("a module's imports and exports reach WasmKit under short names, and the host keeps their own")
+    func namesAreKept() throws {
+        let original = try InterruptFixtures.bytes("imports")
+        let (instrumented, names) = try instrumenter.instrumentShorteningNames(original[...], moduleNumber: 3)
+        let ownModule = try parseWasm(bytes: original)
+        #expect(names.imports == ownModule.imports.map { ShortNames.Import(module: $0.module, name: $0.name) })
+        #expect(Set(names.exports.keys) == Set(ownModule.exports.map(\.name)))
+
+        let shortModule = try parseWasm(bytes: instrumented)
+        #expect(shortModule.imports.allSatisfy { $0.module.isEmpty })
+        #expect(
+            Set(shortModule.exports.map(\.name))
+                == Set(names.exports.values).union([CoreModuleInstrumenter.defaultExportName]))
+
+        // Linked by the short names, it computes what the original computes.
+        let instance = try InterruptFixtures.instantiate(instrumented) { store in
+            var imports = Imports()
+            imports.define(
+                module: "", name: String(decoding: ShortNames.importName(0), as: UTF8.self),
+                try Global(store: store, type: GlobalType(mutability: .constant, valueType: .i32), value: .i32(4)))
+            imports.define(
+                module: "", name: String(decoding: ShortNames.importName(1), as: UTF8.self),
+                Function(store: store, parameters: [], results: []) { _, _ in [] })
+            return imports
+        }
+        let scaled = try #require(names.exports["scaled"])
+        let expected = try InterruptFixtures.call(
+            try InterruptFixtures.instantiate(original, imports: InterruptFixtures.importsHost), "scaled", [.i32(10)])
+        #expect(try InterruptFixtures.call(instance, scaled, [.i32(10)]) == expected)
+        #expect(names.functionExports[scaled] == "scaled")
+    }
+
+    @Test("short export names differ across a component's modules and never take a name the instrumenter adds")
+    func shortNamesAreDistinct() {
+        var seen: Set<[UInt8]> = []
+        for module in 0..<70 {
+            for index in 0..<70 {
+                let name = ShortNames.exportName(module: module, index: index)
+                #expect(seen.insert(name).inserted, "\(name)")
+                #expect(!name.contains(UInt8(ascii: ":")))
+            }
+        }
+        let imports = (0..<5_000).map(ShortNames.importName)
+        #expect(Set(imports).count == imports.count)
+        #expect(imports[4_095].count == 2 && imports[4_096].count == 3)
+    }
+
+    /// `(module (func) (export NAME (func 0)) (export NAME2 (func 0)))`.
+    static func moduleExporting(_ first: [UInt8], _ second: [UInt8]) -> [UInt8] {
+        let exports =
+            [0x02] + [UInt8(first.count)] + first + [0x00, 0x00] + [UInt8(second.count)] + second + [0x00, 0x00]
+        return [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]
+            + [0x01, 0x04, 0x01, 0x60, 0x00, 0x00]  // type: () -> ()
+            + [0x03, 0x02, 0x01, 0x00]  // one function of type 0
+            + [0x07, UInt8(exports.count)] + exports
+            + [0x0A, 0x04, 0x01, 0x02, 0x00, 0x0B]  // its body: no locals, end
+    }
+
+    @Test("a module exporting one name twice, or a name that is not UTF-8, is refused rather than renamed")
+    func badExportNames() throws {
+        let valid = Self.moduleExporting(Array("f".utf8), Array("g".utf8))
+        #expect(try instrumenter.instrumentShorteningNames(valid[...], moduleNumber: 0).names.exports.count == 2)
+        let twice = Self.moduleExporting(Array("f".utf8), Array("f".utf8))
+        let repeated = #expect(throws: InstrumentationError.self) {
+            try instrumenter.instrumentShorteningNames(twice[...], moduleNumber: 0)
+        }
+        #expect(repeated?.reason == .malformed("duplicate export name"))
+        let notUTF8 = Self.moduleExporting(Array("f".utf8), [0xFF])
+        let invalid = #expect(throws: InstrumentationError.self) {
+            try instrumenter.instrumentShorteningNames(notUTF8[...], moduleNumber: 0)
+        }
+        #expect(invalid?.reason == .malformed("an export name is not UTF-8"))
+    }
+
+    /// compute.wasm with its name section's function-names subsection given an id no tool
+    /// defines: the section stays valid, but names no function, so WasmKit names each exported
+    /// function by its export, which it knows by its short name.
+    static func computeWithoutFunctionNames() throws -> [UInt8] {
+        var bytes = try fixtureBytes("compute")
+        let marker = Array("\u{4}name".utf8)
+        let start = try #require(bytes.indices.first { bytes[$0...].starts(with: marker) })
+        var position = start + marker.count
+        while bytes[position] != 0x01 {
+            position += 1
+            var size = 0
+            var shift = 0
+            while true {
+                let byte = bytes[position]
+                position += 1
+                size |= Int(byte & 0x7F) << shift
+                shift += 7
+                if byte & 0x80 == 0 { break }
+            }
+            position += size
+        }
+        bytes[position] = 0x7E
+        return bytes
+    }
+
+    @Test("a trap's backtrace names a function by its own export name where the name section does not name it")
+    func backtraceShowsOwnExportName() throws {
+        let compute = try LoadedComponent(
+            bytes: try Self.computeWithoutFunctionNames(), name: "compute", providedInterfaces: [],
+            hostCall: { _, _ in nil })
+        let call = try CallExpression("divide(1, 0)", in: compute)
+        let trap = #expect(throws: GuestTrap.self) { try compute.call(call.export, call.arguments) }
+        #expect(trap?.description == "trap: integer divide by zero\n  at divide")
+    }
+}
