@@ -78,7 +78,9 @@ struct WasmKitBackend: InstantiationBackend {
         } catch let stopped as LoadError {
             throw WasmComponent.ComponentError(stopped.description, offset: offset)
         } catch {
-            throw WasmComponent.ComponentError("instantiating a core module failed: \(error)", offset: offset)
+            // WasmKit names an import by the short name it knows (see `ShortNames`).
+            let message = module.names?.restoringImportNames(in: "\(error)") ?? "\(error)"
+            throw WasmComponent.ComponentError("instantiating a core module failed: \(message)", offset: offset)
         }
     }
 

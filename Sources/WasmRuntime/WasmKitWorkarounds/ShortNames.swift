@@ -28,6 +28,42 @@ package struct ShortNames: Sendable {
     /// The short name of each exported function → its own name.
     package let functionExports: [String: String]
 
+    /// `message` (a WasmKit error naming an import as `MODULE.NAME`) with the short import
+    /// names in it replaced by the module's own: `incompatible import type for .B, ...` becomes
+    /// `... for env.tick, ...`.
+    package func restoringImportNames(in message: String) -> String {
+        var result = ""
+        var rest = message[...]
+        // A short import name follows a `.` that follows a space (its module name is empty).
+        while let dot = rest.firstRange(of: " .") {
+            result += rest[..<dot.lowerBound]
+            let nameStart = dot.upperBound
+            let nameEnd = rest[nameStart...].firstIndex { !Self.isDigit($0) } ?? rest.endIndex
+            if let index = Self.number(rest[nameStart..<nameEnd]), index < imports.count {
+                result += " \(imports[index].module).\(imports[index].name)"
+            } else {
+                result += rest[dot.lowerBound..<nameEnd]
+            }
+            rest = rest[nameEnd...]
+        }
+        return result + rest
+    }
+
+    private static func isDigit(_ character: Character) -> Bool {
+        character.asciiValue.map { digits.contains($0) } ?? false
+    }
+
+    /// The number a short name spells, or nil if it spells none.
+    private static func number(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.count <= 8 else { return nil }
+        var value = 0
+        for character in text {
+            guard let ascii = character.asciiValue, let digit = digits.firstIndex(of: ascii) else { return nil }
+            value = value << 6 | digit
+        }
+        return value
+    }
+
     /// Characters of a short name: none of them is `:`, which every name the instrumenter
     /// adds (`wasmsh:interrupt`, `wasmsh:start`) has.
     private static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$".utf8)

@@ -56,6 +56,21 @@ struct ShortNamesTests {
         #expect(imports[4_095].count == 2 && imports[4_096].count == 3)
     }
 
+    @Test("a WasmKit error naming an import by its short name names it by its own")
+    func errorsNameOwnImports() throws {
+        let original = try InterruptFixtures.bytes("imports")
+        let names = try instrumenter.instrumentShorteningNames(original[...], moduleNumber: 0).names
+        let tick = String(decoding: ShortNames.importName(1), as: UTF8.self)
+        #expect(
+            names.restoringImportNames(in: "incompatible import type for .\(tick), expected func, got global")
+                == "incompatible import type for env.tick, expected func, got global")
+        #expect(
+            names.restoringImportNames(in: "imported entity from different store: .\(tick)")
+                == "imported entity from different store: env.tick")
+        // Text that spells no import of the module is left alone.
+        #expect(names.restoringImportNames(in: "a . b .zz9 .") == "a . b .zz9 .")
+    }
+
     /// `(module (func) (export NAME (func 0)) (export NAME2 (func 0)))`.
     static func moduleExporting(_ first: [UInt8], _ second: [UInt8]) -> [UInt8] {
         let exports =
