@@ -28,27 +28,47 @@ public enum ComponentFile {
         guard status.st_size <= limit else {
             throw LoadError("'\(path)' is \(status.st_size) bytes, more than the limit of \(limit) bytes")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count {
-                guard count <= limit else {
-                    throw LoadError("'\(path)' grew past the limit of \(limit) bytes while it was read")
+        // The size fstat gave, plus one byte to see the end: read into memory not zeroed first
+        // (zeroing 18 MB took longer than reading them from the page cache).
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size) + 1) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count {
+                let read = systemRead(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
                 }
-                bytes.append(contentsOf: repeatElement(0, count: min(max(count, 4096), limit + 1 - count)))
+                if read == 0 { return }
+                initialized += read
             }
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if read < 0 {
-                if errno == EINTR { continue }
-                throw LoadError("cannot read '\(path)': \(String(cString: strerror(errno)))")
-            }
-            if read == 0 { break }
-            count += read
         }
+        var count = bytes.count
+        // Filled to the byte past fstat's size: the file grew (or fstat said 0, as files in /proc
+        // do). Read on, in steps, up to the limit.
+        var filled = count == Int(status.st_size) + 1
+        while failure == 0 && filled {
+            guard count <= limit else {
+                throw LoadError("'\(path)' grew past the limit of \(limit) bytes while it was read")
+            }
+            bytes.append(contentsOf: repeatElement(0, count: min(max(count, 4096), limit + 1 - count)))
+            while failure == 0 && count < bytes.count {
+                let read = bytes.withUnsafeMutableBytes { buffer in
+                    systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                }
+                if read < 0 {
+                    if errno != EINTR { failure = errno }
+                    continue
+                }
+                if read == 0 { break }
+                count += read
+            }
+            filled = count == bytes.count
+            if !filled { bytes.removeSubrange(count...) }
+        }
+        guard failure == 0 else { throw LoadError("cannot read '\(path)': \(String(cString: strerror(failure)))") }
         guard count <= limit else { throw LoadError("'\(path)' is more than the limit of \(limit) bytes") }
-        bytes.removeSubrange(count...)
         return bytes
     }
 

@@ -28,17 +28,17 @@ struct ModuleLayout {
     /// number in its component, part of its exports' short names.
     let shortNamesModule: Int?
     /// Where each import's names and descriptor lie, when names are shortened.
-    private var importEntries: [ImportEntry] = []
+    private let importItems: [ImportItem]
     /// Where each export's name and the rest of its entry lie, when names are shortened.
-    private var exportEntryRanges: [ExportEntry] = []
+    private let exportItems: [ExportItem]
 
-    private struct ImportEntry {
+    private struct ImportItem {
         let module: Range<Int>
         let name: Range<Int>
         let descriptor: Range<Int>
     }
 
-    private struct ExportEntry {
+    private struct ExportItem {
         let name: Range<Int>
         let isFunction: Bool
         /// The kind byte and the index.
@@ -59,13 +59,13 @@ struct ModuleLayout {
         var exportSection: ModuleSection?
         var startFunction: UInt32?
         var hasCode = false
-        var importEntries: [ImportEntry]? = shortNamesModule == nil ? nil : []
+        var importItems: [ImportItem]? = shortNamesModule == nil ? nil : []
         for section in sections {
             var reader = try whole.advanced(to: section.contentRange)
             switch section.id {
             case ModuleSection.import:
                 (importedFunctions, importedGlobals, importedMemories) = try Self.countImports(
-                    &reader, entries: &importEntries)
+                    &reader, items: &importItems)
             case ModuleSection.function:
                 functions = try reader.readVarUInt32("the function count")
                 guard Int(functions) <= reader.remaining else {
@@ -110,18 +110,19 @@ struct ModuleLayout {
         self.globalEntries = globalEntries
         self.exportName = exportName
         self.shortNamesModule = shortNamesModule
-        self.importEntries = importEntries ?? []
+        self.importItems = importItems ?? []
         if let exportSection {
             var reader = try whole.advanced(to: exportSection.contentRange)
-            var exportEntries: [ExportEntry]? = shortNamesModule == nil ? nil : []
-            (exportCount, self.exportEntries) = try Self.checkExports(
+            var exportItems: [ExportItem]? = shortNamesModule == nil ? nil : []
+            (exportCount, exportEntries) = try Self.checkExports(
                 &reader, names: startFunction == nil ? [exportName] : [exportName, startExportName],
                 reservedPrefixes: [functionExportPrefix, reservedPrefix].compactMap { $0 },
-                globalCount: flagIndex, entries: &exportEntries)
-            exportEntryRanges = exportEntries ?? []
+                globalCount: flagIndex, items: &exportItems)
+            self.exportItems = exportItems ?? []
         } else {
             exportCount = 0
             exportEntries = nil
+            exportItems = []
         }
     }
 
@@ -150,7 +151,7 @@ struct ModuleLayout {
         var content: [UInt8] = []
         LEB128.append(count, to: &content)
         if let shortNamesModule {
-            for (index, entry) in exportEntryRanges.enumerated() {
+            for (index, entry) in exportItems.enumerated() {
                 let name = ShortNames.exportName(module: shortNamesModule, index: index)
                 LEB128.append(UInt32(name.count), to: &content)
                 content.append(contentsOf: name)
@@ -179,8 +180,8 @@ struct ModuleLayout {
     /// only when names are shortened.
     func shortImportSection(in bytes: ArraySlice<UInt8>) -> [UInt8] {
         var content: [UInt8] = []
-        LEB128.append(UInt32(importEntries.count), to: &content)
-        for (index, entry) in importEntries.enumerated() {
+        LEB128.append(UInt32(importItems.count), to: &content)
+        for (index, entry) in importItems.enumerated() {
             let name = ShortNames.importName(index)
             content.append(0x00)
             LEB128.append(UInt32(name.count), to: &content)
@@ -201,8 +202,8 @@ struct ModuleLayout {
             return text
         }
         var imports: [ShortNames.Import] = []
-        imports.reserveCapacity(importEntries.count)
-        for entry in importEntries {
+        imports.reserveCapacity(importItems.count)
+        for entry in importItems {
             imports.append(
                 ShortNames.Import(
                     module: try text(entry.module, "an import module name"),
@@ -210,8 +211,8 @@ struct ModuleLayout {
         }
         var exports: [String: String] = [:]
         var functionExports: [String: String] = [:]
-        exports.reserveCapacity(exportEntryRanges.count)
-        for (index, entry) in exportEntryRanges.enumerated() {
+        exports.reserveCapacity(exportItems.count)
+        for (index, entry) in exportItems.enumerated() {
             let own = try text(entry.name, "an export name")
             let short = String(
                 decoding: ShortNames.exportName(module: shortNamesModule ?? 0, index: index), as: UTF8.self)
@@ -231,7 +232,7 @@ struct ModuleLayout {
         LEB128.append(index, to: &content)
     }
 
-    private static func countImports(_ reader: inout ModuleByteReader, entries: inout [ImportEntry]?)
+    private static func countImports(_ reader: inout ModuleByteReader, items: inout [ImportItem]?)
         throws(InstrumentationError) -> (functions: UInt32, globals: UInt32, memories: UInt32)
     {
         let count = try reader.readVarUInt32("the import count")
@@ -264,7 +265,7 @@ struct ModuleLayout {
             default:
                 throw InstrumentationError(.malformed("import kind"), offset: kindOffset)
             }
-            entries?.append(ImportEntry(module: module, name: name, descriptor: descriptorStart..<reader.position))
+            items?.append(ImportItem(module: module, name: name, descriptor: descriptorStart..<reader.position))
         }
         guard reader.isAtEnd else { throw reader.error(.sizeMismatch("import section")) }
         return (functions, globals, memories)
@@ -300,7 +301,7 @@ struct ModuleLayout {
     /// may name the index the flag is about to take.
     private static func checkExports(
         _ reader: inout ModuleByteReader, names: [[UInt8]], reservedPrefixes: [[UInt8]], globalCount: UInt32,
-        entries: inout [ExportEntry]?
+        items: inout [ExportItem]?
     ) throws(InstrumentationError) -> (count: UInt32, entries: Range<Int>) {
         let count = try reader.readVarUInt32("the export count")
         let entriesStart = reader.position
@@ -319,7 +320,7 @@ struct ModuleLayout {
             let kindPosition = reader.position
             let kind = try reader.readByte("an export kind")
             let index = try reader.readVarUInt32("an export index")
-            entries?.append(ExportEntry(name: existing, isFunction: kind == 0x00, rest: kindPosition..<reader.position))
+            items?.append(ExportItem(name: existing, isFunction: kind == 0x00, rest: kindPosition..<reader.position))
             switch kind {
             case 0x00, 0x01, 0x02, 0x04:
                 break
