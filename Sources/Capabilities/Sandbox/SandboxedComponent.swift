@@ -30,20 +30,44 @@ public final class SandboxedComponent {
     ) throws {
         self.name = name
         let binary = try ComponentParser.parse(bytes)
-        let world = try ComponentInspector.world(of: binary)
         self.bytes = bytes
-        let (policy, manifest, skipped) = try setup.policy(
-            component: name, catalog: ImportCatalog(world: world), root: environment.fileSystem.rootPath,
-            binaryDigest: { SHA256.hexDigest(of: bytes) })
-        self.manifest = manifest
-        self.skippedGrants = skipped
-        let gate = CapabilityGate(
-            component: name, policy: policy, hosts: environment.hosts, audit: environment.audit,
-            state: HostState(output: environment.guestOutput(name), arguments: [name]))
-        self.gate = gate
-        self.component = try LoadedComponent(
-            binary: binary, name: name, host: gate, limits: environment.limits, debuggable: debuggable,
-            interrupts: environment.interrupts)
+        let root = environment.fileSystem.rootPath
+        func setUp(_ world: ComponentWorld) throws -> (
+            policy: Policy, manifest: ManifestReport?, skipped: [GrantRequest]
+        ) {
+            try setup.policy(
+                component: name, catalog: ImportCatalog(world: world), root: root,
+                binaryDigest: { SHA256.hexDigest(of: bytes) })
+        }
+        let state = HostState(output: environment.guestOutput(name), arguments: [name])
+        // The policy names the component's imports, whose types come out of instantiating it.
+        // Where a core module has a start function, guest code runs while it is instantiated, so
+        // the policy must come first, from a walk of the component for its types alone; else
+        // the component is instantiated under a policy that allows nothing (no guest code runs)
+        // and then given its own, which saves that second walk (a fifth of a load).
+        let established: (policy: Policy, manifest: ManifestReport?, skipped: [GrantRequest])
+        if binary.hasCoreStartFunctions {
+            established = try setUp(try ComponentInspector.world(of: binary))
+            self.gate = CapabilityGate(
+                component: name, policy: established.policy, hosts: environment.hosts, audit: environment.audit,
+                state: state)
+            self.component = try LoadedComponent(
+                binary: binary, name: name, host: gate, limits: environment.limits, debuggable: debuggable,
+                interrupts: environment.interrupts)
+        } else {
+            let allowingNothing = try Policy(
+                component: name, catalog: ImportCatalog(world: ComponentWorld(imports: [], exports: [])), root: root)
+            self.gate = CapabilityGate(
+                component: name, policy: allowingNothing, hosts: environment.hosts, audit: environment.audit,
+                state: state)
+            self.component = try LoadedComponent(
+                binary: binary, name: name, host: gate, limits: environment.limits, debuggable: debuggable,
+                interrupts: environment.interrupts)
+            established = try setUp(component.world)
+            gate.policy = established.policy
+        }
+        self.manifest = established.manifest
+        self.skippedGrants = established.skipped
         self.interrupts = environment.interrupts
         self.interruptKey = environment.interrupts.register(component.interrupter)
     }
