@@ -201,8 +201,7 @@ package struct CoreModuleInstrumenter: Sendable {
                 try Self.appendSection(section.id, layout.exportSection(in: module), to: &output)
                 wroteExports = true
             case ModuleSection.code:
-                try Self.appendSection(
-                    section.id, codeSection(module, section: section, layout: layout, sites: &sites), to: &output)
+                try appendCodeSection(module, section: section, layout: layout, sites: &sites, to: &output)
             case ModuleSection.type where layout.probes != nil:
                 try Self.appendSection(
                     section.id, Self.appendingEntries(module, section, count: 1, [0x60, 0x00, 0x00]), to: &output)
@@ -261,9 +260,14 @@ package struct CoreModuleInstrumenter: Sendable {
 
     /// The code section with every body that loops or calls wrapped and checked, probes planted,
     /// and the probe function's empty body appended.
-    private func codeSection(
-        _ module: ArraySlice<UInt8>, section: ModuleSection, layout: ModuleLayout, sites: inout [UInt32]
-    ) throws(InstrumentationError) -> [UInt8] {
+    ///
+    /// A large section without probes is written in place, its bodies scanned in two halves side
+    /// by side; its size, known only at the end, is then written padded to five bytes (as LEB128
+    /// allows), so that 6 MB of code is not copied once more, into memory touched for nothing.
+    private func appendCodeSection(
+        _ module: ArraySlice<UInt8>, section: ModuleSection, layout: ModuleLayout, sites: inout [UInt32],
+        to output: inout [UInt8]
+    ) throws(InstrumentationError) {
         var reader = try ModuleByteReader(module).advanced(to: section.contentRange)
         let count = try reader.readVarUInt32("the function body count")
         guard count == layout.declaredFunctionCount else {
@@ -279,13 +283,31 @@ package struct CoreModuleInstrumenter: Sendable {
             bodies.append(start..<reader.position)
         }
         guard reader.isAtEnd else { throw reader.error(.sizeMismatch("code section")) }
+        guard let probes = layout.probes else {
+            guard section.contentRange.count >= Self.parallelThreshold, bodies.count >= 2 else {
+                var content: [UInt8] = []
+                content.reserveCapacity(section.contentRange.count + section.contentRange.count / 4)
+                LEB128.append(count, to: &content)
+                try Self.appendCheckedBodiesInOrder(module, bodies[...], flagIndex: layout.flagIndex, to: &content)
+                try Self.appendSection(ModuleSection.code, content, to: &output)
+                return
+            }
+            output.append(ModuleSection.code)
+            let sizePosition = output.count
+            output.append(contentsOf: [0x80, 0x80, 0x80, 0x80, 0x00])
+            LEB128.append(count, to: &output)
+            try Self.appendCheckedBodiesInHalves(module, bodies[...], flagIndex: layout.flagIndex, to: &output)
+            guard let size = UInt32(exactly: output.count - sizePosition - 5) else {
+                throw InstrumentationError(.malformed("section \(ModuleSection.code) would exceed 4 GiB"), offset: 0)
+            }
+            for index in 0..<5 {
+                output[sizePosition + index] =
+                    UInt8(truncatingIfNeeded: size >> (7 * index)) & 0x7F | (index < 4 ? 0x80 : 0)
+            }
+            return
+        }
         var content: [UInt8] = []
         content.reserveCapacity(section.contentRange.count + section.contentRange.count / 4 + Int(count) * 16)
-        guard let probes = layout.probes else {
-            LEB128.append(count, to: &content)
-            try Self.appendCheckedBodies(module, bodies[...], flagIndex: layout.flagIndex, to: &content)
-            return content
-        }
         // With probes: the bodies, their twins, the probe function (ProbePlan checked the count).
         LEB128.append(2 * count + 1, to: &content)
         var twins: [UInt8] = []
@@ -321,58 +343,59 @@ package struct CoreModuleInstrumenter: Sendable {
         }
         content.append(contentsOf: twins)
         content.append(contentsOf: [0x02, 0x00, 0x0B])  // the probe function: no locals, `end`
-        return content
+        try Self.appendSection(ModuleSection.code, content, to: &output)
     }
 
     /// Code sections at least this large are instrumented on two threads, half the bodies each:
     /// the 6 MB of CPython's code take tens of milliseconds to scan.
     package static let parallelThreshold = 256 * 1024
 
-    /// Appends `bodies`, each wrapped and checked where it loops or calls, with their sizes; a
-    /// large run of bodies is split in two halves, scanned side by side. The first error in
-    /// body order is the one thrown, as when scanning one after the other.
-    private static func appendCheckedBodies(
+    /// Appends `bodies`, each wrapped and checked where it loops or calls, with their sizes,
+    /// scanning two halves side by side: the first appended to `content` as it goes, the second
+    /// into memory of its own, appended after. The first error in body order is the one thrown,
+    /// as when scanning one after the other.
+    private static func appendCheckedBodiesInHalves(
         _ module: ArraySlice<UInt8>, _ bodies: ArraySlice<Range<Int>>, flagIndex: UInt32, to content: inout [UInt8]
     ) throws(InstrumentationError) {
         let size = bodies.last.map { $0.upperBound - (bodies.first?.lowerBound ?? 0) } ?? 0
-        guard size >= parallelThreshold, bodies.count >= 2 else {
-            try appendCheckedBodiesInOrder(module, bodies, flagIndex: flagIndex, to: &content)
-            return
-        }
         // Split where half the bytes lie, not half the bodies: sizes vary a thousandfold.
         let middleByte = (bodies.first?.lowerBound ?? 0) + size / 2
-        let split = bodies.firstIndex { $0.upperBound > middleByte } ?? bodies.startIndex
-        let halves = [bodies[..<max(split, bodies.startIndex + 1)], bodies[max(split, bodies.startIndex + 1)...]]
-        let outputs = HalfOutputs()
+        let split = max(bodies.firstIndex { $0.upperBound > middleByte } ?? bodies.startIndex, bodies.startIndex + 1)
+        // The first half is written on to `content`, lent to the box (unshared, so not copied).
+        let halves = Halves(first: content)
+        content = []
+        halves.second.reserveCapacity(size / 2 + size / 8)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            var output: [UInt8] = []
-            output.reserveCapacity(size / 2 + size / 8)
             do throws(InstrumentationError) {
-                try appendCheckedBodiesInOrder(module, halves[half], flagIndex: flagIndex, to: &output)
-                outputs.set(half, .success(output))
+                if half == 0 {
+                    try appendCheckedBodiesInOrder(module, bodies[..<split], flagIndex: flagIndex, to: &halves.first)
+                } else {
+                    try appendCheckedBodiesInOrder(module, bodies[split...], flagIndex: flagIndex, to: &halves.second)
+                }
             } catch {
-                outputs.set(half, .failure(error))
+                if half == 0 { halves.firstError = error } else { halves.secondError = error }
             }
         }
-        for half in 0..<2 {
-            switch outputs.get(half) {
-            case .success(let output): content.append(contentsOf: output)
-            case .failure(let error): throw error
-            case nil: throw InstrumentationError(.malformed("a half of the code section was not scanned"), offset: 0)
-            }
-        }
+        if let error = halves.firstError ?? halves.secondError { throw error }
+        content = halves.takeFirst()
+        content.append(contentsOf: halves.second)
     }
 
-    /// What each of the two threads of `appendCheckedBodies` made; each writes only its own slot.
-    private final class HalfOutputs: @unchecked Sendable {
-        private var first: Result<[UInt8], InstrumentationError>?
-        private var second: Result<[UInt8], InstrumentationError>?
+    /// The two halves of `appendCheckedBodiesInHalves`: each thread touches only its own bytes
+    /// and its own error.
+    private final class Halves: @unchecked Sendable {
+        var first: [UInt8]
+        var second: [UInt8] = []
+        var firstError: InstrumentationError?
+        var secondError: InstrumentationError?
 
-        func set(_ half: Int, _ result: Result<[UInt8], InstrumentationError>) {
-            if half == 0 { first = result } else { second = result }
+        init(first: [UInt8]) { self.first = first }
+
+        /// The first half's bytes, no longer held here (so appending to them copies nothing).
+        func takeFirst() -> [UInt8] {
+            defer { first = [] }
+            return first
         }
-
-        func get(_ half: Int) -> Result<[UInt8], InstrumentationError>? { half == 0 ? first : second }
     }
 
     private static func appendCheckedBodiesInOrder(
