@@ -10,29 +10,10 @@ struct CoreNameSectionTests {
     /// 127 (the module has about ten functions).
     static func computeWithBadFunctionName() throws -> [UInt8] {
         var bytes = try fixtureBytes("compute")
-        let marker = Array("\u{4}name".utf8)
-        let start = try #require(
-            bytes.indices.first { bytes[$0...].starts(with: marker) }, "compute.wasm keeps its name section")
-        var position = start + marker.count
-        func readLEB() -> Int {
-            var value = 0
-            var shift = 0
-            while true {
-                let byte = bytes[position]
-                position += 1
-                value |= Int(byte & 0x7f) << shift
-                shift += 7
-                if byte & 0x80 == 0 { return value }
-            }
-        }
-        // Skip the module-name subsection (0) to the function-names one (1), then its entry count.
-        while bytes[position] != 0x01 {
-            position += 1
-            position += readLEB()
-        }
-        position += 1
-        _ = readLEB()
-        _ = readLEB()
+        var position = try CoreSection.functionNamesSubsection(in: bytes) + 1
+        // Past the subsection's size and its entry count, to the first entry's index.
+        _ = try LEB128.unsigned(bytes, at: &position, end: bytes.count, bits: 32)
+        _ = try LEB128.unsigned(bytes, at: &position, end: bytes.count, bits: 32)
         #expect(bytes[position] < 0x80)
         bytes[position] = 0x7f
         return bytes
@@ -40,11 +21,7 @@ struct CoreNameSectionTests {
 
     @Test("a trap in a module whose name section names a missing function is reported, not a crash")
     func badFunctionIndex() throws {
-        let compute = try LoadedComponent(
-            bytes: try Self.computeWithBadFunctionName(), name: "compute", providedInterfaces: [],
-            hostCall: { _, _ in nil })
-        let call = try CallExpression("divide(1, 0)", in: compute)
-        let trap = #expect(throws: GuestTrap.self) { try compute.call(call.export, call.arguments) }
+        let trap = try GuestTrapTests.trap("divide(1, 0)", in: try Self.computeWithBadFunctionName())
         // The section is gone, so frames fall back to WasmKit's `wasm function[N]`.
         #expect(trap?.description.hasPrefix("trap: integer divide by zero\n  at wasm function[") == true, "\(trap!)")
     }

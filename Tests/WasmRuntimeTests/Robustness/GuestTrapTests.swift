@@ -6,9 +6,12 @@ import WasmRuntime
 /// fixtures keep their name section), repeated frames collapsed.
 @Suite("Guest trap reports")
 struct GuestTrapTests {
-    static func trap(_ expression: String, limits: ComponentLimits = .default) throws -> GuestTrap? {
+    /// The trap of calling `expression` on compute.wasm, or on `bytes` (compute.wasm edited).
+    static func trap(_ expression: String, in bytes: [UInt8]? = nil, limits: ComponentLimits = .default) throws
+        -> GuestTrap?
+    {
         let compute = try LoadedComponent(
-            bytes: try fixtureBytes("compute"), name: "compute", providedInterfaces: [], limits: limits,
+            bytes: try bytes ?? fixtureBytes("compute"), name: "compute", providedInterfaces: [], limits: limits,
             hostCall: { _, _ in nil })
         let call = try CallExpression(expression, in: compute)
         return #expect(throws: GuestTrap.self) { try compute.call(call.export, call.arguments) }

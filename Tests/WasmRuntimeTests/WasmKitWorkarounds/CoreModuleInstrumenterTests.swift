@@ -38,24 +38,7 @@ struct CoreModuleInstrumenterTests {
 
     /// The ids of a module's sections, in order.
     private func sectionIDs(_ module: [UInt8]) throws -> [UInt8] {
-        var ids: [UInt8] = []
-        var position = 8
-        while position < module.count {
-            ids.append(module[position])
-            position += 1
-            var size = 0
-            var shift = 0
-            while true {
-                guard position < module.count else { throw FixtureError("truncated section size") }
-                let byte = module[position]
-                position += 1
-                size |= Int(byte & 0x7F) << shift
-                shift += 7
-                if byte & 0x80 == 0 { break }
-            }
-            position += size
-        }
-        return ids
+        try CoreSection.all(in: module).map(\.id)
     }
 
     @Test(

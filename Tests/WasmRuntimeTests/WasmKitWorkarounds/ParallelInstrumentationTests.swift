@@ -69,28 +69,12 @@ struct ParallelInstrumentationTests {
     @Test("the large code section is written in place, its size padded to five LEB128 bytes that say it exactly")
     func paddedSectionSize() throws {
         let instrumented = try CoreModuleInstrumenter().instrument(Self.module().bytes)
-        var position = 8
-        var codeSize: (bytes: Int, value: Int, contentLength: Int)?
-        while position < instrumented.count {
-            let id = instrumented[position]
-            position += 1
-            var value = 0
-            var length = 0
-            while true {
-                let byte = instrumented[position + length]
-                value |= Int(byte & 0x7F) << (7 * length)
-                length += 1
-                if byte & 0x80 == 0 { break }
-            }
-            position += length
-            if id == 10 { codeSize = (length, value, instrumented.count - position) }
-            position += value
-        }
-        #expect(position == instrumented.count)
-        let code = try #require(codeSize)
-        #expect(code.bytes == 5)
+        let sections = try CoreSection.all(in: instrumented)
+        let code = try #require(sections.first { $0.id == 10 })
+        #expect(code.sizeLength == 5)
         // The code section is the module's last: its size reaches exactly to the end.
-        #expect(code.value == code.contentLength)
+        #expect(code.content.upperBound == instrumented.count)
+        #expect(sections.last?.id == 10)
     }
 
     @Test(

@@ -103,33 +103,14 @@ struct ShortNamesTests {
     /// function by its export, which it knows by its short name.
     static func computeWithoutFunctionNames() throws -> [UInt8] {
         var bytes = try fixtureBytes("compute")
-        let marker = Array("\u{4}name".utf8)
-        let start = try #require(bytes.indices.first { bytes[$0...].starts(with: marker) })
-        var position = start + marker.count
-        while bytes[position] != 0x01 {
-            position += 1
-            var size = 0
-            var shift = 0
-            while true {
-                let byte = bytes[position]
-                position += 1
-                size |= Int(byte & 0x7F) << shift
-                shift += 7
-                if byte & 0x80 == 0 { break }
-            }
-            position += size
-        }
+        let position = try CoreSection.functionNamesSubsection(in: bytes)
         bytes[position] = 0x7E
         return bytes
     }
 
     @Test("a trap's backtrace names a function by its own export name where the name section does not name it")
     func backtraceShowsOwnExportName() throws {
-        let compute = try LoadedComponent(
-            bytes: try Self.computeWithoutFunctionNames(), name: "compute", providedInterfaces: [],
-            hostCall: { _, _ in nil })
-        let call = try CallExpression("divide(1, 0)", in: compute)
-        let trap = #expect(throws: GuestTrap.self) { try compute.call(call.export, call.arguments) }
+        let trap = try GuestTrapTests.trap("divide(1, 0)", in: try Self.computeWithoutFunctionNames())
         #expect(trap?.description == "trap: integer divide by zero\n  at divide")
     }
 }
