@@ -34,9 +34,13 @@ struct InstructionScanner {
     /// Label indices are checked against the nesting depth (an index past the function's own
     /// label is refused, as it would otherwise come to name the wrapper block) and those naming
     /// the function's label are planned to be raised by one.
-    func scan(_ reader: inout ModuleByteReader, plan: inout Plan, probes: ProbeSites? = nil)
+    func scan(_ bodyReader: inout ModuleByteReader, plan: inout Plan, probes: ProbeSites? = nil)
         throws(InstrumentationError)
     {
+        // A copy of its own, which can live in registers (through `inout`, every byte read
+        // stored the position back to memory); handed back however the scan ends.
+        var reader = bodyReader
+        defer { bodyReader = reader }
         // Blocks open inside the expression; label `depth` is the function's own.
         var depth: UInt32 = 0
         while true {
