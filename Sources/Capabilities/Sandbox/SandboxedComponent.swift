@@ -45,27 +45,20 @@ public final class SandboxedComponent {
         // the policy must come first, from a walk of the component for its types alone; else
         // the component is instantiated under a policy that allows nothing (no guest code runs)
         // and then given its own, which saves that second walk (a fifth of a load).
-        let established: (policy: Policy, manifest: ManifestReport?, skipped: [GrantRequest])
-        if binary.hasCoreStartFunctions {
-            established = try setUp(try ComponentInspector.world(of: binary))
-            self.gate = CapabilityGate(
-                component: name, policy: established.policy, hosts: environment.hosts, audit: environment.audit,
-                state: state)
-            self.component = try LoadedComponent(
-                binary: binary, name: name, host: gate, limits: environment.limits, debuggable: debuggable,
-                interrupts: environment.interrupts)
-        } else {
-            let allowingNothing = try Policy(
-                component: name, catalog: ImportCatalog(world: ComponentWorld(imports: [], exports: [])), root: root)
-            self.gate = CapabilityGate(
-                component: name, policy: allowingNothing, hosts: environment.hosts, audit: environment.audit,
-                state: state)
-            self.component = try LoadedComponent(
-                binary: binary, name: name, host: gate, limits: environment.limits, debuggable: debuggable,
-                interrupts: environment.interrupts)
-            established = try setUp(component.world)
-            gate.policy = established.policy
-        }
+        let early = try binary.hasCoreStartFunctions ? setUp(ComponentInspector.world(of: binary)) : nil
+        let gate = CapabilityGate(
+            component: name,
+            policy: try early?.policy
+                ?? Policy(
+                    component: name, catalog: ImportCatalog(world: ComponentWorld(imports: [], exports: [])), root: root
+                ),
+            hosts: environment.hosts, audit: environment.audit, state: state)
+        self.gate = gate
+        self.component = try LoadedComponent(
+            binary: binary, name: name, host: gate, limits: environment.limits, debuggable: debuggable,
+            interrupts: environment.interrupts)
+        let established = try early ?? setUp(component.world)
+        if early == nil { gate.policy = established.policy }
         self.manifest = established.manifest
         self.skippedGrants = established.skipped
         self.interrupts = environment.interrupts
