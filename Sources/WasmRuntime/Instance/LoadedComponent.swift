@@ -195,6 +195,10 @@ public final class LoadedComponent {
             // taken out of the guest's table cannot be given back, so the instance is done.
             poisoned = "it returned more than its limits allow (\(limit))"
             throw limit
+        } catch is GuestInterrupted {
+            // Lifting the result saw Ctrl-C or the time limit (the guest had returned; no check of
+            // its own ran): its post-return function never runs, so the instance is done.
+            try rethrowingInterruption(while: "its result was lifted")
         } catch let error as StepAborted {
             // Thrown out of a host call the user aborted: the guest's frames were unwound.
             throw aborted(at: error.place)
@@ -230,13 +234,15 @@ public final class LoadedComponent {
         }
     }
 
-    /// The error of a call an interrupt check stopped: an abort, the time limit or Ctrl-C.
-    private func rethrowingInterruption() throws -> Never {
+    /// The error of a call an interrupt check stopped: an abort, the time limit or Ctrl-C; `place`
+    /// says where, when the host's own work (not a guest instruction) saw it.
+    private func rethrowingInterruption(while place: String? = nil) throws -> Never {
         if let abortPlace { throw aborted(at: abortPlace) }
-        let reason =
+        let cause =
             clock?.timedOut == true
             ? "the call ran longer than its \(Self.seconds(limits.callSeconds ?? 0)) time limit"
             : "the call was stopped (Ctrl-C)"
+        let reason = place.map { "\(cause) while \($0)" } ?? cause
         poisoned = reason
         throw GuestInterrupted(reason: reason)
     }
