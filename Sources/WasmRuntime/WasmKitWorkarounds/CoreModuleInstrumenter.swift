@@ -268,6 +268,36 @@ package struct CoreModuleInstrumenter: Sendable {
         _ module: ArraySlice<UInt8>, section: ModuleSection, layout: ModuleLayout, sites: inout [UInt32],
         to output: inout [UInt8]
     ) throws(InstrumentationError) {
+        let bodies = try Self.bodies(module, section: section, layout: layout)
+        let count = UInt32(bodies.count)
+        if let probes = layout.probes {
+            try Self.appendProbedCodeSection(module, bodies, probes: probes, layout: layout, sites: &sites, to: &output)
+        } else if section.contentRange.count >= Self.parallelThreshold, bodies.count >= 2 {
+            output.append(ModuleSection.code)
+            let sizePosition = output.count
+            output.append(contentsOf: [0x80, 0x80, 0x80, 0x80, 0x00])
+            LEB128.append(count, to: &output)
+            try Self.appendCheckedBodiesInHalves(module, bodies[...], flagIndex: layout.flagIndex, to: &output)
+            guard let size = UInt32(exactly: output.count - sizePosition - 5) else {
+                throw InstrumentationError(.malformed("section \(ModuleSection.code) would exceed 4 GiB"), offset: 0)
+            }
+            for index in 0..<5 {
+                output[sizePosition + index] =
+                    UInt8(truncatingIfNeeded: size >> (7 * index)) & 0x7F | (index < 4 ? 0x80 : 0)
+            }
+        } else {
+            var content: [UInt8] = []
+            content.reserveCapacity(section.contentRange.count + section.contentRange.count / 4)
+            LEB128.append(count, to: &content)
+            try Self.appendCheckedBodiesInOrder(module, bodies[...], flagIndex: layout.flagIndex, to: &content)
+            try Self.appendSection(ModuleSection.code, content, to: &output)
+        }
+    }
+
+    /// Where each function body of the code section lies, as many as the function section says.
+    private static func bodies(_ module: ArraySlice<UInt8>, section: ModuleSection, layout: ModuleLayout)
+        throws(InstrumentationError) -> [Range<Int>]
+    {
         var reader = try ModuleByteReader(module).advanced(to: section.contentRange)
         let count = try reader.readVarUInt32("the function body count")
         guard count == layout.declaredFunctionCount else {
@@ -283,32 +313,24 @@ package struct CoreModuleInstrumenter: Sendable {
             bodies.append(start..<reader.position)
         }
         guard reader.isAtEnd else { throw reader.error(.sizeMismatch("code section")) }
-        guard let probes = layout.probes else {
-            guard section.contentRange.count >= Self.parallelThreshold, bodies.count >= 2 else {
-                var content: [UInt8] = []
-                content.reserveCapacity(section.contentRange.count + section.contentRange.count / 4)
-                LEB128.append(count, to: &content)
-                try Self.appendCheckedBodiesInOrder(module, bodies[...], flagIndex: layout.flagIndex, to: &content)
-                try Self.appendSection(ModuleSection.code, content, to: &output)
-                return
-            }
-            output.append(ModuleSection.code)
-            let sizePosition = output.count
-            output.append(contentsOf: [0x80, 0x80, 0x80, 0x80, 0x00])
-            LEB128.append(count, to: &output)
-            try Self.appendCheckedBodiesInHalves(module, bodies[...], flagIndex: layout.flagIndex, to: &output)
-            guard let size = UInt32(exactly: output.count - sizePosition - 5) else {
-                throw InstrumentationError(.malformed("section \(ModuleSection.code) would exceed 4 GiB"), offset: 0)
-            }
-            for index in 0..<5 {
-                output[sizePosition + index] =
-                    UInt8(truncatingIfNeeded: size >> (7 * index)) & 0x7F | (index < 4 ? 0x80 : 0)
-            }
-            return
-        }
+        return bodies
+    }
+
+    /// The bytes from the first body's start to the last one's end.
+    private static func span(_ bodies: ArraySlice<Range<Int>>) -> Int {
+        guard let first = bodies.first, let last = bodies.last else { return 0 }
+        return last.upperBound - first.lowerBound
+    }
+
+    /// With probes: the bodies, their twins, the probe function (ProbePlan checked the count).
+    private static func appendProbedCodeSection(
+        _ module: ArraySlice<UInt8>, _ bodies: [Range<Int>], probes: ProbePlan, layout: ModuleLayout,
+        sites: inout [UInt32], to output: inout [UInt8]
+    ) throws(InstrumentationError) {
+        let count = UInt32(bodies.count)
+        let size = span(bodies[...])
         var content: [UInt8] = []
-        content.reserveCapacity(section.contentRange.count + section.contentRange.count / 4 + Int(count) * 16)
-        // With probes: the bodies, their twins, the probe function (ProbePlan checked the count).
+        content.reserveCapacity(size + size / 4 + bodies.count * 16)
         LEB128.append(2 * count + 1, to: &content)
         var twins: [UInt8] = []
         let scanner = InstructionScanner(globalCount: layout.flagIndex)
@@ -357,7 +379,7 @@ package struct CoreModuleInstrumenter: Sendable {
     private static func appendCheckedBodiesInHalves(
         _ module: ArraySlice<UInt8>, _ bodies: ArraySlice<Range<Int>>, flagIndex: UInt32, to content: inout [UInt8]
     ) throws(InstrumentationError) {
-        let size = bodies.last.map { $0.upperBound - (bodies.first?.lowerBound ?? 0) } ?? 0
+        let size = span(bodies)
         // Split where half the bytes lie, not half the bodies: sizes vary a thousandfold.
         let middleByte = (bodies.first?.lowerBound ?? 0) + size / 2
         let split = max(bodies.firstIndex { $0.upperBound > middleByte } ?? bodies.startIndex, bodies.startIndex + 1)
