@@ -52,19 +52,19 @@ final class TypeScope {
         return type
     }
 
+    /// Labels (fields, cases, flags) and parameters need no check of their own here: the
+    /// parser refused any that repeat or conflict (`ComponentParser.parseLabel`).
     func resolve(_ defined: DefinedValueType, offset: Int) throws(ComponentError) -> ValueType {
         try checkCaseCount(defined, offset: offset)
         switch defined {
         case .primitive(let type): return type
         case .record(let fields):
-            try checkUnique(fields.map(\.name), "record field", offset: offset)
             var resolved: [RecordType.Field] = []
             for field in fields {
                 resolved.append(RecordType.Field(name: field.name, type: try valueType(field.type, offset: offset)))
             }
             return .record(RecordType(fields: resolved))
         case .variant(let cases):
-            try checkUnique(cases.map(\.name), "variant case", offset: offset)
             var resolved: [VariantType.Case] = []
             for item in cases {
                 let payload: ValueType? = try item.payload.map { (reference) throws(ComponentError) in
@@ -79,10 +79,8 @@ final class TypeScope {
             for element in elements { resolved.append(try valueType(element, offset: offset)) }
             return .tuple(resolved)
         case .flags(let names):
-            try checkUnique(names, "flag", offset: offset)
             return .flags(FlagsType(flags: names))
         case .enumeration(let names):
-            try checkUnique(names, "enum case", offset: offset)
             return .enumeration(EnumType(cases: names))
         case .option(let payload): return .option(try valueType(payload, offset: offset))
         case .result(let ok, let err):
@@ -95,13 +93,6 @@ final class TypeScope {
             return .result(ok: okType, err: errType)
         case .own(let index): return .own(try resourceType(index, offset: offset))
         case .borrow(let index): return .borrow(try resourceType(index, offset: offset))
-        }
-    }
-
-    private func checkUnique(_ names: [String], _ what: String, offset: Int) throws(ComponentError) {
-        var seen = Set<String>()
-        for name in names where !seen.insert(name).inserted {
-            throw ComponentError("duplicate \(what) name '\(name)'", offset: offset)
         }
     }
 
@@ -190,7 +181,6 @@ final class TypeScope {
                 parameters.append(
                     FunctionType.Parameter(name: param.name, type: try valueType(param.type, offset: offset)))
             }
-            try checkUnique(params.map(\.name), "parameter", offset: offset)
             let resultType: ValueType? = try result.map { (reference) throws(ComponentError) in
                 try valueType(reference, offset: offset)
             }
