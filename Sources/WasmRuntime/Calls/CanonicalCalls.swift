@@ -164,7 +164,7 @@ struct LoweredFunction {
     let options: CanonicalOptions
 
     func makeCoreFunction(store: Store, runtime: ComponentRuntime) throws -> WasmKit.Function {
-        let signature = CanonicalSignature(target.type)
+        let signature = runtime.signature(of: target.type)
         let coreType = signature.coreType(.lower)
         let context = GuestContext(options: options, memory: memory, reallocFunction: realloc, runtime: runtime)
         let state = LoweredCallState(signature: signature, context: context, target: target)

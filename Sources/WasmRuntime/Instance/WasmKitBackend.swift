@@ -168,7 +168,7 @@ struct WasmKitBackend: InstantiationBackend {
             throw WasmComponent.ComponentError("canon lift needs a core function", offset: offset)
         }
         let lifted = LiftedFunction(
-            type: type, signature: CanonicalSignature(type),
+            type: type, signature: runtime.signature(of: type),
             core: function,
             memory: try options.memory.map { (item) throws(WasmComponent.ComponentError) in
                 try memory(item, offset: offset)
