@@ -26,9 +26,13 @@ final class ComponentRuntime {
     /// While stepping: record the guest's call stack at each host call, for `bt`.
     var capturesBacktraces = false
     var lastHostCallBacktrace: [String] = []
-    /// The short names WasmKit knows exported functions by → their own names, for backtraces
-    /// (see `ShortNames`).
-    var shortFunctionNames: [String: String] = [:]
+    /// The own names of the core modules WasmKit got with short ones (see `ShortNames`).
+    var shortNames: [ShortNames] = [] {
+        didSet { shortFunctionNames = nil }
+    }
+    /// The short names WasmKit knows exported functions by → their own names: made for the
+    /// first backtrace that needs them.
+    private var shortFunctionNames: [String: String]?
     /// Owned here, reached weakly by the store's host functions (see `LoweredCallState`).
     var loweredCalls: [LoweredCallState] = []
     /// The store's interceptor when the component is loaded for debugging (function stepping).
@@ -74,7 +78,12 @@ final class ComponentRuntime {
     /// A backtrace's function name as the module gave it: WasmKit names a function the name
     /// section does not name by its export, which it knows by a short name.
     func ownFunctionName(_ name: String) -> String {
-        shortFunctionNames[name] ?? name
+        if shortFunctionNames == nil {
+            shortFunctionNames = shortNames.reduce(into: [:]) { all, names in
+                all.merge(names.functionExports) { own, _ in own }
+            }
+        }
+        return shortFunctionNames?[name] ?? name
     }
 
     /// Runs guest code (`realloc`, a post-return function) during which the instance may not be

@@ -12,7 +12,7 @@ enum CoreInstanceValue {
     func export(_ name: String) -> ExternalValue? {
         switch self {
         case .instance(let instance, nil): return instance.export(name)
-        case .instance(let instance, let names?): return names.exports[name].flatMap { instance.export($0) }
+        case .instance(let instance, let names?): return names.shortExport(name).flatMap { instance.export($0) }
         case .exports(let items): return items[name]
         }
     }

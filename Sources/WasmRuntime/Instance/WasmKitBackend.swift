@@ -32,7 +32,7 @@ struct WasmKitBackend: InstantiationBackend {
                 let instrumented = try CoreModuleInstrumenter().instrumentShorteningNames(bytes, moduleNumber: number)
                 code = instrumented.bytes[...]
                 names = instrumented.names
-                runtime.shortFunctionNames.merge(instrumented.names.functionExports) { own, _ in own }
+                runtime.shortNames.append(instrumented.names)
             }
         } catch {
             runtime.uninstrumentedModules.append("core module at byte offset \(offset): \(error)")

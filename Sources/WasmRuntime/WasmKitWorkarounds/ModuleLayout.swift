@@ -209,20 +209,24 @@ struct ModuleLayout {
                     module: try text(entry.module, "an import module name"),
                     name: try text(entry.name, "an import name")))
         }
-        var exports: [String: String] = [:]
-        var functionExports: [String: String] = [:]
-        exports.reserveCapacity(exportItems.count)
+        var names: [String] = []
+        var isFunction: [Bool] = []
+        var indices: [String: Int] = [:]
+        names.reserveCapacity(exportItems.count)
+        isFunction.reserveCapacity(exportItems.count)
+        indices.reserveCapacity(exportItems.count)
         for (index, entry) in exportItems.enumerated() {
             let own = try text(entry.name, "an export name")
-            let short = String(
-                decoding: ShortNames.exportName(module: shortNamesModule ?? 0, index: index), as: UTF8.self)
-            guard exports.updateValue(short, forKey: own) == nil else {
+            guard indices.updateValue(index, forKey: own) == nil else {
                 throw InstrumentationError(
                     .malformed("duplicate export name"), offset: entry.name.lowerBound - bytes.startIndex)
             }
-            if entry.isFunction { functionExports[short] = own }
+            names.append(own)
+            isFunction.append(entry.isFunction)
         }
-        return ShortNames(imports: imports, exports: exports, functionExports: functionExports)
+        return ShortNames(
+            imports: imports, exportNames: names, exportIsFunction: isFunction, exportIndices: indices,
+            moduleNumber: shortNamesModule ?? 0)
     }
 
     private static func appendExport(name: [UInt8], kind: UInt8, index: UInt32, to content: inout [UInt8]) {

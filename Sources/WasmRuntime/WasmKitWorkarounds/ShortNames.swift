@@ -23,10 +23,41 @@ package struct ShortNames: Sendable {
 
     /// The module's imports, in its order.
     package let imports: [Import]
-    /// Each export's own name → the short name WasmKit knows it by.
-    package let exports: [String: String]
-    /// The short name of each exported function → its own name.
-    package let functionExports: [String: String]
+    /// Each export's own name, in the module's order: export `i` is `exportName(module:index: i)`
+    /// to WasmKit.
+    package let exportNames: [String]
+    /// Which exports are functions, in the same order.
+    let exportIsFunction: [Bool]
+    /// The module's number in its component, part of its exports' short names.
+    let moduleNumber: Int
+    /// Each export's index by its own name.
+    private let exportIndices: [String: Int]
+
+    init(
+        imports: [Import], exportNames: [String], exportIsFunction: [Bool], exportIndices: [String: Int],
+        moduleNumber: Int
+    ) {
+        self.imports = imports
+        self.exportNames = exportNames
+        self.exportIsFunction = exportIsFunction
+        self.exportIndices = exportIndices
+        self.moduleNumber = moduleNumber
+    }
+
+    /// The short name WasmKit knows the export `name` by, or nil if the module has no such
+    /// export (even where `name` equals another export's short name).
+    package func shortExport(_ name: String) -> String? {
+        exportIndices[name].map { String(decoding: Self.exportName(module: moduleNumber, index: $0), as: UTF8.self) }
+    }
+
+    /// The short name of each exported function → its own name: made when a backtrace needs it.
+    package var functionExports: [String: String] {
+        var names: [String: String] = [:]
+        for (index, own) in exportNames.enumerated() where exportIsFunction[index] {
+            names[String(decoding: Self.exportName(module: moduleNumber, index: index), as: UTF8.self)] = own
+        }
+        return names
+    }
 
     /// `message` (a WasmKit error naming an import as `MODULE.NAME`) with the short import
     /// names in it replaced by the module's own: `incompatible import type for .B, ...` becomes
