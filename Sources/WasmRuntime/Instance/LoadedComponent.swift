@@ -98,6 +98,7 @@ public final class LoadedComponent {
         let loadInterrupt = interrupts?.register(startFunctions.interrupter)
         defer { if let loadInterrupt { interrupts?.unregister(loadInterrupt) } }
         let scope = try ComponentScope.instantiate(binary, backend: &backend)
+        try backend.finishPendingModules()
         self.runtime = runtime
         let interruptFlag = try? InterruptFlag(instances: runtime.interruptibleInstances)
         self.interruptFlag = interruptFlag

@@ -3,8 +3,8 @@ import WasmKit
 
 /// Instantiates a component's core modules and canonical functions on WasmKit.
 struct WasmKitBackend: InstantiationBackend {
-    /// A parsed module, with its own import and export names when WasmKit got short ones.
-    typealias CoreModule = (module: Module, names: ShortNames?)
+    /// A module being prepared (rewritten and parsed) on a worker thread.
+    typealias CoreModule = PendingCoreModule
     typealias CoreInstance = CoreInstanceValue
     typealias CoreItem = ExternalValue
     typealias Function = ComponentFunction
@@ -16,43 +16,63 @@ struct WasmKitBackend: InstantiationBackend {
         // Every loop header and function entry gets an interrupt check, so Ctrl-C and the time
         // budget can stop a runaway guest. A module we cannot rewrite still runs, unstoppable,
         // and the load says so.
-        var code = bytes
-        var names: ShortNames?
-        // Loaded for debugging: export every function as `wasmsh:func:<module>:<index>`, and
-        // plant the stepper's probes (see `DebugModuleLoader`).
         let number = runtime.coreModuleCount
         runtime.coreModuleCount += 1
-        do {
-            if runtime.tracer != nil {
+        let module: PendingCoreModule
+        if runtime.tracer != nil {
+            // Loaded for debugging: export every function as `wasmsh:func:<module>:<index>`, and
+            // plant the stepper's probes (see `DebugModuleLoader`); here, on the walk's thread.
+            var code = bytes
+            var notInstrumented: InstrumentationError?
+            do {
                 let (instrumented, debugModule) = try DebugModuleLoader.instrument(
                     bytes, number: number, functionExportPrefix: "\(Self.functionExportNamespace)\(number):")
                 code = instrumented[...]
                 runtime.debugModules[number] = debugModule
-            } else {
-                let instrumented = try CoreModuleInstrumenter().instrumentShorteningNames(bytes, moduleNumber: number)
-                code = instrumented.bytes[...]
-                names = instrumented.names
-                runtime.shortNames.append(instrumented.names)
+            } catch {
+                notInstrumented = error
             }
-        } catch {
-            runtime.uninstrumentedModules.append("core module at byte offset \(offset): \(error)")
+            module = PendingCoreModule(
+                prepared: .init(
+                    module: Result { try PendingCoreModule.parse(code) }, names: nil, notInstrumented: notInstrumented),
+                offset: offset)
+        } else {
+            module = PendingCoreModule(bytes: bytes, number: number, offset: offset)
+        }
+        runtime.pendingModules.append(module)
+        return module
+    }
+
+    /// The prepared `module`, or the error of an invalid one; the first time, what the
+    /// preparation found goes on the runtime's record (a module Ctrl-C cannot stop, its names).
+    private func prepared(_ module: PendingCoreModule) throws -> (module: Module, names: ShortNames?) {
+        let prepared = module.wait()
+        if !module.isRecorded {
+            module.isRecorded = true
+            if let error = prepared.notInstrumented {
+                runtime.uninstrumentedModules.append("core module at byte offset \(module.offset): \(error)")
+            }
+            if let names = prepared.names { runtime.shortNames.append(names) }
         }
         do {
-            let module = try parseWasm(bytes: code)
-            let importedFunctions = module.imports.count { if case .function = $0.descriptor { true } else { false } }
-            guard let stripped = CoreNameSection.strippedIfInvalid(code, importedFunctions: importedFunctions) else {
-                return (module, names)
-            }
-            return (try parseWasm(bytes: stripped), names)
+            return (try prepared.module.get(), prepared.names)
         } catch {
             throw WasmComponent.ComponentError(
-                "embedded core module is invalid: \(error)", offset: offset, section: "core module section")
+                "embedded core module is invalid: \(error)", offset: module.offset, section: "core module section")
         }
     }
 
-    func instantiate(module: CoreModule, arguments: [(name: String, instance: CoreInstanceValue)], offset: Int) throws
-        -> CoreInstanceValue
+    /// Waits for every module the walk defined: one that is invalid fails the load even if
+    /// nothing instantiates it, as when modules were parsed where they were defined.
+    func finishPendingModules() throws {
+        for module in runtime.pendingModules { _ = try prepared(module) }
+        runtime.pendingModules.removeAll()
+    }
+
+    func instantiate(module pending: CoreModule, arguments: [(name: String, instance: CoreInstanceValue)], offset: Int)
+        throws -> CoreInstanceValue
     {
+        let module = try prepared(pending)
         var imports = Imports()
         if let names = module.names {
             for (index, entry) in names.imports.enumerated() {
