@@ -19,6 +19,8 @@ final class PendingCoreModule: @unchecked Sendable {
     let offset: Int
     /// Set, on the walk's thread, once what the preparation found is on the runtime's record.
     var isRecorded = false
+    /// Whether it was prepared on the walk's thread, and so is ready now.
+    let isReady: Bool
     private let done = DispatchSemaphore(value: 0)
     /// Written once, before `done` is signalled; read only after waiting for it.
     private var prepared: Prepared?
@@ -31,7 +33,8 @@ final class PendingCoreModule: @unchecked Sendable {
     /// Prepares `bytes` (module number `number` in its component), on a worker thread if it is large.
     init(bytes: ArraySlice<UInt8>, number: Int, offset: Int) {
         self.offset = offset
-        guard bytes.count >= Self.workerThreshold else {
+        isReady = bytes.count < Self.workerThreshold
+        guard !isReady else {
             prepared = Self.prepare(bytes, number: number)
             done.signal()
             return
@@ -46,6 +49,7 @@ final class PendingCoreModule: @unchecked Sendable {
     /// walk's thread).
     init(prepared: Prepared, offset: Int) {
         self.offset = offset
+        self.isReady = true
         self.prepared = prepared
         done.signal()
     }

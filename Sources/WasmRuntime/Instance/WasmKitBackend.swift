@@ -39,6 +39,8 @@ struct WasmKitBackend: InstantiationBackend {
         } else {
             module = PendingCoreModule(bytes: bytes, number: number, offset: offset)
         }
+        // A module prepared here is checked here, so that its errors come in definition order.
+        if module.isReady { _ = try prepared(module) }
         runtime.pendingModules.append(module)
         return module
     }
