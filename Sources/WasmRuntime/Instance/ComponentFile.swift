@@ -32,17 +32,7 @@ public enum ComponentFile {
         // (zeroing 18 MB took longer than reading them from the page cache).
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size) + 1) { buffer, initialized in
-            initialized = 0
-            while initialized < buffer.count {
-                let read = systemRead(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
-                if read < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if read == 0 { return }
-                initialized += read
-            }
+            (initialized, failure) = fill(UnsafeMutableRawBufferPointer(buffer), from: descriptor)
         }
         var count = bytes.count
         // Filled to the byte past fstat's size: the file grew (or fstat said 0, as files in /proc
@@ -53,23 +43,33 @@ public enum ComponentFile {
                 throw LoadError("'\(path)' grew past the limit of \(limit) bytes while it was read")
             }
             bytes.append(contentsOf: repeatElement(0, count: min(max(count, 4096), limit + 1 - count)))
-            while failure == 0 && count < bytes.count {
-                let read = bytes.withUnsafeMutableBytes { buffer in
-                    systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                }
-                if read < 0 {
-                    if errno != EINTR { failure = errno }
-                    continue
-                }
-                if read == 0 { break }
-                count += read
+            let (read, error) = bytes.withUnsafeMutableBytes { buffer in
+                fill(UnsafeMutableRawBufferPointer(rebasing: buffer[count...]), from: descriptor)
             }
+            count += read
+            failure = error
             filled = count == bytes.count
             if !filled { bytes.removeSubrange(count...) }
         }
         guard failure == 0 else { throw LoadError("cannot read '\(path)': \(String(cString: strerror(failure)))") }
         guard count <= limit else { throw LoadError("'\(path)' is more than the limit of \(limit) bytes") }
         return bytes
+    }
+
+    /// Reads into `buffer` until it is full, the file ends or a read fails (`EINTR` retried):
+    /// the bytes read, and the failure's `errno` or 0.
+    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32) -> (Int, Int32) {
+        var count = 0
+        while count < buffer.count {
+            let read = systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            if read < 0 {
+                if errno == EINTR { continue }
+                return (count, errno)
+            }
+            if read == 0 { break }
+            count += read
+        }
+        return (count, 0)
     }
 
     private static func kind(of mode: mode_t) -> String {
