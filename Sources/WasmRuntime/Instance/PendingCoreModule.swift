@@ -45,8 +45,8 @@ final class PendingCoreModule: @unchecked Sendable {
         }
     }
 
-    /// A module prepared already (loaded for debugging, which records what it rewrote on the
-    /// walk's thread).
+    /// A module prepared already (loaded for debugging: the rewrite records what it planted on
+    /// the walk's thread).
     init(prepared: Prepared, offset: Int) {
         self.offset = offset
         self.isReady = true
@@ -63,22 +63,30 @@ final class PendingCoreModule: @unchecked Sendable {
     }
 
     private static func prepare(_ bytes: ArraySlice<UInt8>, number: Int) -> Prepared {
-        var code = bytes
-        var names: ShortNames?
-        var notInstrumented: InstrumentationError?
-        do {
+        prepare(bytes) { (bytes) throws(InstrumentationError) in
             let instrumented = try CoreModuleInstrumenter().instrumentShorteningNames(bytes, moduleNumber: number)
-            code = instrumented.bytes[...]
-            names = instrumented.names
-        } catch {
-            notInstrumented = error
+            return (instrumented.bytes, instrumented.names)
         }
-        return Prepared(module: Result { try parse(code) }, names: names, notInstrumented: notInstrumented)
+    }
+
+    /// Rewrites `bytes` with `rewrite` and parses the result; a module `rewrite` refuses is parsed
+    /// as it is (it runs, but Ctrl-C cannot stop it).
+    static func prepare(
+        _ bytes: ArraySlice<UInt8>,
+        rewrite: (ArraySlice<UInt8>) throws(InstrumentationError) -> (bytes: [UInt8], names: ShortNames?)
+    ) -> Prepared {
+        do {
+            let rewritten = try rewrite(bytes)
+            return Prepared(
+                module: Result { try parse(rewritten.bytes[...]) }, names: rewritten.names, notInstrumented: nil)
+        } catch {
+            return Prepared(module: Result { try parse(bytes) }, names: nil, notInstrumented: error)
+        }
     }
 
     /// Parses `code` with WasmKit, dropping a name section that names functions the module does
     /// not have (WasmKit 0.4.2 would crash naming a trap's frames).
-    static func parse(_ code: ArraySlice<UInt8>) throws -> Module {
+    private static func parse(_ code: ArraySlice<UInt8>) throws -> Module {
         let module = try parseWasm(bytes: code)
         let importedFunctions = module.imports.count { if case .function = $0.descriptor { true } else { false } }
         guard let stripped = CoreNameSection.strippedIfInvalid(code, importedFunctions: importedFunctions) else {

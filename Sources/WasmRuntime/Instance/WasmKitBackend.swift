@@ -22,20 +22,13 @@ struct WasmKitBackend: InstantiationBackend {
         if runtime.tracer != nil {
             // Loaded for debugging: export every function as `wasmsh:func:<module>:<index>`, and
             // plant the stepper's probes (see `DebugModuleLoader`); here, on the walk's thread.
-            var code = bytes
-            var notInstrumented: InstrumentationError?
-            do {
+            let prepared = PendingCoreModule.prepare(bytes) { (bytes) throws(InstrumentationError) in
                 let (instrumented, debugModule) = try DebugModuleLoader.instrument(
                     bytes, number: number, functionExportPrefix: "\(Self.functionExportNamespace)\(number):")
-                code = instrumented[...]
                 runtime.debugModules[number] = debugModule
-            } catch {
-                notInstrumented = error
+                return (instrumented, nil)
             }
-            module = PendingCoreModule(
-                prepared: .init(
-                    module: Result { try PendingCoreModule.parse(code) }, names: nil, notInstrumented: notInstrumented),
-                offset: offset)
+            module = PendingCoreModule(prepared: prepared, offset: offset)
         } else {
             module = PendingCoreModule(bytes: bytes, number: number, offset: offset)
         }
