@@ -123,6 +123,18 @@ package enum LEB128 {
         } while rest != 0
     }
 
+    /// How many bytes `write(padded:into:at:)` takes: every `u32`, whatever its value.
+    package static let paddedUInt32Length = 5
+
+    /// Writes `value` over the five bytes at `position`, padded (`0x80`... then a final byte):
+    /// for a size known only after what it measures has been written after it.
+    package static func write(padded value: UInt32, into bytes: inout [UInt8], at position: Int) {
+        for index in 0..<paddedUInt32Length {
+            let low = UInt8(truncatingIfNeeded: value >> (7 * index)) & 0x7F
+            bytes[position + index] = index < paddedUInt32Length - 1 ? low | 0x80 : low
+        }
+    }
+
     /// Appends a signed `value` in the shortest encoding (an `i32.const` or `i64.const` immediate).
     package static func appendSigned(_ value: Int64, to bytes: inout [UInt8]) {
         var rest = value

@@ -275,16 +275,13 @@ package struct CoreModuleInstrumenter: Sendable {
         } else if section.contentRange.count >= Self.parallelThreshold, bodies.count >= 2 {
             output.append(ModuleSection.code)
             let sizePosition = output.count
-            output.append(contentsOf: [0x80, 0x80, 0x80, 0x80, 0x00])
+            output.append(contentsOf: repeatElement(0, count: LEB128.paddedUInt32Length))
             LEB128.append(count, to: &output)
             try Self.appendCheckedBodiesInHalves(module, bodies[...], flagIndex: layout.flagIndex, to: &output)
-            guard let size = UInt32(exactly: output.count - sizePosition - 5) else {
+            guard let size = UInt32(exactly: output.count - sizePosition - LEB128.paddedUInt32Length) else {
                 throw InstrumentationError(.malformed("section \(ModuleSection.code) would exceed 4 GiB"), offset: 0)
             }
-            for index in 0..<5 {
-                output[sizePosition + index] =
-                    UInt8(truncatingIfNeeded: size >> (7 * index)) & 0x7F | (index < 4 ? 0x80 : 0)
-            }
+            LEB128.write(padded: size, into: &output, at: sizePosition)
         } else {
             var content: [UInt8] = []
             content.reserveCapacity(section.contentRange.count + section.contentRange.count / 4)

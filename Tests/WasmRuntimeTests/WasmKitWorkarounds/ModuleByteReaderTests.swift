@@ -42,4 +42,14 @@ struct ModuleByteReaderTests {
         var truncatedSigned = ModuleByteReader([0xC0][...])
         #expect(throws: InstrumentationError.self) { try truncatedSigned.readVarInt(bits: 32, "a value") }
     }
+
+    @Test("a size written padded takes five bytes and reads back as itself", arguments: unsignedValues)
+    func writtenPadded(value: UInt32) throws {
+        var bytes: [UInt8] = [0xAA] + [UInt8](repeating: 0, count: LEB128.paddedUInt32Length) + [0xBB]
+        LEB128.write(padded: value, into: &bytes, at: 1)
+        #expect(bytes.first == 0xAA && bytes.last == 0xBB)
+        var reader = ModuleByteReader(bytes[1..<(1 + LEB128.paddedUInt32Length)])
+        #expect(try reader.readVarUInt32("a size") == value)
+        #expect(reader.isAtEnd)
+    }
 }
