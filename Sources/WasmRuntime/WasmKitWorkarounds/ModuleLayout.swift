@@ -152,9 +152,7 @@ struct ModuleLayout {
         LEB128.append(count, to: &content)
         if let shortNamesModule {
             for (index, entry) in exportItems.enumerated() {
-                let name = ShortNames.exportName(module: shortNamesModule, index: index)
-                LEB128.append(UInt32(name.count), to: &content)
-                content.append(contentsOf: name)
+                Self.appendName(ShortNames.exportName(module: shortNamesModule, index: index), to: &content)
                 content.append(contentsOf: bytes[entry.rest])
             }
         } else if let exportEntries {
@@ -182,10 +180,8 @@ struct ModuleLayout {
         var content: [UInt8] = []
         LEB128.append(UInt32(importItems.count), to: &content)
         for (index, entry) in importItems.enumerated() {
-            let name = ShortNames.importName(index)
-            content.append(0x00)
-            LEB128.append(UInt32(name.count), to: &content)
-            content.append(contentsOf: name)
+            Self.appendName([], to: &content)
+            Self.appendName(ShortNames.importName(index), to: &content)
             content.append(contentsOf: bytes[entry.descriptor])
         }
         return content
@@ -230,10 +226,15 @@ struct ModuleLayout {
     }
 
     private static func appendExport(name: [UInt8], kind: UInt8, index: UInt32, to content: inout [UInt8]) {
-        LEB128.append(UInt32(name.count), to: &content)
-        content.append(contentsOf: name)
+        appendName(name, to: &content)
         content.append(kind)
         LEB128.append(index, to: &content)
+    }
+
+    /// A `vec(byte)` name: its length, then its bytes.
+    private static func appendName(_ name: [UInt8], to content: inout [UInt8]) {
+        LEB128.append(UInt32(name.count), to: &content)
+        content.append(contentsOf: name)
     }
 
     private static func countImports(_ reader: inout ModuleByteReader, items: inout [ImportItem]?)

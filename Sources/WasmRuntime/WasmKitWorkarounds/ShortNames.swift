@@ -47,16 +47,21 @@ package struct ShortNames: Sendable {
     /// The short name WasmKit knows the export `name` by, or nil if the module has no such
     /// export (even where `name` equals another export's short name).
     package func shortExport(_ name: String) -> String? {
-        exportIndices[name].map { String(decoding: Self.exportName(module: moduleNumber, index: $0), as: UTF8.self) }
+        exportIndices[name].map(shortExportName)
     }
 
     /// The short name of each exported function → its own name: made when a backtrace needs it.
     package var functionExports: [String: String] {
         var names: [String: String] = [:]
         for (index, own) in exportNames.enumerated() where exportIsFunction[index] {
-            names[String(decoding: Self.exportName(module: moduleNumber, index: index), as: UTF8.self)] = own
+            names[shortExportName(index)] = own
         }
         return names
+    }
+
+    /// Export `index`'s short name, as WasmKit's instance knows it.
+    private func shortExportName(_ index: Int) -> String {
+        String(decoding: Self.exportName(module: moduleNumber, index: index), as: UTF8.self)
     }
 
     /// `message` (a WasmKit error naming an import as `MODULE.NAME`) with the short import
