@@ -40,8 +40,11 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
     /// The whole text's SHA-256 (hex) when the preview is cut and it was measured.
     public var sha256: String? { formatted.sha256 }
 
-    /// The preview is the whole text.
-    public var isComplete: Bool { formatted.isComplete }
+    /// The preview is the whole text (a scalar's always is: it is not written to say so).
+    public var isComplete: Bool {
+        if case .scalar = storage { return true }
+        return formatted.isComplete
+    }
 
     public var description: String { preview }
 
@@ -90,12 +93,8 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
 
     /// The text of `values` when it is one scalar (see `Storage.scalar`).
     private static func scalar(_ values: some Collection<ComponentValue>) -> AuditText? {
-        guard values.count == 1, let value = values.first else { return nil }
-        switch value {
-        case .bool, .s8, .u8, .s16, .u16, .s32, .u32, .s64, .u64, .f32, .f64, .char:
-            return AuditText(storage: .scalar(value))
-        default: return nil
-        }
+        guard values.count == 1, let value = values.first, value.isScalar else { return nil }
+        return AuditText(storage: .scalar(value))
     }
 
     private init(storage: Storage) { self.storage = storage }

@@ -52,33 +52,59 @@ final class DeferredAuditText: Sendable {
     /// stops there, so a large value costs no more to look at than a small one.
     private static func retainedBytes(of values: [ComponentValue], limit: Int) -> Int? {
         var total = 0
-        var pending = values[...]
         var nested: [ComponentValue] = []
-        while true {
-            guard let value = pending.popFirst() ?? nested.popLast() else { return total }
-            total += 16
-            switch value {
-            case .string(let text): total += text.utf8.count
-            case .enumCase(let name): total += name.utf8.count
-            case .flags(let names): total += names.reduce(0) { $0 + 16 + $1.utf8.count }
-            case .list(let elements), .tuple(let elements):
-                // Checked before they are looked at: a long list is refused in one step.
-                guard total + 16 * elements.count <= limit else { return nil }
-                nested += elements
-            case .record(let fields):
-                guard total + 16 * fields.count <= limit else { return nil }
-                for field in fields {
-                    total += field.name.utf8.count
-                    nested.append(field.value)
+        // Counts `value` and sets aside what it holds; false past the limit. A single payload
+        // (an option's, a result's) is followed in place: nothing set aside, nothing allocated.
+        func count(_ value: ComponentValue) -> Bool {
+            var value = value
+            while true {
+                total += 16
+                switch value {
+                case .string(let text): total += text.utf8.count
+                case .enumCase(let name): total += name.utf8.count
+                case .flags(let names): total += names.reduce(0) { $0 + 16 + $1.utf8.count }
+                case .list(let elements), .tuple(let elements):
+                    // Checked before they are looked at: a long list is refused in one step.
+                    guard total + 16 * elements.count <= limit else { return false }
+                    // Scalars (a list of bytes) are counted here, the rest when looked at.
+                    for element in elements {
+                        if element.isScalar { total += 16 } else { nested.append(element) }
+                    }
+                case .record(let fields):
+                    guard total + 16 * fields.count <= limit else { return false }
+                    for field in fields {
+                        total += field.name.utf8.count
+                        nested.append(field.value)
+                    }
+                case .variant(let name, let payload?):
+                    total += name.utf8.count
+                    value = payload
+                    continue
+                case .variant(let name, nil): total += name.utf8.count
+                case .option(let payload?), .result(.ok(let payload?)), .result(.err(let payload?)):
+                    value = payload
+                    continue
+                default: break
                 }
-            case .variant(let name, let payload):
-                total += name.utf8.count
-                if let payload { nested.append(payload) }
-            case .option(let payload?), .result(.ok(let payload?)), .result(.err(let payload?)):
-                nested.append(payload)
-            default: break
+                return total <= limit
             }
-            if total > limit { return nil }
+        }
+        for value in values {
+            guard count(value) else { return nil }
+            while let inner = nested.popLast() {
+                guard count(inner) else { return nil }
+            }
+        }
+        return total
+    }
+}
+
+extension ComponentValue {
+    /// A number, `bool` or `char`: a value that holds nothing more.
+    var isScalar: Bool {
+        switch self {
+        case .bool, .s8, .u8, .s16, .u16, .s32, .u32, .s64, .u64, .f32, .f64, .char: true
+        default: false
         }
     }
 }
