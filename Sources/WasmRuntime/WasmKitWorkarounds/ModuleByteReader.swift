@@ -75,16 +75,37 @@ struct ModuleByteReader {
 
     @inline(never)
     private mutating func readLongVarUInt32(_ what: String) throws(InstrumentationError) -> UInt32 {
-        // Two bytes (function indices, small offsets) cannot be malformed: decoded here.
-        if position + 1 < end, bytes[position + 1] < 0x80 {
-            defer { position += 2 }
-            return UInt32(bytes[position] & 0x7F) | UInt32(bytes[position + 1]) << 7
+        UInt32(truncatingIfNeeded: try readUnsigned(bits: 32, what))
+    }
+
+    /// An unsigned LEB128 integer of at most `bits` (32 or 64) bits. Decoded here rather than by
+    /// the generic `LEB128`, which costs several times as much: function indices past 16,383,
+    /// addresses and memory offsets are three bytes or more.
+    @inline(__always)
+    private mutating func readUnsigned(bits: Int, _ what: String) throws(InstrumentationError) -> UInt64 {
+        // The last byte allowed (the 5th or the 10th) holds only the bits left over.
+        let lastShift = UInt64(7 * ((bits + 6) / 7 - 1))
+        let lastByteLimit = UInt8(1) << (UInt64(bits) - lastShift)
+        var index = position
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < end {
+            let byte = bytes[index]
+            index += 1
+            if shift == lastShift {
+                position = index
+                guard byte < lastByteLimit else { throw error(.malformedInteger(what)) }
+                return result | UInt64(byte) &<< shift
+            }
+            result |= UInt64(byte & 0x7F) &<< shift
+            if byte & 0x80 == 0 {
+                position = index
+                return result
+            }
+            shift += 7
         }
-        do {
-            return UInt32(try LEB128.unsigned(bytes, at: &position, end: end, bits: 32))
-        } catch {
-            throw integerError(error, what)
-        }
+        position = index
+        throw error(.truncated(what))
     }
 
     /// A signed LEB128 integer of `bits` bits (32, 33 for block types, or 64), sign-extended.
@@ -100,26 +121,41 @@ struct ModuleByteReader {
 
     @inline(never)
     private mutating func readLongVarInt(bits: Int, _ what: String) throws(InstrumentationError) -> Int64 {
-        // Two bytes hold 14 bits, sign-extended; at 32 bits or more they cannot be malformed.
-        if bits >= 32, position + 1 < end, bytes[position + 1] < 0x80 {
-            defer { position += 2 }
-            let value = Int64(bytes[position] & 0x7F) | Int64(bytes[position + 1]) << 7
-            return (value << 50) >> 50
+        // As `LEB128.signed`, decoded here for its cost (see `readUnsigned`).
+        let maxBytes = (bits + 6) / 7
+        var index = position
+        var result: Int64 = 0
+        var shift: Int64 = 0
+        var count = 0
+        while index < end {
+            let byte = bytes[index]
+            index += 1
+            count += 1
+            result |= Int64(byte & 0x7F) &<< shift
+            shift += 7
+            if byte & 0x80 == 0 {
+                position = index
+                if count == maxBytes {
+                    // The unused high bits of the last byte must repeat the sign bit.
+                    let usedBits = bits - 7 * (maxBytes - 1)
+                    let rest = Int(byte & 0x7F) >> (usedBits - 1)
+                    guard rest == 0 || rest == (0x7F >> (usedBits - 1)) else { throw error(.malformedInteger(what)) }
+                }
+                if shift < 64 && byte & 0x40 != 0 { result |= -1 &<< shift }
+                return result
+            }
+            if count == maxBytes {
+                position = index
+                throw error(.malformedInteger(what))
+            }
         }
-        do {
-            return try LEB128.signed(bytes, at: &position, end: end, bits: bits)
-        } catch {
-            throw integerError(error, what)
-        }
+        position = index
+        throw error(.truncated(what))
     }
 
     /// An unsigned LEB128 integer of up to 64 bits.
     mutating func readVarUInt64(_ what: String) throws(InstrumentationError) -> UInt64 {
-        do {
-            return try LEB128.unsigned(bytes, at: &position, end: end, bits: 64)
-        } catch {
-            throw integerError(error, what)
-        }
+        try readUnsigned(bits: 64, what)
     }
 
     /// An unsigned LEB128 integer of up to 64 bits, whose value is not needed.
@@ -130,10 +166,6 @@ struct ModuleByteReader {
             return
         }
         _ = try readVarUInt64(what)
-    }
-
-    private func integerError(_ problem: LEB128.Problem, _ what: String) -> InstrumentationError {
-        error(problem == .truncated ? .truncated(what) : .malformedInteger(what))
     }
 
     /// A `vec(byte)` name; returns the range of its bytes.
