@@ -52,4 +52,70 @@ struct ModuleByteReaderTests {
         #expect(try reader.readVarUInt32("a size") == value)
         #expect(reader.isAtEnd)
     }
+
+    /// What the generic decoder says of `bytes`: the value, or the error the reader should throw,
+    /// with the offset it stopped at.
+    private static func expected<Value>(
+        _ bytes: [UInt8], _ decode: (inout Int) throws(LEB128.Problem) -> Value
+    ) -> Result<Value, InstrumentationError> {
+        var position = 0
+        do throws(LEB128.Problem) {
+            return .success(try decode(&position))
+        } catch {
+            let reason: InstrumentationError.Reason =
+                error == .truncated ? .truncated("a value") : .malformedInteger("a value")
+            return .failure(InstrumentationError(reason, offset: position))
+        }
+    }
+
+    private static func actual<Value>(
+        _ read: () throws(InstrumentationError) -> Value
+    ) -> Result<Value, InstrumentationError> {
+        do throws(InstrumentationError) { return .success(try read()) } catch { return .failure(error) }
+    }
+
+    /// Every ending an integer can have: cut short, a long run of continuation bytes, and a
+    /// last byte with each pattern of the bits beyond the width (unsigned: zero; signed: the
+    /// sign repeated).
+    static let awkwardEncodings: [[UInt8]] = {
+        var encodings: [[UInt8]] = []
+        for length in 1...11 {
+            for last: UInt8 in [0x00, 0x01, 0x0F, 0x10, 0x1F, 0x3F, 0x40, 0x70, 0x7F, 0x80, 0xFF] {
+                for filler: UInt8 in [0x80, 0xFF] {
+                    encodings.append([UInt8](repeating: filler, count: length - 1) + [last])
+                }
+            }
+        }
+        return encodings
+    }()
+
+    @Test(
+        "the reader decodes integers itself exactly as the generic decoder: each value, each error and where it stops")
+    func readerAgreesWithTheGenericDecoder() {
+        for bytes in Self.awkwardEncodings {
+            func check<Value: Equatable>(
+                _ read: (inout ModuleByteReader) throws(InstrumentationError) -> Value,
+                _ decode: (inout Int) throws(LEB128.Problem) -> Value
+            ) {
+                var reader = ModuleByteReader(bytes[...])
+                let got = Self.actual { () throws(InstrumentationError) in try read(&reader) }
+                let want = Self.expected(bytes, decode)
+                #expect(got == want, "\(bytes.map { String($0, radix: 16) })")
+            }
+            check({ reader throws(InstrumentationError) in try reader.readVarUInt32("a value") }) {
+                position throws(LEB128.Problem) in
+                UInt32(try LEB128.unsigned(bytes, at: &position, end: bytes.count, bits: 32))
+            }
+            check({ reader throws(InstrumentationError) in try reader.readVarUInt64("a value") }) {
+                position throws(LEB128.Problem) in
+                try LEB128.unsigned(bytes, at: &position, end: bytes.count, bits: 64)
+            }
+            for bits in [32, 33, 64] {
+                check({ reader throws(InstrumentationError) in try reader.readVarInt(bits: bits, "a value") }) {
+                    position throws(LEB128.Problem) in
+                    try LEB128.signed(bytes, at: &position, end: bytes.count, bits: bits)
+                }
+            }
+        }
+    }
 }
