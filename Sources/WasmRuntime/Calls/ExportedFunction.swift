@@ -1,8 +1,10 @@
 import WasmComponent
 
 /// A function a loaded component exports: world-level (`interface == nil`) or inside an
-/// exported interface.
-public struct ExportedFunction: Sendable {
+/// exported interface. A class: a call carries it from its resolution to its result (prepared
+/// call, outcome, audit), and a copy of it is one retain where a copy of its names and type was
+/// half a dozen.
+public final class ExportedFunction: Sendable {
     /// The full name of the exported interface, e.g. `sandbox:skill/skill`, or nil.
     public let interface: String?
     /// The function's name inside it, e.g. `run` or `[method]cart.count`.
