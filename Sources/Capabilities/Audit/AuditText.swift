@@ -74,14 +74,14 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
             let text: String
             switch value {
             // An integer's WAVE is its decimal text (as `WAVEFormatter` writes it): made directly.
-            case .u8(let number): text = number.description
-            case .u16(let number): text = number.description
-            case .u32(let number): text = number.description
-            case .u64(let number): text = number.description
-            case .s8(let number): text = number.description
-            case .s16(let number): text = number.description
-            case .s32(let number): text = number.description
-            case .s64(let number): text = number.description
+            case .u8(let number): text = DecimalText.of(number)
+            case .u16(let number): text = DecimalText.of(number)
+            case .u32(let number): text = DecimalText.of(number)
+            case .u64(let number): text = DecimalText.of(number)
+            case .s8(let number): text = DecimalText.of(number)
+            case .s16(let number): text = DecimalText.of(number)
+            case .s32(let number): text = DecimalText.of(number)
+            case .s64(let number): text = DecimalText.of(number)
             default:
                 var output = WAVEPrefixOutput(limit: Self.previewBytes)
                 WAVEFormatter.write(value, as: nil, to: &output)
