@@ -31,7 +31,9 @@ final class StandardInputLineSource: LineSource {
     private var number = 0
     /// Called before a read that may block: held output goes out first.
     private let beforeWaiting: () -> Void
-    private var buffer: [UInt8] = []
+    // Unchecked: read or changed on every scripted line (a dynamic exclusivity check is about
+    // 150 instructions), and never touched while a change of it is under way.
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
     /// Set when a line was cut: the caller's next line reports it.

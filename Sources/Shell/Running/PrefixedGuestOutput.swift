@@ -18,7 +18,8 @@ final class PrefixedGuestOutput: GuestOutput {
     private let log: GuestOutputLog
     private let style: Style
     private let escapesControls: Bool
-    private var pending: [GuestStream: [UInt8]] = [:]
+    // Unchecked: looked at after every command (see `Session.components`).
+    @exclusivity(unchecked) private var pending: [GuestStream: [UInt8]] = [:]
 
     init(component: String, output: SessionOutput, log: GuestOutputLog, style: Style, escapesControls: Bool) {
         self.component = component

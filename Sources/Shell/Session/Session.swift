@@ -11,17 +11,20 @@ public final class Session {
     let output: SessionOutput
     let style: Style
     let environment: SandboxEnvironment
-    var components: [SessionComponent] = []
-    var bindings: [String: Binding] = [:]
+    // Unchecked, like the other properties every scripted line reads or changes: a dynamic
+    // exclusivity check is about 150 instructions, and none of them is touched while a change
+    // of it is under way (no closure reaches back into the session mid-change).
+    @exclusivity(unchecked) var components: [SessionComponent] = []
+    @exclusivity(unchecked) var bindings: [String: Binding] = [:]
     /// Commands as entered, for `history`.
     /// The session's command lines, the latest `historyLimit` of them at least (kept whole, a
     /// long script would hold every line it ran); `historyDropped` counts those let go.
-    private(set) var history: [String] = []
+    @exclusivity(unchecked) private(set) var history: [String] = []
     private(set) var historyDropped = 0
     static let historyLimit = 1000
     /// The command the last line named, by the word it was named with: a script repeats one
     /// command line after line.
-    private var lastCommand: (word: String, command: any ShellCommand.Type)?
+    @exclusivity(unchecked) private var lastCommand: (word: String, command: any ShellCommand.Type)?
     /// Set by `quit`: the runner stops reading.
     var quitRequested = false
     /// Nested `source` depth, to refuse a script that sources itself forever.
@@ -31,7 +34,7 @@ public final class Session {
     /// What guests wrote lately, for the inspector's output pane.
     let guestLines = GuestOutputLog()
     /// The JSONL sink `audit log FILE` or `--audit-log` opened, if any.
-    var auditFile: (path: String, sink: JSONLinesAuditSink)?
+    @exclusivity(unchecked) var auditFile: (path: String, sink: JSONLinesAuditSink)?
     /// Reads one answer at a stepper pause (the argument is the prompt): the next script line,
     /// or a line typed at `step> `. Nil when there is none (the step is then aborted).
     var readStepAnswer: ((String) -> String?)?
@@ -136,8 +139,12 @@ extension StringProtocol {
     func trimmingWhitespace() -> String {
         // Ends that are ASCII and no whitespace (a line trimmed before): nothing to trim, and
         // no pass over the bytes.
-        if let string = self as? String, let first = string.utf8.first, let last = string.utf8.last,
-            first < 0x80, last < 0x80, !first.isASCIIWhitespace, !last.isASCIIWhitespace
+        // Read through the contiguous bytes: `utf8.last` alone cost 230 instructions.
+        if let string = self as? String,
+            string.utf8.withContiguousStorageIfAvailable({ bytes in
+                guard let first = bytes.first, let last = bytes.last else { return false }
+                return first < 0x80 && last < 0x80 && !first.isASCIIWhitespace && !last.isASCIIWhitespace
+            }) == true
         {
             return string
         }
