@@ -301,7 +301,7 @@ def main():
     time_process(ws, "startup", [args.wasmsh], root, startup_runs, "SUCCESS")
     time_process(wt, "startup", [*python_bench, "--root", root, "startup"], root, startup_runs, "SUCCESS")
     print("· scripted shell calls (whole processes)", file=sys.stderr, flush=True)
-    counts, shell_runs = ((100, 1_100), 1) if args.quick else ((1_000, 51_000), 3)
+    counts, shell_runs = ((100, 1_100), 1) if args.quick else ((1_000, 51_000), 5)
     time_lines(ws, "shell.add", [args.wasmsh], root, counts, shell_runs, shell_script)
     time_lines(wt, "shell.add", [*python_bench, "--root", root, "shell-loop"], root, counts, shell_runs, None)
 
