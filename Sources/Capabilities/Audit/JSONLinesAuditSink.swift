@@ -33,11 +33,25 @@ public final class JSONLinesAuditSink: AuditSink {
     public let syncToDisk: Bool
     private let state: Mutex<State>
 
-    /// Opens (creating if needed) `path` for appending.
+    /// Opens (creating if needed) `path` for appending. A FIFO must have a reader already:
+    /// opening one without would wait for a reader, with the shell stuck until one comes.
     public init(path: String, outcomes: OutcomeWrites = .immediately, syncToDisk: Bool = false) throws(AuditError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        // Without waiting; writes block again once it is open, so that a record is written
+        // whole before the call it records goes on.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0o644)
         guard descriptor >= 0 else {
-            throw AuditError("cannot open \(path): \(SystemFiles.message(for: errno))")
+            let code = errno
+            if code == ENXIO {
+                throw AuditError(
+                    "cannot open \(path): it is a FIFO that nothing reads yet; start its reader first (cat \(path))")
+            }
+            throw AuditError("cannot open \(path): \(SystemFiles.message(for: code))")
+        }
+        let flags = fcntl(descriptor, F_GETFL)
+        guard flags >= 0, fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw AuditError("cannot open \(path): \(SystemFiles.message(for: code))")
         }
         self.path = path
         self.outcomes = outcomes

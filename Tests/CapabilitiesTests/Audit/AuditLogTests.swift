@@ -219,6 +219,29 @@ struct AuditLogTests {
         }
     }
 
+    @Test("a FIFO nothing reads is refused at once, not waited on; one with a reader gets every record")
+    func fifo() throws {
+        try Self.withTemporaryFile { path in
+            #expect(mkfifo(path, 0o600) == 0)
+            #expect(
+                throws: AuditError(
+                    "cannot open \(path): it is a FIFO that nothing reads yet; start its reader first (cat \(path))")
+            ) { try JSONLinesAuditSink(path: path) }
+            // A reader that does not wait for a writer, as `cat` would be.
+            let reader = open(path, O_RDONLY | O_NONBLOCK)
+            #expect(reader >= 0)
+            defer { close(reader) }
+            let log = AuditLog(sinks: [try JSONLinesAuditSink(path: path)])
+            let event = try log.begin(
+                component: "c", interface: "i", function: "f", arguments: "", decision: Self.allowed)
+            try log.finish(event, outcome: .returned("ok"))
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = read(reader, &buffer, buffer.count)
+            let text = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
+            #expect(text.split(separator: "\n").count == 2)
+        }
+    }
+
     final class FailingSink: AuditSink {
         func record(_ event: AuditEvent, phase: AuditPhase) throws(AuditError) { throw AuditError("disk full") }
         func flush() throws(AuditError) {}
