@@ -60,9 +60,19 @@ package struct CanonicalSignature: Sendable {
     package func lowerArguments<C: CanonicalContext>(_ arguments: [ComponentValue], context: inout C) throws
         -> [CoreValue]
     {
+        var values: [CoreValue] = []
+        try lowerArguments(arguments, into: &values, context: &context)
+        return values
+    }
+
+    /// The same, written into `values` (emptied first): a caller calling again and again keeps
+    /// one array instead of allocating one per call.
+    package func lowerArguments<C: CanonicalContext>(
+        _ arguments: [ComponentValue], into values: inout [CoreValue], context: inout C
+    ) throws {
         try checkArgumentCount(arguments.count)
+        values.removeAll(keepingCapacity: true)
         if !parametersSpill {
-            var values: [CoreValue] = []
             values.reserveCapacity(flatParameterTypes.count)
             for index in parameters.indices {
                 do {
@@ -71,7 +81,7 @@ package struct CanonicalSignature: Sendable {
                     throw error.located(argumentSite(index))
                 }
             }
-            return values
+            return
         }
         let address: Int
         do {
@@ -81,7 +91,7 @@ package struct CanonicalSignature: Sendable {
             throw error.located("arguments")
         }
         try storeArguments(arguments, at: address, context: &context)
-        return [.i32(UInt32(address))]
+        values.append(.i32(UInt32(address)))
     }
 
     /// The result of the export from the core results it returned: the value itself, or, when

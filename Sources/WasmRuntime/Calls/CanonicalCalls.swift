@@ -129,8 +129,20 @@ extension LiftedFunction {
         var context = GuestContext(options: options, memory: memory, reallocFunction: realloc, runtime: runtime)
         // Integers only: the same bits, without the canonical ABI's intermediate arrays.
         let scalarArguments = scalarPlan?.lower(arguments)
-        let coreArguments =
-            try scalarArguments ?? signature.lowerArguments(arguments, context: &context).map(\.wasmKitValue)
+        // Taken for this call and handed back after it; a call of this function made meanwhile
+        // (a host call reentering the component) finds none and makes its own.
+        var scratch = self.scratch ?? Scratch()
+        self.scratch = nil
+        defer { self.scratch = scratch }
+        let coreArguments: [Value]
+        if let scalarArguments {
+            coreArguments = scalarArguments
+        } else {
+            try signature.lowerArguments(arguments, into: &scratch.lowered, context: &context)
+            scratch.arguments.removeAll(keepingCapacity: true)
+            for value in scratch.lowered { scratch.arguments.append(value.wasmKitValue) }
+            coreArguments = scratch.arguments
+        }
         let coreResults: [Value]
         do {
             coreResults = try runtime.stacks.invoke(core, coreArguments)
@@ -141,7 +153,9 @@ extension LiftedFunction {
         if scalarArguments != nil, let lifted = scalarPlan?.lift(coreResults) {
             result = lifted
         } else {
-            result = try signature.liftResult(from: try coreResults.map(CoreValue.init), context: &context)
+            scratch.lowered.removeAll(keepingCapacity: true)
+            for value in coreResults { scratch.lowered.append(try CoreValue(value)) }
+            result = try signature.liftResult(from: scratch.lowered, context: &context)
         }
         if let postReturn {
             do {

@@ -14,6 +14,10 @@ final class LoweredCallState {
     let imported: HostCallContext?
     /// `import test:hostile/host.greeting`: where lifting or lowering failed, in errors.
     let label: String
+    /// The array a call's core arguments are read into, kept between calls (one allocation fewer
+    /// per host call); taken by `serve` for its call and handed back after it.
+    // Unchecked: only `serve` touches it, at its start and its end.
+    @exclusivity(unchecked) private var coreArgumentScratch: [CoreValue]? = []
 
     init(signature: CanonicalSignature, context: GuestContext, target: ComponentFunction) {
         self.signature = signature
@@ -38,7 +42,18 @@ final class LoweredCallState {
         runtime: ComponentRuntime
     ) throws {
         var context = self.context
-        let coreArguments = try parameters.map { try CoreValue($0) }
+        // A function without parameters (a clock's `now`) needs no array at all.
+        let usesScratch = !parameters.isEmpty
+        var coreArguments: [CoreValue] = []
+        if usesScratch {
+            coreArguments = coreArgumentScratch ?? []
+            coreArgumentScratch = nil
+        }
+        defer { if usesScratch { coreArgumentScratch = coreArguments } }
+        if usesScratch {
+            coreArguments.removeAll(keepingCapacity: true)
+            for parameter in parameters { coreArguments.append(try CoreValue(parameter)) }
+        }
         guard let host = imported else {
             let result = try target.call(try liftArguments(coreArguments, context: &context))
             try lower(result, coreArguments: coreArguments, into: results, context: &context)
