@@ -76,10 +76,11 @@ def time_lines(side, metric, command, cwd, counts, runs, script):
     """Per-line cost of a whole process fed `count` lines, start-up removed: the difference of the
     median times at two counts, over the difference of the counts, in µs. `script(count)` is
     the process's stdin, or None when the count is on the command line instead."""
-    medians = []
-    for count in counts:
-        times = []
-        for _ in range(runs):
+    # The two sizes take turns, so that a slow spell of this machine falls on both medians alike
+    # (run one size after the other, a slow spell during the long runs read as a slower line).
+    times = {count: [] for count in counts}
+    for _ in range(runs):
+        for count in counts:
             stdin = script(count) if script else None
             full = command + ([] if script else [str(count)])
             start = time.perf_counter_ns()
@@ -90,8 +91,8 @@ def time_lines(side, metric, command, cwd, counts, runs, script):
                 side.failures.append(f"{' '.join(full)} ({count} lines) exited {done.returncode}, printed {printed} "
                                      f"results: {(done.stderr or done.stdout).strip()[:500]}")
                 return
-            times.append(elapsed)
-        medians.append(statistics.median(times))
+            times[count].append(elapsed)
+    medians = [statistics.median(times[count]) for count in counts]
     side.figures[metric] = {"metric": metric, "value": (medians[1] - medians[0]) / (counts[1] - counts[0]),
                             "unit": "µs/line", "note": f"({counts[1]} − {counts[0]} lines), median of {runs} runs"}
 
