@@ -6,15 +6,9 @@ import WasmRuntime
 /// call must still see only its own values.
 @Suite("Arrays kept between calls")
 struct CallScratchTests {
-    private func values() throws -> LoadedComponent {
-        try LoadedComponent(
-            bytes: try fixtureBytes("values"), name: "values", providedInterfaces: ["test:values/host"],
-            hostCall: { _, arguments in arguments.first })
-    }
-
     @Test("calls of one export with arguments of every size, one after another, each get their own result")
     func eachCallItsOwnValues() throws {
-        let values = try values()
+        let values = try loadValues()
         let echo = try values.resolve("echo.echo-string")
         let point = try values.resolve("echo.echo-point")
         let texts = ["", "a", String(repeating: "kilobyte ", count: 114), "ünïcödé ✓", "b"]
@@ -32,7 +26,7 @@ struct CallScratchTests {
 
     @Test("a call refused while its arguments are lowered leaves the next call unharmed")
     func refusedCallThenGood() throws {
-        let values = try values()
+        let values = try loadValues()
         let echo = try values.resolve("echo.echo-string")
         #expect(throws: (any Error).self) { try values.call(echo, [.u32(1)]) }
         #expect(throws: (any Error).self) { try values.call(echo, []) }

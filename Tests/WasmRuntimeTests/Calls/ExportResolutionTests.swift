@@ -4,15 +4,9 @@ import WasmRuntime
 
 @Suite("Export resolution and calls by slot")
 struct ExportResolutionTests {
-    private func values() throws -> LoadedComponent {
-        try LoadedComponent(
-            bytes: try fixtureBytes("values"), name: "values", providedInterfaces: ["test:values/host"],
-            hostCall: { _, arguments in arguments.first })
-    }
-
     @Test("every spelling of an export resolves to the same function, again and again")
     func spellings() throws {
-        let values = try values()
+        let values = try loadValues()
         for _ in 0..<3 {
             let short = try values.resolve("echo.echo-u8")
             let full = try values.resolve("test:values/echo#echo-u8")
@@ -27,7 +21,7 @@ struct ExportResolutionTests {
 
     @Test("a name that resolves to nothing fails every time, with the closest names")
     func unknownNames() throws {
-        let values = try values()
+        let values = try loadValues()
         for _ in 0..<2 {
             let error = #expect(throws: ExportLookupError.self) { try values.resolve("echo.echo-u9") }
             #expect(error?.description.contains("echo.echo-u8") == true)
@@ -36,8 +30,8 @@ struct ExportResolutionTests {
 
     @Test("an export resolved on one load is called on another load of the component (a reload)")
     func acrossLoads() throws {
-        let first = try values()
-        let second = try values()
+        let first = try loadValues()
+        let second = try loadValues()
         let add = try first.resolve("add")
         #expect(try second.call(add, [.u32(20), .u32(22)]) == .u32(42))
         let echo = try first.resolve("echo.echo-string")
@@ -48,7 +42,7 @@ struct ExportResolutionTests {
     func foreignExport() throws {
         let compute = try LoadedComponent(
             bytes: try fixtureBytes("compute"), name: "compute", providedInterfaces: [], hostCall: { _, _ in nil })
-        let echo = try values().resolve("echo.echo-string")
+        let echo = try loadValues().resolve("echo.echo-string")
         #expect(throws: LoadError.self) { try compute.call(echo, [.string("x")]) }
     }
 }

@@ -42,3 +42,11 @@ func loadFixture(_ name: String) throws -> LoadedComponent {
     try LoadedComponent(
         bytes: try fixtureBytes(name), name: name, providedInterfaces: [], hostCall: referenceHost(for: name))
 }
+
+/// values.wasm with its `test:values/host` import served, by the reference host (which hands
+/// back its first argument).
+func loadValues() throws -> LoadedComponent {
+    try LoadedComponent(
+        bytes: try fixtureBytes("values"), name: "values", providedInterfaces: ["test:values/host"],
+        hostCall: referenceHost(for: "values"))
+}
