@@ -129,10 +129,9 @@ extension LiftedFunction {
         var context = GuestContext(options: options, memory: memory, reallocFunction: realloc, runtime: runtime)
         // Integers only: the same bits, without the canonical ABI's intermediate arrays.
         let scalarArguments = scalarPlan?.lower(arguments)
-        // Taken for this call and handed back after it; a call of this function made meanwhile
-        // (a host call reentering the component) finds none and makes its own.
-        var scratch = self.scratch ?? Scratch()
-        self.scratch = nil
+        // Taken for this call and handed back after it: a nested call of this function, were
+        // there one, would find none and make its own.
+        var scratch = self.scratch.take() ?? Scratch()
         defer { self.scratch = scratch }
         let coreArguments: [Value]
         if let scalarArguments {

@@ -43,14 +43,10 @@ final class LoweredCallState {
     ) throws {
         var context = self.context
         // A function without parameters (a clock's `now`) needs no array at all.
-        let usesScratch = !parameters.isEmpty
-        var coreArguments: [CoreValue] = []
-        if usesScratch {
-            coreArguments = coreArgumentScratch ?? []
-            coreArgumentScratch = nil
-        }
-        defer { if usesScratch { coreArgumentScratch = coreArguments } }
-        if usesScratch {
+        let reusing = !parameters.isEmpty
+        var coreArguments = reusing ? coreArgumentScratch.take() ?? [] : []
+        defer { if reusing { coreArgumentScratch = coreArguments } }
+        if reusing {
             coreArguments.removeAll(keepingCapacity: true)
             for parameter in parameters { coreArguments.append(try CoreValue(parameter)) }
         }
