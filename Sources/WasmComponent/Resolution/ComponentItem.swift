@@ -6,7 +6,16 @@ package enum ComponentItem<Backend: InstantiationBackend> {
     case component(ComponentDefinitionEntry<Backend>)
     case coreModule(Backend.CoreModule)
 
-    var kind: String { externType.kind }
+    /// As `externType.kind`, without making the type (an instance's is all its exports').
+    var kind: String {
+        switch self {
+        case .function: return "func"
+        case .instance: return "instance"
+        case .type: return "type"
+        case .component: return "component"
+        case .coreModule: return "core module"
+        }
+    }
 
     package var externType: ExternType {
         switch self {
@@ -21,14 +30,19 @@ package enum ComponentItem<Backend: InstantiationBackend> {
 
 /// A component instance: exports in order.
 package struct InstanceValue<Backend: InstantiationBackend> {
-    package var exports: [(name: String, item: ComponentItem<Backend>)]
+    package let exports: [(name: String, item: ComponentItem<Backend>)]
+    /// Made once, with the instance: exporting it, charging its use to the budget, the world
+    /// and every instance that exports it in turn ask for it (made on each request, it was 4% of
+    /// a load).
+    package let type: InstanceType
+
+    package init(exports: [(name: String, item: ComponentItem<Backend>)]) {
+        self.exports = exports
+        type = InstanceType(exports: exports.map { ($0.name, $0.item.externType) })
+    }
 
     package func export(named name: String) -> ComponentItem<Backend>? {
         exports.first(where: { $0.name == name })?.item
-    }
-
-    package var type: InstanceType {
-        InstanceType(exports: exports.map { ($0.name, $0.item.externType) })
     }
 }
 
