@@ -6,16 +6,7 @@ package enum ComponentItem<Backend: InstantiationBackend> {
     case component(ComponentDefinitionEntry<Backend>)
     case coreModule(Backend.CoreModule)
 
-    /// As `externType.kind`, without making the type (an instance's is all its exports').
-    var kind: String {
-        switch self {
-        case .function: return "func"
-        case .instance: return "instance"
-        case .type: return "type"
-        case .component: return "component"
-        case .coreModule: return "core module"
-        }
-    }
+    var kind: String { externType.kind }
 
     package var externType: ExternType {
         switch self {
