@@ -137,9 +137,9 @@ extension LiftedFunction {
         if let scalarArguments {
             coreArguments = scalarArguments
         } else {
-            try signature.lowerArguments(arguments, into: &scratch.lowered, context: &context)
+            try signature.lowerArguments(arguments, into: &scratch.coreValues, context: &context)
             scratch.arguments.removeAll(keepingCapacity: true)
-            for value in scratch.lowered { scratch.arguments.append(value.wasmKitValue) }
+            for value in scratch.coreValues { scratch.arguments.append(value.wasmKitValue) }
             coreArguments = scratch.arguments
         }
         let coreResults: [Value]
@@ -152,9 +152,8 @@ extension LiftedFunction {
         if scalarArguments != nil, let lifted = scalarPlan?.lift(coreResults) {
             result = lifted
         } else {
-            scratch.lowered.removeAll(keepingCapacity: true)
-            for value in coreResults { scratch.lowered.append(try CoreValue(value)) }
-            result = try signature.liftResult(from: scratch.lowered, context: &context)
+            try scratch.coreValues.refill(from: coreResults)
+            result = try signature.liftResult(from: scratch.coreValues, context: &context)
         }
         if let postReturn {
             do {
@@ -196,6 +195,14 @@ struct LoweredFunction {
             }
             try state.serve(parameters, into: results, runtime: runtime)
         }
+    }
+}
+
+extension [CoreValue] {
+    /// Empties the array, keeping its memory, and fills it with `values` (see `CoreValue.init`).
+    mutating func refill(from values: some Collection<Value>) throws {
+        removeAll(keepingCapacity: true)
+        for value in values { append(try CoreValue(value)) }
     }
 }
 

@@ -49,7 +49,8 @@ final class LiftedFunction {
     /// The arrays a call lowers its arguments into and lifts its result from, kept between
     /// calls: two allocations fewer per call (see `call(_:runtime:)`).
     struct Scratch {
-        var lowered: [CoreValue] = []
+        /// The core values of the arguments, then of the result.
+        var coreValues: [CoreValue] = []
         var arguments: [Value] = []
     }
     // Unchecked: only `call` touches it, taking it out at its start and putting it back at its

@@ -46,10 +46,7 @@ final class LoweredCallState {
         let reusing = !parameters.isEmpty
         var coreArguments = reusing ? coreArgumentScratch.take() ?? [] : []
         defer { if reusing { coreArgumentScratch = coreArguments } }
-        if reusing {
-            coreArguments.removeAll(keepingCapacity: true)
-            for parameter in parameters { coreArguments.append(try CoreValue(parameter)) }
-        }
+        if reusing { try coreArguments.refill(from: parameters) }
         guard let host = imported else {
             let result = try target.call(try liftArguments(coreArguments, context: &context))
             try lower(result, coreArguments: coreArguments, into: results, context: &context)
