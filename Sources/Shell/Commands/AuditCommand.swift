@@ -16,11 +16,13 @@ enum AuditCommand: ShellCommand {
 
     static func run(_ arguments: ParsedArguments, in session: Session) throws {
         if let path = arguments["FILE"] {
-            if let (path, sink) = session.auditFile {
-                session.audit.remove(sink)
+            // Opened before the old log is let go: a file that cannot be opened leaves the
+            // old one logging, not host calls that no file records.
+            let sink = try JSONLinesAuditSink(path: path)
+            if let (path, old) = session.auditFile {
+                session.audit.remove(old)
                 session.print("stopped logging to \(path)")
             }
-            let sink = try JSONLinesAuditSink(path: path)
             session.audit.add(sink)
             session.auditFile = (path, sink)
             session.print("logging every host call to \(path) (JSONL, appended)")

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@testable import Shell
+
+@Suite("audit log command")
+struct AuditLogCommandTests {
+    @Test("a log that cannot be opened leaves the one before logging, with nothing said of stopping it")
+    func failedSwitchKeepsTheOldLog() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmsh-switch-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("first.jsonl").path
+        let fifo = directory.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        var settings = SessionSettings()
+        settings.componentsDirectory = repositoryRoot.appendingPathComponent("components").path
+        settings.manifestsDirectory = repositoryRoot.appendingPathComponent("manifests").path
+        settings.root = repositoryRoot.path
+        let output = BufferedOutput()
+        let session = try Session(settings: settings, output: output)
+        try session.execute("audit log \(first)")
+        #expect(throws: (any Error).self) { try session.execute("audit log \(fifo)") }
+        #expect(throws: (any Error).self) { try session.execute("audit log \(directory.path)/missing/x.jsonl") }
+        #expect(!output.standardOutput.contains("stopped logging"))
+        #expect(session.auditFile?.path == first)
+        try session.execute("load malicious")
+        try session.execute("call malicious.run()")
+        session.callsEnded()
+        let records = try String(contentsOfFile: first, encoding: .utf8).split(separator: "\n")
+        #expect(records.count == 2, "the call's decided and finished records, in the log opened first")
+    }
+}
