@@ -13,12 +13,7 @@ struct AuditLogCommandTests {
         let first = directory.appendingPathComponent("first.jsonl").path
         let fifo = directory.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        var settings = SessionSettings()
-        settings.componentsDirectory = repositoryRoot.appendingPathComponent("components").path
-        settings.manifestsDirectory = repositoryRoot.appendingPathComponent("manifests").path
-        settings.root = repositoryRoot.path
-        let output = BufferedOutput()
-        let session = try Session(settings: settings, output: output)
+        let (session, output) = try makeInspectorSession(loading: [])
         try session.execute("audit log \(first)")
         #expect(throws: (any Error).self) { try session.execute("audit log \(fifo)") }
         #expect(throws: (any Error).self) { try session.execute("audit log \(directory.path)/missing/x.jsonl") }
