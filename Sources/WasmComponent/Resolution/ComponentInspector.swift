@@ -47,22 +47,28 @@ public enum ComponentInspector {
     }
 }
 
-/// The backend of inspection: every core and runtime item is nothing at all.
+/// The backend of inspection: every core and runtime item is nothing at all, and every handle
+/// to one the same.
 struct TypesOnly: InstantiationBackend {
-    typealias CoreModule = Void
-    typealias CoreInstance = Void
-    typealias CoreItem = Void
-    typealias Function = Void
-
-    func coreModule(bytes: ArraySlice<UInt8>, offset: Int) throws {}
-    func instantiate(module: Void, arguments: [(name: String, instance: Void)], offset: Int) throws {}
-    func coreInstance(exports: [(name: String, sort: CoreSort, item: Void)]) throws {}
-    func coreExport(of instance: Void, name: String, sort: CoreSort, offset: Int) throws {}
-    func lift(_ core: Void, type: FunctionType, options: ResolvedCanonOptions<Void>, offset: Int) throws {}
-    func lower(_ function: Void, type: FunctionType, options: ResolvedCanonOptions<Void>, offset: Int) throws {}
-    func defineResource(_ resource: ResourceType, destructor: Void?, offset: Int) throws {}
-    func resourceNew(_ resource: ResourceType, offset: Int) throws {}
-    func resourceDrop(_ resource: ResourceType, offset: Int) throws {}
-    func resourceRep(_ resource: ResourceType, offset: Int) throws {}
-    func importedFunction(interface: String?, name: String, type: FunctionType) throws {}
+    func coreModule(bytes: ArraySlice<UInt8>, offset: Int) throws -> CoreModuleHandle { .init(0) }
+    func instantiate(module: CoreModuleHandle, arguments: [(name: String, instance: CoreInstanceHandle)], offset: Int)
+        throws -> CoreInstanceHandle
+    { .init(0) }
+    func coreInstance(exports: [(name: String, sort: CoreSort, item: CoreItemHandle)]) throws -> CoreInstanceHandle {
+        .init(0)
+    }
+    func coreExport(of instance: CoreInstanceHandle, name: String, sort: CoreSort, offset: Int) throws
+        -> CoreItemHandle
+    { .init(0) }
+    func lift(_ core: CoreItemHandle, type: FunctionType, options: ResolvedCanonOptions, offset: Int) throws
+        -> FunctionHandle
+    { .init(0) }
+    func lower(_ function: FunctionHandle, type: FunctionType, options: ResolvedCanonOptions, offset: Int) throws
+        -> CoreItemHandle
+    { .init(0) }
+    func defineResource(_ resource: ResourceType, destructor: CoreItemHandle?, offset: Int) throws {}
+    func resourceNew(_ resource: ResourceType, offset: Int) throws -> CoreItemHandle { .init(0) }
+    func resourceDrop(_ resource: ResourceType, offset: Int) throws -> CoreItemHandle { .init(0) }
+    func resourceRep(_ resource: ResourceType, offset: Int) throws -> CoreItemHandle { .init(0) }
+    func importedFunction(interface: String?, name: String, type: FunctionType) throws -> FunctionHandle { .init(0) }
 }

@@ -1,10 +1,10 @@
 /// Something a component instance exports or an instantiation argument supplies.
-package enum ComponentItem<Backend: InstantiationBackend> {
-    case function(FunctionType, Backend.Function)
-    case instance(InstanceValue<Backend>)
+package enum ComponentItem {
+    case function(FunctionType, FunctionHandle)
+    case instance(InstanceValue)
     case type(TypeEntry)
-    case component(ComponentDefinitionEntry<Backend>)
-    case coreModule(Backend.CoreModule)
+    case component(ComponentDefinitionEntry)
+    case coreModule(CoreModuleHandle)
 
     var kind: String { externType.kind }
 
@@ -20,19 +20,19 @@ package enum ComponentItem<Backend: InstantiationBackend> {
 }
 
 /// A component instance: exports in order.
-package struct InstanceValue<Backend: InstantiationBackend> {
-    package let exports: [(name: String, item: ComponentItem<Backend>)]
+package struct InstanceValue {
+    package let exports: [(name: String, item: ComponentItem)]
     /// Made once, with the instance: exporting it, charging its use to the budget, the world
     /// and every instance that exports it in turn ask for it (made on each request, it was 4% of
     /// a load).
     package let type: InstanceType
 
-    package init(exports: [(name: String, item: ComponentItem<Backend>)]) {
+    package init(exports: [(name: String, item: ComponentItem)]) {
         self.exports = exports
         type = InstanceType(exports: exports.map { ($0.name, $0.item.externType) })
     }
 
-    package func export(named name: String) -> ComponentItem<Backend>? {
+    package func export(named name: String) -> ComponentItem? {
         exports.first(where: { $0.name == name })?.item
     }
 }
@@ -42,7 +42,7 @@ package struct InstanceValue<Backend: InstantiationBackend> {
 /// The scope is held weakly: the scope holds its definitions, and a strong reference back would
 /// leak every scope with a nested component, with all it instantiated (stores, memories). The
 /// walk's `InstantiationBudget` keeps scopes alive until the top-level instantiation ends.
-package struct ComponentDefinitionEntry<Backend: InstantiationBackend> {
+package struct ComponentDefinitionEntry {
     let binary: ComponentBinary
-    weak var scope: ComponentScope<Backend>?
+    weak var scope: ComponentScope?
 }

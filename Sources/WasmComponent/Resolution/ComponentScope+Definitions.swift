@@ -1,5 +1,5 @@
 extension ComponentScope {
-    func defineType(_ definition: TypeDefinition, _ backend: inout Backend, offset: Int) throws {
+    func defineType(_ definition: TypeDefinition, _ backend: inout some InstantiationBackend, offset: Int) throws {
         if case .resource(_, let destructorIndex) = definition {
             let resource = ResourceType(name: "")
             let destructor = try destructorIndex.map { (index) throws(ComponentError) in
@@ -12,7 +12,7 @@ extension ComponentScope {
         typeScope.types.append(try typeScope.entry(for: definition, offset: offset))
     }
 
-    func defineCanon(_ canon: CanonDefinition, _ backend: inout Backend, offset: Int) throws {
+    func defineCanon(_ canon: CanonDefinition, _ backend: inout some InstantiationBackend, offset: Int) throws {
         switch canon {
         case .lift(let coreIndex, let options, let typeIndex):
             let core = try coreItem(.function, coreIndex, offset: offset)
@@ -46,9 +46,9 @@ extension ComponentScope {
     }
 
     private func resolveOptions(_ options: [CanonOption], offset: Int) throws(ComponentError)
-        -> ResolvedCanonOptions<Backend.CoreItem>
+        -> ResolvedCanonOptions
     {
-        var resolved = ResolvedCanonOptions<Backend.CoreItem>()
+        var resolved = ResolvedCanonOptions()
         for option in options {
             switch option {
             case .utf8: resolved.stringEncoding = .utf8
@@ -62,7 +62,7 @@ extension ComponentScope {
         return resolved
     }
 
-    func defineImport(_ definition: ImportDefinition, _ backend: inout Backend, offset: Int) throws {
+    func defineImport(_ definition: ImportDefinition, _ backend: inout some InstantiationBackend, offset: Int) throws {
         let name = definition.name
         guard importNames.insert(name).inserted else {
             throw ComponentError("duplicate import name '\(name)'", offset: offset)
@@ -108,10 +108,10 @@ extension ComponentScope {
         }
     }
 
-    private func importedInstance(_ type: InstanceType, name: String, _ backend: inout Backend) throws -> InstanceValue<
-        Backend
-    > {
-        var exports: [(name: String, item: ComponentItem<Backend>)] = []
+    private func importedInstance(_ type: InstanceType, name: String, _ backend: inout some InstantiationBackend) throws
+        -> InstanceValue
+    {
+        var exports: [(name: String, item: ComponentItem)] = []
         for (exportName, exportType) in type.exports {
             switch exportType {
             case .function(let functionType):

@@ -2,26 +2,26 @@
 ///
 /// The same walk serves inspection (a backend that makes nothing) and instantiation (a
 /// backend over the engine), so what `wit` shows and what `call` runs cannot disagree.
-package final class ComponentScope<Backend: InstantiationBackend> {
+package final class ComponentScope {
     let parent: ComponentScope?
     let typeScope: TypeScope
     let binary: ComponentBinary
     /// Instantiation arguments for a nested component; nil for the top-level component.
-    let arguments: [String: ComponentItem<Backend>]?
+    let arguments: [String: ComponentItem]?
     /// Shared by every instance of one top-level instantiation.
     let budget: InstantiationBudget
     /// How many instantiations this one is nested in (0 for the top-level component).
     let depth: Int
 
-    var functions: [(type: FunctionType, function: Backend.Function)] = []
-    var instances: [InstanceValue<Backend>] = []
-    var components: [ComponentDefinitionEntry<Backend>] = []
-    var coreModules: [Backend.CoreModule] = []
-    var coreInstances: [Backend.CoreInstance] = []
-    var coreFunctions: [Backend.CoreItem] = []
-    var coreTables: [Backend.CoreItem] = []
-    var coreMemories: [Backend.CoreItem] = []
-    var coreGlobals: [Backend.CoreItem] = []
+    var functions: [(type: FunctionType, function: FunctionHandle)] = []
+    var instances: [InstanceValue] = []
+    var components: [ComponentDefinitionEntry] = []
+    var coreModules: [CoreModuleHandle] = []
+    var coreInstances: [CoreInstanceHandle] = []
+    var coreFunctions: [CoreItemHandle] = []
+    var coreTables: [CoreItemHandle] = []
+    var coreMemories: [CoreItemHandle] = []
+    var coreGlobals: [CoreItemHandle] = []
     /// Names under which top-level instances were imported or exported, for `use` origins.
     var instanceNames: [Int: String] = [:]
     /// Export positions by name of instances that were aliased from, built on first use: a
@@ -31,10 +31,10 @@ package final class ComponentScope<Backend: InstantiationBackend> {
     var exportNames: Set<String> = []
 
     package internal(set) var imports: [(name: String, type: ExternType)] = []
-    package internal(set) var exports: [(name: String, item: ComponentItem<Backend>)] = []
+    package internal(set) var exports: [(name: String, item: ComponentItem)] = []
 
     init(
-        binary: ComponentBinary, parent: ComponentScope?, arguments: [String: ComponentItem<Backend>]?,
+        binary: ComponentBinary, parent: ComponentScope?, arguments: [String: ComponentItem]?,
         budget: InstantiationBudget, depth: Int
     ) {
         self.binary = binary
@@ -47,7 +47,9 @@ package final class ComponentScope<Backend: InstantiationBackend> {
     }
 
     /// Walks a top-level component: imports come from the backend.
-    package static func instantiate(_ binary: ComponentBinary, backend: inout Backend) throws -> ComponentScope {
+    package static func instantiate(_ binary: ComponentBinary, backend: inout some InstantiationBackend) throws
+        -> ComponentScope
+    {
         let budget = InstantiationBudget()
         // Releases the nested scopes once the walk is over, whether it failed or not.
         defer { budget.liveScopes.removeAll() }
@@ -56,9 +58,9 @@ package final class ComponentScope<Backend: InstantiationBackend> {
         return scope
     }
 
-    package var exportedInstance: InstanceValue<Backend> { InstanceValue(exports: exports) }
+    package var exportedInstance: InstanceValue { InstanceValue(exports: exports) }
 
-    func run(_ backend: inout Backend) throws {
+    func run(_ backend: inout some InstantiationBackend) throws {
         for (position, definition) in binary.definitions.enumerated() {
             let offset = binary.offsets[position]
             switch definition {
@@ -88,7 +90,7 @@ package final class ComponentScope<Backend: InstantiationBackend> {
 
     // MARK: Core definitions
 
-    private func coreInstance(_ index: UInt32, offset: Int) throws(ComponentError) -> Backend.CoreInstance {
+    private func coreInstance(_ index: UInt32, offset: Int) throws(ComponentError) -> CoreInstanceHandle {
         guard Int(index) < coreInstances.count else {
             throw ComponentError(
                 "core instance index \(index) out of bounds (\(coreInstances.count) defined)", offset: offset)
@@ -96,8 +98,8 @@ package final class ComponentScope<Backend: InstantiationBackend> {
         return coreInstances[Int(index)]
     }
 
-    func coreItem(_ sort: CoreSort, _ index: UInt32, offset: Int) throws(ComponentError) -> Backend.CoreItem {
-        let space: [Backend.CoreItem]
+    func coreItem(_ sort: CoreSort, _ index: UInt32, offset: Int) throws(ComponentError) -> CoreItemHandle {
+        let space: [CoreItemHandle]
         switch sort {
         case .function: space = coreFunctions
         case .table: space = coreTables
@@ -111,7 +113,7 @@ package final class ComponentScope<Backend: InstantiationBackend> {
         return space[Int(index)]
     }
 
-    func appendCore(_ sort: CoreSort, _ item: Backend.CoreItem, offset: Int) throws(ComponentError) {
+    func appendCore(_ sort: CoreSort, _ item: CoreItemHandle, offset: Int) throws(ComponentError) {
         switch sort {
         case .function: coreFunctions.append(item)
         case .table: coreTables.append(item)
@@ -121,7 +123,9 @@ package final class ComponentScope<Backend: InstantiationBackend> {
         }
     }
 
-    private func defineCoreInstance(_ instance: CoreInstanceDefinition, _ backend: inout Backend, offset: Int) throws {
+    private func defineCoreInstance(
+        _ instance: CoreInstanceDefinition, _ backend: inout some InstantiationBackend, offset: Int
+    ) throws {
         switch instance {
         case .instantiate(let moduleIndex, let arguments):
             guard Int(moduleIndex) < coreModules.count else {
@@ -129,14 +133,14 @@ package final class ComponentScope<Backend: InstantiationBackend> {
                     "core module index \(moduleIndex) out of bounds (\(coreModules.count) defined)", offset: offset)
             }
             try budget.chargeCoreModuleInstance(offset: offset)
-            var resolved: [(name: String, instance: Backend.CoreInstance)] = []
+            var resolved: [(name: String, instance: CoreInstanceHandle)] = []
             for argument in arguments {
                 resolved.append((argument.name, try coreInstance(argument.instance, offset: offset)))
             }
             coreInstances.append(
                 try backend.instantiate(module: coreModules[Int(moduleIndex)], arguments: resolved, offset: offset))
         case .exports(let exports):
-            var items: [(name: String, sort: CoreSort, item: Backend.CoreItem)] = []
+            var items: [(name: String, sort: CoreSort, item: CoreItemHandle)] = []
             for export in exports {
                 items.append(
                     (export.name, export.item.sort, try coreItem(export.item.sort, export.item.index, offset: offset)))
@@ -147,7 +151,7 @@ package final class ComponentScope<Backend: InstantiationBackend> {
 
     // MARK: Component definitions
 
-    func item(_ sortIndex: SortIndex, offset: Int) throws(ComponentError) -> ComponentItem<Backend> {
+    func item(_ sortIndex: SortIndex, offset: Int) throws(ComponentError) -> ComponentItem {
         let index = Int(sortIndex.index)
         func bounds(_ count: Int, _ what: String) throws(ComponentError) {
             guard index < count else {
@@ -176,7 +180,7 @@ package final class ComponentScope<Backend: InstantiationBackend> {
         }
     }
 
-    func append(_ item: ComponentItem<Backend>, offset: Int) {
+    func append(_ item: ComponentItem, offset: Int) {
         switch item {
         case .function(let type, let function): functions.append((type, function))
         case .instance(let instance): instances.append(instance)
@@ -186,7 +190,9 @@ package final class ComponentScope<Backend: InstantiationBackend> {
         }
     }
 
-    private func defineInstance(_ instance: InstanceDefinition, _ backend: inout Backend, offset: Int) throws {
+    private func defineInstance(_ instance: InstanceDefinition, _ backend: inout some InstantiationBackend, offset: Int)
+        throws
+    {
         switch instance {
         case .instantiate(let componentIndex, let arguments):
             guard Int(componentIndex) < components.count else {
@@ -197,7 +203,7 @@ package final class ComponentScope<Backend: InstantiationBackend> {
             guard let definingScope = component.scope else {
                 throw ComponentError("component \(componentIndex) can no longer be instantiated", offset: offset)
             }
-            var resolved: [String: ComponentItem<Backend>] = [:]
+            var resolved: [String: ComponentItem] = [:]
             for argument in arguments {
                 guard resolved[argument.name] == nil else {
                     throw ComponentError("duplicate instantiation argument '\(argument.name)'", offset: offset)
@@ -211,7 +217,7 @@ package final class ComponentScope<Backend: InstantiationBackend> {
             try child.run(&backend)
             instances.append(child.exportedInstance)
         case .exports(let exports):
-            var items: [(name: String, item: ComponentItem<Backend>)] = []
+            var items: [(name: String, item: ComponentItem)] = []
             var names: Set<String> = []
             for export in exports {
                 guard names.insert(export.name).inserted else {
@@ -223,7 +229,7 @@ package final class ComponentScope<Backend: InstantiationBackend> {
         }
     }
 
-    private func export(ofInstance index: Int, named name: String) -> ComponentItem<Backend>? {
+    private func export(ofInstance index: Int, named name: String) -> ComponentItem? {
         let exports = instances[index].exports
         if exportPositions[index] == nil {
             var positions: [String: Int] = [:]
@@ -235,7 +241,7 @@ package final class ComponentScope<Backend: InstantiationBackend> {
         return exportPositions[index]?[name].map { exports[$0].item }
     }
 
-    private func defineAlias(_ alias: AliasDefinition, _ backend: inout Backend, offset: Int) throws {
+    private func defineAlias(_ alias: AliasDefinition, _ backend: inout some InstantiationBackend, offset: Int) throws {
         switch alias.target {
         case .export(let instanceIndex, let name):
             guard Int(instanceIndex) < instances.count else {

@@ -1,43 +1,63 @@
 /// What the component walker needs from whoever makes things real. The walker owns index
-/// spaces, names and types; a backend owns core modules, core instances and functions.
+/// spaces, names and types; a backend owns core modules, core instances, core items and
+/// functions, and gives the walker a handle for each (`BackendHandle`).
 ///
 /// `ComponentInspector` implements it with nothing behind (types only); the sandbox implements
 /// it over WasmKit.
 package protocol InstantiationBackend {
-    associatedtype CoreModule
-    associatedtype CoreInstance
-    /// A core function, table, memory or global.
-    associatedtype CoreItem
-    /// A component-level function (lifted from core code, or provided by the host).
-    associatedtype Function
-
-    mutating func coreModule(bytes: ArraySlice<UInt8>, offset: Int) throws -> CoreModule
+    mutating func coreModule(bytes: ArraySlice<UInt8>, offset: Int) throws -> CoreModuleHandle
     mutating func instantiate(
-        module: CoreModule, arguments: [(name: String, instance: CoreInstance)], offset: Int
-    ) throws -> CoreInstance
-    mutating func coreInstance(exports: [(name: String, sort: CoreSort, item: CoreItem)]) throws -> CoreInstance
-    mutating func coreExport(of instance: CoreInstance, name: String, sort: CoreSort, offset: Int) throws -> CoreItem
+        module: CoreModuleHandle, arguments: [(name: String, instance: CoreInstanceHandle)], offset: Int
+    ) throws -> CoreInstanceHandle
+    mutating func coreInstance(exports: [(name: String, sort: CoreSort, item: CoreItemHandle)]) throws
+        -> CoreInstanceHandle
+    mutating func coreExport(of instance: CoreInstanceHandle, name: String, sort: CoreSort, offset: Int) throws
+        -> CoreItemHandle
 
     mutating func lift(
-        _ core: CoreItem, type: FunctionType, options: ResolvedCanonOptions<CoreItem>, offset: Int
-    ) throws -> Function
+        _ core: CoreItemHandle, type: FunctionType, options: ResolvedCanonOptions, offset: Int
+    ) throws -> FunctionHandle
     mutating func lower(
-        _ function: Function, type: FunctionType, options: ResolvedCanonOptions<CoreItem>, offset: Int
-    ) throws -> CoreItem
-    mutating func defineResource(_ resource: ResourceType, destructor: CoreItem?, offset: Int) throws
-    mutating func resourceNew(_ resource: ResourceType, offset: Int) throws -> CoreItem
-    mutating func resourceDrop(_ resource: ResourceType, offset: Int) throws -> CoreItem
-    mutating func resourceRep(_ resource: ResourceType, offset: Int) throws -> CoreItem
+        _ function: FunctionHandle, type: FunctionType, options: ResolvedCanonOptions, offset: Int
+    ) throws -> CoreItemHandle
+    mutating func defineResource(_ resource: ResourceType, destructor: CoreItemHandle?, offset: Int) throws
+    mutating func resourceNew(_ resource: ResourceType, offset: Int) throws -> CoreItemHandle
+    mutating func resourceDrop(_ resource: ResourceType, offset: Int) throws -> CoreItemHandle
+    mutating func resourceRep(_ resource: ResourceType, offset: Int) throws -> CoreItemHandle
 
     /// A function of a top-level import: `interface` is the imported instance's name, or nil
     /// for a function imported directly by the world.
-    mutating func importedFunction(interface: String?, name: String, type: FunctionType) throws -> Function
+    mutating func importedFunction(interface: String?, name: String, type: FunctionType) throws -> FunctionHandle
 }
 
+/// Something a backend made, known to the walker by the position the backend keeps it at.
+///
+/// Why handles and not the backend's own types: a walk generic over those types is compiled once
+/// in this module and never specialized for the sandbox's backend (another module), so every
+/// array, optional and tuple of them had its type metadata looked up at run time, 15% of
+/// loading a component with a hundred exports.
+package struct BackendHandle<Role>: Equatable, Sendable {
+    package let index: Int
+
+    package init(_ index: Int) { self.index = index }
+}
+
+package enum CoreModuleRole {}
+package enum CoreInstanceRole {}
+/// A core function, table, memory or global.
+package enum CoreItemRole {}
+/// A component-level function (lifted from core code, or provided by the host).
+package enum FunctionRole {}
+
+package typealias CoreModuleHandle = BackendHandle<CoreModuleRole>
+package typealias CoreInstanceHandle = BackendHandle<CoreInstanceRole>
+package typealias CoreItemHandle = BackendHandle<CoreItemRole>
+package typealias FunctionHandle = BackendHandle<FunctionRole>
+
 /// Canon options with their indices resolved to core items.
-package struct ResolvedCanonOptions<CoreItem> {
+package struct ResolvedCanonOptions {
     package var stringEncoding: StringEncoding = .utf8
-    package var memory: CoreItem?
-    package var realloc: CoreItem?
-    package var postReturn: CoreItem?
+    package var memory: CoreItemHandle?
+    package var realloc: CoreItemHandle?
+    package var postReturn: CoreItemHandle?
 }

@@ -122,13 +122,13 @@ public final class LoadedComponent {
             switch item {
             case .function(let type, let function):
                 exports.append(ExportedFunction(interface: nil, name: exportName, type: type, slot: functions.count))
-                functions.append(function)
+                functions.append(backend.function(function))
             case .instance(let instance):
                 for (functionName, member) in instance.exports {
                     guard case .function(let type, let function) = member else { continue }
                     exports.append(
                         ExportedFunction(interface: exportName, name: functionName, type: type, slot: functions.count))
-                    functions.append(function)
+                    functions.append(backend.function(function))
                 }
             default: continue
             }

@@ -3,16 +3,27 @@ import WasmKit
 
 /// Instantiates a component's core modules and canonical functions on WasmKit.
 struct WasmKitBackend: InstantiationBackend {
-    /// A module being prepared (rewritten and parsed) on a worker thread.
-    typealias CoreModule = PendingCoreModule
-    typealias CoreInstance = CoreInstanceValue
-    typealias CoreItem = ExternalValue
-    typealias Function = ComponentFunction
-
     let runtime: ComponentRuntime
+    /// What the walk's handles stand for, each at the handle's index. A core module is being
+    /// prepared (rewritten and parsed) on a worker thread.
+    private var coreModules: [PendingCoreModule] = []
+    private var coreInstances: [CoreInstanceValue] = []
+    private var coreItems: [ExternalValue] = []
+    private var functions: [ComponentFunction] = []
+
+    init(runtime: ComponentRuntime) { self.runtime = runtime }
+
+    /// The function a handle the walk gave back stands for.
+    func function(_ handle: FunctionHandle) -> ComponentFunction { functions[handle.index] }
+
+    /// Keeps `item` in `table` and makes the walk's handle to it.
+    private static func keep<Item, Role>(_ item: Item, in table: inout [Item]) -> BackendHandle<Role> {
+        table.append(item)
+        return BackendHandle(table.count - 1)
+    }
     var store: Store { runtime.store }
 
-    func coreModule(bytes: ArraySlice<UInt8>, offset: Int) throws -> CoreModule {
+    mutating func coreModule(bytes: ArraySlice<UInt8>, offset: Int) throws -> CoreModuleHandle {
         // Every loop header and function entry gets an interrupt check, so Ctrl-C and the time
         // budget can stop a runaway guest. A module we cannot rewrite still runs, unstoppable,
         // and the load says so.
@@ -35,7 +46,7 @@ struct WasmKitBackend: InstantiationBackend {
         // A module prepared here is checked here, so that its errors come in definition order.
         if module.isReady { _ = try prepared(module) }
         runtime.pendingModules.append(module)
-        return module
+        return Self.keep(module, in: &coreModules)
     }
 
     /// The prepared `module`, or the error of an invalid one; the first time, what the
@@ -64,19 +75,26 @@ struct WasmKitBackend: InstantiationBackend {
         runtime.pendingModules.removeAll()
     }
 
-    func instantiate(module pending: CoreModule, arguments: [(name: String, instance: CoreInstanceValue)], offset: Int)
-        throws -> CoreInstanceValue
-    {
+    mutating func instantiate(
+        module: CoreModuleHandle, arguments: [(name: String, instance: CoreInstanceHandle)], offset: Int
+    ) throws -> CoreInstanceHandle {
+        let instance = try instantiate(coreModules[module.index], arguments: arguments, offset: offset)
+        return Self.keep(instance, in: &coreInstances)
+    }
+
+    private func instantiate(
+        _ pending: PendingCoreModule, arguments: [(name: String, instance: CoreInstanceHandle)], offset: Int
+    ) throws -> CoreInstanceValue {
         let module = try prepared(pending)
         var imports = Imports()
         if let names = module.names {
             for (index, entry) in names.imports.enumerated() {
-                let value = try Self.resolve(module: entry.module, name: entry.name, in: arguments, offset: offset)
+                let value = try resolve(module: entry.module, name: entry.name, in: arguments, offset: offset)
                 imports.define(module: "", name: String(decoding: ShortNames.importName(index), as: UTF8.self), value)
             }
         } else {
             for entry in module.module.imports {
-                let value = try Self.resolve(module: entry.module, name: entry.name, in: arguments, offset: offset)
+                let value = try resolve(module: entry.module, name: entry.name, in: arguments, offset: offset)
                 imports.define(module: entry.module, name: entry.name, value)
             }
         }
@@ -100,14 +118,14 @@ struct WasmKitBackend: InstantiationBackend {
     }
 
     /// The item that `arguments` supply for the import `module`.`name`.
-    private static func resolve(
-        module: String, name: String, in arguments: [(name: String, instance: CoreInstanceValue)], offset: Int
+    private func resolve(
+        module: String, name: String, in arguments: [(name: String, instance: CoreInstanceHandle)], offset: Int
     ) throws -> ExternalValue {
         guard let argument = arguments.first(where: { $0.name == module }) else {
             throw WasmComponent.ComponentError(
                 "core module import \(ControlCharacterEscaper.quoted(module)) was not supplied", offset: offset)
         }
-        guard let value = argument.instance.export(name) else {
+        guard let value = coreInstances[argument.instance.index].export(name) else {
             throw WasmComponent.ComponentError(
                 "core instance \(ControlCharacterEscaper.quoted(module)) has no export "
                     + ControlCharacterEscaper.quoted(name), offset: offset)
@@ -155,14 +173,18 @@ struct WasmKitBackend: InstantiationBackend {
         }
     }
 
-    func coreInstance(exports: [(name: String, sort: CoreSort, item: ExternalValue)]) throws -> CoreInstanceValue {
+    mutating func coreInstance(exports: [(name: String, sort: CoreSort, item: CoreItemHandle)]) throws
+        -> CoreInstanceHandle
+    {
         var items: [String: ExternalValue] = [:]
-        for export in exports { items[export.name] = export.item }
-        return .exports(items)
+        for export in exports { items[export.name] = coreItems[export.item.index] }
+        return Self.keep(.exports(items), in: &coreInstances)
     }
 
-    func coreExport(of instance: CoreInstanceValue, name: String, sort: CoreSort, offset: Int) throws -> ExternalValue {
-        guard let value = instance.export(name) else {
+    mutating func coreExport(of instance: CoreInstanceHandle, name: String, sort: CoreSort, offset: Int) throws
+        -> CoreItemHandle
+    {
+        guard let value = coreInstances[instance.index].export(name) else {
             throw WasmComponent.ComponentError(
                 "core instance has no export named \(ControlCharacterEscaper.quoted(name))", offset: offset)
         }
@@ -170,16 +192,13 @@ struct WasmKitBackend: InstantiationBackend {
             throw WasmComponent.ComponentError(
                 "core export '\(name)' is a \(value.sort), not a \(sort)", offset: offset)
         }
-        return value
+        return Self.keep(value, in: &coreItems)
     }
 
-    func lift(
-        _ core: ExternalValue, type: WasmComponent.FunctionType, options: ResolvedCanonOptions<ExternalValue>,
-        offset: Int
-    )
-        throws -> ComponentFunction
-    {
-        guard case .function(let function) = core else {
+    mutating func lift(
+        _ core: CoreItemHandle, type: WasmComponent.FunctionType, options: ResolvedCanonOptions, offset: Int
+    ) throws -> FunctionHandle {
+        guard case .function(let function) = coreItems[core.index] else {
             throw WasmComponent.ComponentError("canon lift needs a core function", offset: offset)
         }
         let lifted = LiftedFunction(
@@ -195,17 +214,15 @@ struct WasmKitBackend: InstantiationBackend {
                 try coreFunction(item, "post-return", offset: offset)
             },
             options: CanonicalOptions(stringEncoding: options.stringEncoding))
-        return ComponentFunction(type: type, implementation: .lifted(lifted), runtime: runtime)
+        return Self.keep(
+            ComponentFunction(type: type, implementation: .lifted(lifted), runtime: runtime), in: &functions)
     }
 
-    func lower(
-        _ function: ComponentFunction, type: WasmComponent.FunctionType, options: ResolvedCanonOptions<ExternalValue>,
-        offset: Int
-    )
-        throws -> ExternalValue
-    {
+    mutating func lower(
+        _ function: FunctionHandle, type: WasmComponent.FunctionType, options: ResolvedCanonOptions, offset: Int
+    ) throws -> CoreItemHandle {
         let lowered = LoweredFunction(
-            target: function,
+            target: functions[function.index],
             memory: try options.memory.map { (item) throws(WasmComponent.ComponentError) in
                 try memory(item, offset: offset)
             },
@@ -213,76 +230,79 @@ struct WasmKitBackend: InstantiationBackend {
                 try coreFunction(item, "realloc", offset: offset)
             },
             options: CanonicalOptions(stringEncoding: options.stringEncoding))
-        return .function(try lowered.makeCoreFunction(store: store, runtime: runtime))
+        return Self.keep(.function(try lowered.makeCoreFunction(store: store, runtime: runtime)), in: &coreItems)
     }
 
-    func defineResource(_ resource: ResourceType, destructor: ExternalValue?, offset: Int) throws {
+    func defineResource(_ resource: ResourceType, destructor: CoreItemHandle?, offset: Int) throws {
         let function = try destructor.map { (item) throws(WasmComponent.ComponentError) in
             try coreFunction(item, "resource destructor", offset: offset)
         }
         runtime.tables.define(resource, destructor: function)
     }
 
-    func resourceNew(_ resource: ResourceType, offset: Int) throws -> ExternalValue {
+    mutating func resourceNew(_ resource: ResourceType, offset: Int) throws -> CoreItemHandle {
         let tables = runtime.tables
         guard tables.implements(resource) else {
             throw WasmComponent.ComponentError("resource.new needs a resource this component defines", offset: offset)
         }
-        return .function(
-            WasmKit.Function(store: store, parameters: [.i32], results: [.i32]) { [weak tables] _, arguments in
-                guard let tables else { throw ResourceTables.unloaded }
-                guard case .i32(let rep) = arguments[0] else { return [.i32(0)] }
-                return [.i32(try tables.addGuest(ResourceTables.Entry(resource: resource, rep: rep, isOwned: true)))]
-            })
+        let function = WasmKit.Function(store: store, parameters: [.i32], results: [.i32]) {
+            [weak tables] _, arguments in
+            guard let tables else { throw ResourceTables.unloaded }
+            guard case .i32(let rep) = arguments[0] else { return [.i32(0)] }
+            return [.i32(try tables.addGuest(ResourceTables.Entry(resource: resource, rep: rep, isOwned: true)))]
+        }
+        return Self.keep(.function(function), in: &coreItems)
     }
 
-    func resourceDrop(_ resource: ResourceType, offset: Int) throws -> ExternalValue {
+    mutating func resourceDrop(_ resource: ResourceType, offset: Int) throws -> CoreItemHandle {
         let tables = runtime.tables
-        return .function(
-            WasmKit.Function(store: store, parameters: [.i32], results: []) { [weak tables] _, arguments in
-                guard let tables else { throw ResourceTables.unloaded }
-                guard case .i32(let index) = arguments[0] else { return [] }
-                let entry = try tables.removeGuest(index, resource)
-                if entry.isOwned { try tables.destroy(entry) }
-                return []
-            })
+        let function = WasmKit.Function(store: store, parameters: [.i32], results: []) { [weak tables] _, arguments in
+            guard let tables else { throw ResourceTables.unloaded }
+            guard case .i32(let index) = arguments[0] else { return [] }
+            let entry = try tables.removeGuest(index, resource)
+            if entry.isOwned { try tables.destroy(entry) }
+            return []
+        }
+        return Self.keep(.function(function), in: &coreItems)
     }
 
-    func resourceRep(_ resource: ResourceType, offset: Int) throws -> ExternalValue {
+    mutating func resourceRep(_ resource: ResourceType, offset: Int) throws -> CoreItemHandle {
         let tables = runtime.tables
         guard tables.implements(resource) else {
             throw WasmComponent.ComponentError("resource.rep needs a resource this component defines", offset: offset)
         }
-        return .function(
-            WasmKit.Function(store: store, parameters: [.i32], results: [.i32]) { [weak tables] _, arguments in
-                guard let tables else { throw ResourceTables.unloaded }
-                guard case .i32(let index) = arguments[0] else { return [.i32(0)] }
-                return [.i32(try tables.guestEntry(index, resource).rep)]
-            })
+        let function = WasmKit.Function(store: store, parameters: [.i32], results: [.i32]) {
+            [weak tables] _, arguments in
+            guard let tables else { throw ResourceTables.unloaded }
+            guard case .i32(let index) = arguments[0] else { return [.i32(0)] }
+            return [.i32(try tables.guestEntry(index, resource).rep)]
+        }
+        return Self.keep(.function(function), in: &coreItems)
     }
 
-    func importedFunction(interface: String?, name: String, type: WasmComponent.FunctionType) throws
-        -> ComponentFunction
+    mutating func importedFunction(interface: String?, name: String, type: WasmComponent.FunctionType) throws
+        -> FunctionHandle
     {
         let context = HostCallContext(
             component: runtime.name, interface: interface ?? "", function: name, type: type,
             resources: runtime.hostResources, interruption: runtime.interruption
         ).answered(by: runtime.handler)
         runtime.importedFunctions.append(context)
-        return ComponentFunction(type: type, implementation: .imported(context), runtime: runtime)
+        return Self.keep(
+            ComponentFunction(type: type, implementation: .imported(context), runtime: runtime), in: &functions)
     }
 
-    private func memory(_ item: ExternalValue, offset: Int) throws(WasmComponent.ComponentError) -> Memory {
-        guard case .memory(let memory) = item else {
+    private func memory(_ item: CoreItemHandle, offset: Int) throws(WasmComponent.ComponentError) -> Memory {
+        guard case .memory(let memory) = coreItems[item.index] else {
             throw WasmComponent.ComponentError("the memory option must name a core memory", offset: offset)
         }
         return memory
     }
 
-    private func coreFunction(_ item: ExternalValue, _ role: String, offset: Int) throws(WasmComponent.ComponentError)
+    private func coreFunction(_ item: CoreItemHandle, _ role: String, offset: Int) throws(WasmComponent.ComponentError)
         -> WasmKit.Function
     {
-        guard case .function(let function) = item else {
+        guard case .function(let function) = coreItems[item.index] else {
             throw WasmComponent.ComponentError("the \(role) option must name a core function", offset: offset)
         }
         return function
