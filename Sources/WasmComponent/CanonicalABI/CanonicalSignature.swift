@@ -9,7 +9,7 @@
 /// More than ``CanonicalABI/maxFlatParameters`` flat parameters travel as one `i32` pointer to a
 /// tuple in guest memory; a result of more than ``CanonicalABI/maxFlatResults`` flat value travels
 /// through memory too (returned pointer for exports, caller-provided return pointer for imports).
-package struct CanonicalSignature: Sendable {
+package final class CanonicalSignature: Sendable {
     package let type: FunctionType
     let parameters: [CanonicalLayout]
     let parameterNames: [String]

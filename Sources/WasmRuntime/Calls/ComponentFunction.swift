@@ -36,7 +36,7 @@ final class ComponentFunction {
 /// A core function with the canonical options of its `canon lift`. A class: a call reaches it
 /// with one retain instead of copying out all it holds.
 final class LiftedFunction {
-    let signature: CanonicalSignature
+    let type: WasmComponent.FunctionType
     let core: Function
     let memory: Memory?
     let realloc: Function?
@@ -56,17 +56,31 @@ final class LiftedFunction {
     // Unchecked: only `call` touches it, taking it out at its start and putting it back at its
     // end, never while another access is under way.
     @exclusivity(unchecked) var scratch: Scratch? = Scratch()
+    /// The canonical signature, made by the first call that needs it rather than at load: most
+    /// of a component's exports are never called in a session, and finding or making each one's
+    /// signature was 2% of loading one with a hundred. Unchecked: only `signature(in:)`
+    /// touches it, and calls nothing while it does.
+    @exclusivity(unchecked) private var madeSignature: CanonicalSignature?
 
     init(
-        type: WasmComponent.FunctionType, signature: CanonicalSignature, core: Function, memory: Memory?,
-        realloc: Function?, postReturn: Function?, options: CanonicalOptions
+        type: WasmComponent.FunctionType, core: Function, memory: Memory?, realloc: Function?,
+        postReturn: Function?, options: CanonicalOptions
     ) {
+        self.type = type
         self.scalarPlan = ScalarCallPlan(type)
-        self.signature = signature
         self.core = core
         self.memory = memory
         self.realloc = realloc
         self.postReturn = postReturn
         self.options = options
+    }
+
+    /// The function's canonical signature: the component's own for its type (see
+    /// `ComponentRuntime.signature(of:)`), found on the first call.
+    func signature(in runtime: ComponentRuntime) -> CanonicalSignature {
+        if let madeSignature { return madeSignature }
+        let made = runtime.signature(of: type)
+        madeSignature = made
+        return made
     }
 }

@@ -202,8 +202,7 @@ struct WasmKitBackend: InstantiationBackend {
             throw WasmComponent.ComponentError("canon lift needs a core function", offset: offset)
         }
         let lifted = LiftedFunction(
-            type: type, signature: runtime.signature(of: type),
-            core: function,
+            type: type, core: function,
             memory: try options.memory.map { (item) throws(WasmComponent.ComponentError) in
                 try memory(item, offset: offset)
             },
