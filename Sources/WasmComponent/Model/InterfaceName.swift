@@ -12,8 +12,12 @@ public struct InterfaceName: Hashable, Sendable {
 
     public init(_ full: String) {
         self.full = full
-        let afterSlash = full.lastIndex(of: "/").map { full.index(after: $0) } ?? full.startIndex
-        if let at = full[afterSlash...].firstIndex(of: "@") {
+        // Searched among the UTF-8 bytes, not the characters (a load names every exported
+        // interface, and a character search was 5k instructions a name): `/` and `@` are ASCII,
+        // and an ASCII byte is never part of another character's encoding.
+        let bytes = full.utf8
+        let afterSlash = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        if let at = bytes[afterSlash...].firstIndex(of: UInt8(ascii: "@")) {
             unversioned = String(full[..<at])
             short = String(full[afterSlash..<at])
             version = String(full[full.index(after: at)...])
