@@ -51,8 +51,13 @@ struct ShortNamesTests {
                 let name = ShortNames.exportName(module: module, index: index)
                 #expect(seen.insert(name).inserted, "\(name)")
                 #expect(!name.contains(UInt8(ascii: ":")))
+                // A control character first, as no name a toolchain gives a function starts.
+                #expect((0x01...0x1F).contains(name[0]), "\(name)")
             }
         }
+        // Three bytes for the exports of a component's first 31 modules, up to 4,096 each.
+        #expect(ShortNames.exportName(module: 30, index: 4_095).count == 3)
+        #expect(ShortNames.exportName(module: 31, index: 0).count == 3)
         let imports = (0..<5_000).map(ShortNames.importName)
         #expect(Set(imports).count == imports.count)
         #expect(imports[4_095].count == 2 && imports[4_096].count == 3)
