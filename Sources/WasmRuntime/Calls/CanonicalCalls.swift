@@ -137,7 +137,7 @@ extension LiftedFunction {
         if let scalarArguments {
             coreArguments = scalarArguments
         } else {
-            try signature(in: runtime).lowerArguments(arguments, into: &scratch.coreValues, context: &context)
+            try signature.lowerArguments(arguments, into: &scratch.coreValues, context: &context)
             scratch.arguments.removeAll(keepingCapacity: true)
             for value in scratch.coreValues { scratch.arguments.append(value.wasmKitValue) }
             coreArguments = scratch.arguments
@@ -153,7 +153,7 @@ extension LiftedFunction {
             result = lifted
         } else {
             try scratch.coreValues.refill(from: coreResults)
-            result = try signature(in: runtime).liftResult(from: scratch.coreValues, context: &context)
+            result = try signature.liftResult(from: scratch.coreValues, context: &context)
         }
         if let postReturn {
             do {
@@ -176,7 +176,7 @@ struct LoweredFunction {
     let options: CanonicalOptions
 
     func makeCoreFunction(store: Store, runtime: ComponentRuntime) throws -> WasmKit.Function {
-        let signature = runtime.signature(of: target.type)
+        let signature = CanonicalSignature(target.type)
         let coreType = signature.coreType(.lower)
         let context = GuestContext(options: options, memory: memory, reallocFunction: realloc, runtime: runtime)
         let state = LoweredCallState(signature: signature, context: context, target: target)

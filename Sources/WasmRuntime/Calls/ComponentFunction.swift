@@ -57,9 +57,9 @@ final class LiftedFunction {
     // end, never while another access is under way.
     @exclusivity(unchecked) var scratch: Scratch? = Scratch()
     /// The canonical signature, made by the first call that needs it rather than at load: most
-    /// of a component's exports are never called in a session, and finding or making each one's
-    /// signature was 2% of loading one with a hundred. Unchecked: only `signature(in:)`
-    /// touches it, and calls nothing while it does.
+    /// of a component's exports are never called in a session, and making each one's signature
+    /// was 2% of loading one with a hundred. Unchecked: only `signature` touches it, and calls
+    /// nothing else while it does.
     @exclusivity(unchecked) private var madeSignature: CanonicalSignature?
 
     init(
@@ -75,11 +75,10 @@ final class LiftedFunction {
         self.options = options
     }
 
-    /// The function's canonical signature: the component's own for its type (see
-    /// `ComponentRuntime.signature(of:)`), found on the first call.
-    func signature(in runtime: ComponentRuntime) -> CanonicalSignature {
+    /// The function's canonical signature, made on the first call.
+    var signature: CanonicalSignature {
         if let madeSignature { return madeSignature }
-        let made = runtime.signature(of: type)
+        let made = CanonicalSignature(type)
         madeSignature = made
         return made
     }

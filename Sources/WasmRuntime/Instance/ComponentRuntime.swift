@@ -64,19 +64,6 @@ final class ComponentRuntime {
         tables.hostDestructor = { [unowned handler] type, rep in handler.hostResourceDropped(type, rep: rep) }
     }
 
-    /// Canonical signatures made so far, by function type: a component lifts and lowers the same
-    /// few types again and again (an interface exported, imported and re-exported), and making
-    /// one lays out every parameter and result type.
-    private var signatures: [WasmComponent.FunctionType: CanonicalSignature] = [:]
-
-    /// The canonical signature of `type`, made once per component.
-    func signature(of type: WasmComponent.FunctionType) -> CanonicalSignature {
-        if let known = signatures[type] { return known }
-        let made = CanonicalSignature(type)
-        signatures[type] = made
-        return made
-    }
-
     /// A backtrace's function name as the module gave it: WasmKit names a function the name
     /// section does not name by its export, which it knows by a short name.
     func ownFunctionName(_ name: String) -> String {
