@@ -81,13 +81,7 @@ package struct ByteReader {
         let start = position
         let length = Int(try readU32())
         let range = try readBytes(length)
-        // Nearly every name is ASCII, which needs no validation: `String(validating:)` is an
-        // unspecialized generic that costs more than the rest of reading the name.
-        let decoded = bytes.withUnsafeBufferPointer { buffer in
-            let name = UnsafeBufferPointer(rebasing: buffer[range])
-            return name.allSatisfy { $0 < 0x80 }
-                ? String(decoding: name, as: UTF8.self) : String(validating: name, as: UTF8.self)
-        }
+        let decoded = bytes.withUnsafeBufferPointer { String(validatingName: UnsafeBufferPointer(rebasing: $0[range])) }
         guard let name = decoded else {
             throw error("name is not valid UTF-8", at: start)
         }
