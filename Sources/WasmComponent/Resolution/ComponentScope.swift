@@ -203,7 +203,7 @@ package final class ComponentScope {
             guard let definingScope = component.scope else {
                 throw ComponentError("component \(componentIndex) can no longer be instantiated", offset: offset)
             }
-            var resolved: [String: ComponentItem] = [:]
+            var resolved = [String: ComponentItem](minimumCapacity: arguments.count)
             for argument in arguments {
                 guard resolved[argument.name] == nil else {
                     throw ComponentError("duplicate instantiation argument '\(argument.name)'", offset: offset)

@@ -176,7 +176,7 @@ struct WasmKitBackend: InstantiationBackend {
     mutating func coreInstance(exports: [(name: String, sort: CoreSort, item: CoreItemHandle)]) throws
         -> CoreInstanceHandle
     {
-        var items: [String: ExternalValue] = [:]
+        var items = [String: ExternalValue](minimumCapacity: exports.count)
         for export in exports { items[export.name] = coreItems[export.item.index] }
         return Self.keep(.exports(items), in: &coreInstances)
     }
