@@ -107,6 +107,7 @@ package struct ShortNames: Sendable {
     /// Import `index`'s short name (its module name is empty).
     package static func importName(_ index: Int) -> [UInt8] {
         var name: [UInt8] = []
+        name.reserveCapacity(8)
         appendNumber(index, to: &name)
         return name
     }
@@ -118,6 +119,7 @@ package struct ShortNames: Sendable {
     /// starts, so that no two modules' names meet.
     package static func exportName(module: Int, index: Int) -> [UInt8] {
         var name: [UInt8] = []
+        name.reserveCapacity(8)
         appendNumber(module, to: &name, digits: moduleDigits)
         appendNumber(index, to: &name, digits: digits)
         return name
@@ -126,14 +128,17 @@ package struct ShortNames: Sendable {
     /// Digits of an export name's module number.
     private static let moduleDigits = Array(UInt8(0x01)...UInt8(0x1F))
 
-    /// `number` written with `digits` (base `digits.count`), most significant digit first.
+    /// `number` written with `digits` (base `digits.count`), most significant digit first: the
+    /// largest power of the base it reaches first, so that nothing is written backwards and
+    /// turned round (a reversed slice of the name cost 5k instructions a name, and a load makes
+    /// one for every import and every export it looks up).
     private static func appendNumber(_ number: Int, to name: inout [UInt8], digits: [UInt8] = digits) {
-        let start = name.count
-        var rest = number
+        let base = digits.count
+        var place = 1
+        while number / place >= base { place *= base }
         repeat {
-            name.append(digits[rest % digits.count])
-            rest /= digits.count
-        } while rest > 0
-        name[start...].reverse()
+            name.append(digits[number / place % base])
+            place /= base
+        } while place > 0
     }
 }

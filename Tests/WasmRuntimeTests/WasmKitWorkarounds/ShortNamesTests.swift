@@ -55,6 +55,10 @@ struct ShortNamesTests {
                 #expect((0x01...0x1F).contains(name[0]), "\(name)")
             }
         }
+        // Most significant digit first, in both parts.
+        #expect(ShortNames.importName(0) == Array("A".utf8) && ShortNames.importName(64 * 3 + 1) == Array("DB".utf8))
+        #expect(ShortNames.exportName(module: 0, index: 0) == [0x01] + Array("A".utf8))
+        #expect(ShortNames.exportName(module: 31 * 2 + 1, index: 64 + 2) == [0x03, 0x02] + Array("BC".utf8))
         // Three bytes for the exports of a component's first 31 modules, up to 4,096 each.
         #expect(ShortNames.exportName(module: 30, index: 4_095).count == 3)
         #expect(ShortNames.exportName(module: 31, index: 0).count == 3)
