@@ -77,8 +77,9 @@ struct GuestContext: CanonicalContext {
         let results: [Value]
         do {
             results = try runtime.withoutLeaving("realloc") {
-                try runtime.stacks.invoke(
-                    reallocFunction, [.i32(originalPointer), .i32(originalSize), .i32(alignment), .i32(newSize)])
+                try runtime.stacks.invokeRealloc(
+                    reallocFunction, originalPointer: originalPointer, originalSize: originalSize,
+                    alignment: alignment, newSize: newSize)
             }
         } catch {
             // Guest code failed: whatever it left behind, the instance is not to be entered again.
