@@ -1,4 +1,5 @@
 import Synchronization
+import WasmComponent
 
 /// The host side of `sandbox:skill/filesystem`: reads files for a guest, confined to the scope of
 /// the grant that allowed the call.
@@ -217,7 +218,7 @@ public final class SandboxedFileSystem: FileSystemAccess {
 
     /// The file's bytes as text, or where they stop being UTF-8.
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<String, FileAccessError> {
-        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        if let text = String(validUTF8: bytes) { return .success(text) }
         return .failure(.notUTF8(path: path, byteOffset: firstInvalidUTF8Offset(in: bytes) ?? 0))
     }
 

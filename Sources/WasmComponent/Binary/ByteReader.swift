@@ -81,7 +81,7 @@ package struct ByteReader {
         let start = position
         let length = Int(try readU32())
         let range = try readBytes(length)
-        let decoded = bytes.withUnsafeBufferPointer { String(validatingName: UnsafeBufferPointer(rebasing: $0[range])) }
+        let decoded = bytes.withUnsafeBufferPointer { String(validUTF8: UnsafeBufferPointer(rebasing: $0[range])) }
         guard let name = decoded else {
             throw error("name is not valid UTF-8", at: start)
         }

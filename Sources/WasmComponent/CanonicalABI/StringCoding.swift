@@ -45,7 +45,7 @@ enum StringCoding {
         let decoded: String? = context.withMemory(offset: address, count: byteLength) { bytes in
             switch source {
             case .utf8:
-                return String(validating: bytes, as: UTF8.self)
+                return String(validUTF8: bytes.assumingMemoryBound(to: UInt8.self))
             case .utf16:
                 let codeUnits = (0..<units).lazy.map { index in
                     UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * index, as: UInt16.self))

@@ -191,7 +191,7 @@ struct ModuleLayout {
     /// only when names are shortened.
     func ownNames(in bytes: ArraySlice<UInt8>) throws(InstrumentationError) -> ShortNames {
         func text(_ range: Range<Int>, _ what: String) throws(InstrumentationError) -> String {
-            guard let text = bytes[range].withUnsafeBufferPointer({ String(validatingName: $0) }) else {
+            guard let text = bytes[range].withUnsafeBufferPointer({ String(validUTF8: $0) }) else {
                 throw InstrumentationError(
                     .malformed("\(what) is not UTF-8"), offset: range.lowerBound - bytes.startIndex)
             }
