@@ -74,6 +74,8 @@ struct GuestContext: CanonicalContext {
         -> UInt32
     {
         guard let reallocFunction else { throw ResourceError("the function has no realloc option") }
+        // One strong reference for the call: each use of the unowned property takes another.
+        let runtime = self.runtime
         let results: [Value]
         do {
             results = try runtime.withoutLeaving("realloc") {
