@@ -21,6 +21,7 @@ struct WasmKitBackend: InstantiationBackend {
         table.append(item)
         return BackendHandle(table.count - 1)
     }
+
     var store: Store { runtime.store }
 
     mutating func coreModule(bytes: ArraySlice<UInt8>, offset: Int) throws -> CoreModuleHandle {
