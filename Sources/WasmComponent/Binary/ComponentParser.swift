@@ -225,12 +225,12 @@ public enum ComponentParser {
         case 0x00:
             let component = try reader.readU32()
             var arguments: [(name: String, item: SortIndex)] = []
-            var names: Set<String> = []
+            var names = UniqueNames()
             try vector(&reader, "instantiation argument") { (r: inout ByteReader) throws(ComponentError) in
                 // Any name: those that match no import of the component are not used.
                 let nameStart = r.position
                 let name = try r.readName()
-                guard names.insert(name).inserted else {
+                guard names.insert(name, key: name) == nil else {
                     throw r.error("instantiation argument \(quoted(name)) appears twice", at: nameStart)
                 }
                 arguments.append((name, try parseSortIndex(&r)))

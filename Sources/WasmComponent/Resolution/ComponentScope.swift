@@ -205,10 +205,9 @@ package final class ComponentScope {
             }
             var resolved = [String: ComponentItem](minimumCapacity: arguments.count)
             for argument in arguments {
-                guard resolved[argument.name] == nil else {
+                guard resolved.updateValue(try item(argument.item, offset: offset), forKey: argument.name) == nil else {
                     throw ComponentError("duplicate instantiation argument '\(argument.name)'", offset: offset)
                 }
-                resolved[argument.name] = try item(argument.item, offset: offset)
             }
             try budget.chargeComponentInstance(
                 definitions: component.binary.definitions.count, depth: depth + 1, offset: offset)
