@@ -3,8 +3,8 @@
 import PackageDescription
 
 // The fuzz target lives in its own package so that the normal build never compiles it (see
-// README.md). `Sources/WasmComponent` and `Sources/WasmRuntime` are symbolic links to the root
-// package's targets (the root package has no library products to depend on), and the
+// README.md). `Sources/WasmComponent`, `Sources/DebugInfo` and `Sources/WasmRuntime` are symbolic
+// links to the root package's targets (the root package has no library products to depend on), and the
 // fuzzer's harness files link to the mutation test's, so both exercise the same paths.
 let package = Package(
     name: "wasmsh-fuzz",
@@ -16,9 +16,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "WasmComponent"),
+        .target(name: "DebugInfo", dependencies: ["WasmComponent"]),
         .target(
             name: "WasmRuntime",
-            dependencies: ["WasmComponent", .product(name: "WasmKit", package: "WasmKit")]
+            dependencies: ["WasmComponent", "DebugInfo", .product(name: "WasmKit", package: "WasmKit")]
         ),
         // The declaration of libFuzzer's driver entry point.
         .target(name: "CFuzzerDriver"),
