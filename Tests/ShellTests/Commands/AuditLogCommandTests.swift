@@ -1,4 +1,5 @@
 import Foundation
+import PTYTestSupport
 import Testing
 
 @testable import Shell
@@ -7,11 +8,11 @@ import Testing
 struct AuditLogCommandTests {
     @Test("a log that cannot be opened leaves the one before logging, with nothing said of stopping it")
     func failedSwitchKeepsTheOldLog() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmsh-switch-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let first = directory.appendingPathComponent("first.jsonl").path
-        let fifo = directory.appendingPathComponent("fifo").path
+        let directory = try TemporaryFolder(prefix: "wasmsh-switch")
+        // Kept to the end: the folder is removed when its last reference goes.
+        defer { withExtendedLifetime(directory) {} }
+        let first = directory.url.appendingPathComponent("first.jsonl").path
+        let fifo = directory.url.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
         let (session, output) = try makeInspectorSession(loading: [])
         try session.execute("audit log \(first)")
