@@ -72,17 +72,10 @@ public struct AuditText: Hashable, Sendable, CustomStringConvertible {
         case .deferred(let deferred, let measuring): return deferred.formatted(measuring: measuring)
         case .scalar(let value):
             let text: String
-            switch value {
             // An integer's WAVE is its decimal text (as `WAVEFormatter` writes it): made directly.
-            case .u8(let number): text = DecimalText.of(number)
-            case .u16(let number): text = DecimalText.of(number)
-            case .u32(let number): text = DecimalText.of(number)
-            case .u64(let number): text = DecimalText.of(number)
-            case .s8(let number): text = DecimalText.of(number)
-            case .s16(let number): text = DecimalText.of(number)
-            case .s32(let number): text = DecimalText.of(number)
-            case .s64(let number): text = DecimalText.of(number)
-            default:
+            if let decimal = DecimalText.of(value) {
+                text = decimal
+            } else {
                 var output = WAVEPrefixOutput(limit: Self.previewBytes)
                 WAVEFormatter.write(value, as: nil, to: &output)
                 text = output.text

@@ -7,6 +7,21 @@ package enum DecimalText {
         text(magnitude: UInt64(truncatingIfNeeded: value.magnitude), negative: value < 0)
     }
 
+    /// The decimal text of `value` when it is an integer (its WAVE), nil for any other value.
+    package static func of(_ value: ComponentValue) -> String? {
+        switch value {
+        case .u8(let number): of(number)
+        case .u16(let number): of(number)
+        case .u32(let number): of(number)
+        case .u64(let number): of(number)
+        case .s8(let number): of(number)
+        case .s16(let number): of(number)
+        case .s32(let number): of(number)
+        case .s64(let number): of(number)
+        default: nil
+        }
+    }
+
     @usableFromInline
     package static func text(magnitude: UInt64, negative: Bool) -> String {
         // 20 digits hold UInt64.max; a negative number has at most 19 and its sign.

@@ -29,14 +29,8 @@ public enum WAVEFormatter {
         let type = type?.underlying
         switch value {
         case .bool(let bool): out.waveWrite(bool ? "true" : "false")
-        case .s8(let number): out.waveWrite(DecimalText.of(number))
-        case .u8(let number): out.waveWrite(DecimalText.of(number))
-        case .s16(let number): out.waveWrite(DecimalText.of(number))
-        case .u16(let number): out.waveWrite(DecimalText.of(number))
-        case .s32(let number): out.waveWrite(DecimalText.of(number))
-        case .u32(let number): out.waveWrite(DecimalText.of(number))
-        case .s64(let number): out.waveWrite(DecimalText.of(number))
-        case .u64(let number): out.waveWrite(DecimalText.of(number))
+        case .s8, .u8, .s16, .u16, .s32, .u32, .s64, .u64:
+            if let text = DecimalText.of(value) { out.waveWrite(text) }
         case .f32(let number): WAVEFloatText.append(number, to: &out)
         case .f64(let number): WAVEFloatText.append(number, to: &out)
         case .char(let scalar): WAVETextEscaper.appendChar(scalar, to: &out)

@@ -30,4 +30,18 @@ struct DecimalTextTests {
             value = next
         }
     }
+
+    @Test("a component value has decimal text when it is an integer of any width, and only then")
+    func componentValues() {
+        let integers: [ComponentValue] = [
+            .u8(255), .u16(65_535), .u32(7), .u64(UInt64.max), .s8(-128), .s16(-1), .s32(42), .s64(Int64.min),
+        ]
+        #expect(
+            integers.map { DecimalText.of($0) } == [
+                "255", "65535", "7", "18446744073709551615", "-128", "-1", "42", "-9223372036854775808",
+            ])
+        for other: ComponentValue in [.bool(true), .f32(1), .f64(-0.5), .char("7"), .string("7"), .option(.u8(1))] {
+            #expect(DecimalText.of(other) == nil)
+        }
+    }
 }
