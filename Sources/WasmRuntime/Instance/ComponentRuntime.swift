@@ -26,8 +26,6 @@ final class ComponentRuntime {
     /// While stepping: record the guest's call stack at each host call, for `bt`.
     var capturesBacktraces = false
     var lastHostCallBacktrace: [String] = []
-    /// Core modules defined and being prepared on worker threads (see `PendingCoreModule`).
-    var pendingModules: [PendingCoreModule] = []
     /// The own names of the core modules WasmKit got with short ones (see `ShortNames`).
     var shortNames: [ShortNames] = [] {
         didSet { shortFunctionNames = nil }

@@ -46,7 +46,6 @@ struct WasmKitBackend: InstantiationBackend {
         }
         // A module prepared here is checked here, so that its errors come in definition order.
         if module.isReady { _ = try prepared(module) }
-        runtime.pendingModules.append(module)
         return Self.keep(module, in: &coreModules)
     }
 
@@ -72,8 +71,7 @@ struct WasmKitBackend: InstantiationBackend {
     /// Waits for every module the walk defined: one that is invalid fails the load even if
     /// nothing instantiates it, as when modules were parsed where they were defined.
     func finishPendingModules() throws {
-        for module in runtime.pendingModules { _ = try prepared(module) }
-        runtime.pendingModules.removeAll()
+        for module in coreModules { _ = try prepared(module) }
     }
 
     mutating func instantiate(
